@@ -1,0 +1,34 @@
+import type { Command } from '../src/core/command';
+import { enrolledCommand } from './admin/enrolled';
+import { actorsCommand } from './mentorat/actors';
+import { benefitsCommand } from './mentorat/benefits';
+import { enrolCommand } from './mentorat/enrol';
+import { eraseCommand } from './mentorat/erase';
+import { helpCommand } from './mentorat/help';
+import { myDataCommand } from './mentorat/my-data';
+import { overviewCommand } from './mentorat/overview';
+import { pillarsCommand } from './mentorat/pillars';
+import { profileCommand } from './mentorat/profile';
+import { reportingCommand } from './mentorat/reporting';
+import { roleCommand } from './mentorat/role';
+import { withdrawCommand } from './mentorat/withdraw';
+
+/** Every command, in the order help lists them; no folder scanning, so this list is the whole truth. */
+export const commands: readonly Command[] = [
+  overviewCommand,
+  pillarsCommand,
+  roleCommand,
+  actorsCommand,
+  benefitsCommand,
+  reportingCommand,
+  enrolCommand,
+  profileCommand,
+  withdrawCommand,
+  myDataCommand,
+  eraseCommand,
+  helpCommand,
+  enrolledCommand,
+];
+
+/** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */
+export const DEFAULT_COMMAND_ID = 'mentorat.overview';

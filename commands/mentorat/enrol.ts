@@ -1,0 +1,17 @@
+import { defineCommand } from '../../src/core/command';
+import { buildEnrolmentForm } from '../../src/core/participants/enrolment-form';
+import { openEnrolmentForm, submitEnrolment } from '../../src/core/participants/enrol';
+import { noOptions } from '../no-options';
+
+export const enrolCommand = defineCommand({
+  id: 'mentorat.enrol',
+  group: 'mentorat',
+  name: { fr: 'inscription', en: 'enrol' },
+  description: 'command.mentorat.enrol.description',
+  audience: 'everyone',
+  options: [],
+  input: noOptions,
+  form: buildEnrolmentForm,
+  run: (ctx) => openEnrolmentForm(ctx),
+  submit: (ctx, values) => submitEnrolment(ctx, values),
+});

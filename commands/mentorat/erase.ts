@@ -1,0 +1,19 @@
+import { defineCommand } from '../../src/core/command';
+import { confirmErasure, requestErasure } from '../../src/core/participants/own-data';
+import { cancelConfirmation } from '../../src/core/participants/withdraw';
+import { noOptions } from '../no-options';
+
+export const eraseCommand = defineCommand({
+  id: 'mentorat.erase',
+  group: 'mentorat',
+  name: { fr: 'effacer', en: 'erase' },
+  description: 'command.mentorat.erase.description',
+  audience: 'everyone',
+  options: [],
+  input: noOptions,
+  run: (ctx) => requestErasure(ctx),
+  actions: {
+    confirm: (ctx) => confirmErasure(ctx),
+    cancel: (ctx) => cancelConfirmation(ctx),
+  },
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ConfigError, problemsFromZod } from './config-problems';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Optional variables left empty in a `.env` file mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+export const envSchema = z.object({
+  STORE_URL: z
+    .string()
+    .regex(/^(sqlite|memory):\/\//, 'expected sqlite://<file> or memory://')
+    .default('sqlite://./data/mentorat.sqlite'),
+  CONFIG_DIR: z.string().min(1).default('config'),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  LOG_FILE: optional(z.string().min(1)),
+  TERMINAL_USER: z
+    .string()
+    .regex(/^[\p{L}\p{N}._-]{1,32}$/u, 'expected a name of 1 to 32 letters, digits, dots, dashes or underscores')
+    .default('alice'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The only reader of `process.env`: every problem is listed, naming the variable. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(problemsFromZod('environment', parsed.error, source));
+  return parsed.data;
+}

@@ -1,0 +1,41 @@
+/** Discord's message limit; a Slack section holds 3,000, so 2,000 fits everywhere. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+function hardCut(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; start += max) pieces.push(text.slice(start, start + max));
+  return pieces;
+}
+
+function pack(units: readonly string[], separator: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const unit of units) {
+    const candidate = current === '' ? unit : `${current}${separator}${unit}`;
+    if (candidate.length <= max) {
+      current = candidate;
+      continue;
+    }
+    if (current !== '') chunks.push(current);
+    current = unit;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Splits a long text into messages that each fit one chat message, cutting between
+ * paragraphs first, then between lines, and inside a line only as a last resort.
+ */
+export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  if (text.length <= max) return [text];
+  const paragraphs = text.split('\n\n').flatMap((paragraph) => {
+    if (paragraph.length <= max) return [paragraph];
+    return pack(
+      paragraph.split('\n').flatMap((line) => (line.length <= max ? [line] : hardCut(line, max))),
+      '\n',
+      max,
+    );
+  });
+  return pack(paragraphs, '\n\n', max);
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Audience } from './access';
+import { UserError } from './errors';
+import type { UseCaseContext } from './context';
+import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
+import type { MessageKey } from './i18n/translate';
+import type { Programme } from './programme/programme-schema';
+import type { Reply } from './reply';
+
+export const COMMAND_GROUPS = ['mentorat', 'mentorat-admin'] as const;
+export type CommandGroup = (typeof COMMAND_GROUPS)[number];
+
+/** A slash-command option (a Discord option, a Slack word, a terminal `key:value`). */
+export interface CommandOption {
+  readonly key: string;
+  readonly description: MessageKey;
+  readonly required: boolean;
+  readonly choices: readonly FieldChoice[];
+}
+
+export type RawOptions = Readonly<Record<string, string>>;
+
+export interface CommandHelpers {
+  /** Every command, for help texts that list them. */
+  readonly commands: readonly Command[];
+}
+
+export type ActionHandler = (ctx: UseCaseContext, args: readonly string[]) => Promise<Reply>;
+
+/** One command, declared once: every platform renders its registration, help and forms from this. */
+export interface CommandSpec<Input> {
+  /** Stable id, e.g. `mentorat.enrol`: button ids and logs use it, never the localized names. */
+  readonly id: string;
+  readonly group: CommandGroup;
+  /** Subcommand names: lowercase, at most 32 characters (Discord), French first. */
+  readonly name: { readonly fr: string; readonly en: string };
+  /** At most 100 characters in each language (Discord). */
+  readonly description: MessageKey;
+  readonly audience: Audience;
+  readonly options: readonly CommandOption[];
+  /** Parses the options; platforms only hand over strings. */
+  readonly input: z.ZodType<Input, RawOptions>;
+  /** The form this command opens, if any: adapters may open it before any I/O. */
+  readonly form?: (programme: Programme) => FormSpec;
+  run(ctx: UseCaseContext, input: Input, helpers: CommandHelpers): Promise<Reply>;
+  submit?(ctx: UseCaseContext, values: RawFormValues): Promise<Reply>;
+  /** Button handlers by action name; a button is only ever pressed by the person it was shown to. */
+  readonly actions?: Readonly<Record<string, ActionHandler>>;
+}
+
+/** A command with its input type erased, so different commands fit in one list. */
+export interface Command extends Omit<CommandSpec<unknown>, 'input' | 'run'> {
+  readonly input: z.ZodType<unknown, RawOptions>;
+  run(ctx: UseCaseContext, options: RawOptions, helpers: CommandHelpers): Promise<Reply>;
+}
+
+export function defineCommand<Input>(spec: CommandSpec<Input>): Command {
+  return {
+    ...spec,
+    run: (ctx, options, helpers) => {
+      const parsed = spec.input.safeParse(options);
+      if (!parsed.success) {
+        const option = String(parsed.error.issues[0]?.path[0] ?? '');
+        const choices = spec.options.find((candidate) => candidate.key === option)?.choices ?? [];
+        throw new UserError('command.error.invalidOption', {
+          option,
+          choices: choices.map((choice) => choice.value).join(', ') || '—',
+        });
+      }
+      return spec.run(ctx, parsed.data, helpers);
+    },
+  };
+}

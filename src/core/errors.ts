@@ -1,0 +1,31 @@
+import type { MessageKey, MessageParams } from './i18n/translate';
+
+/**
+ * A failure the user caused or can act on (not enrolled, wrong role, expired button): the
+ * dispatcher answers it privately, in the user's language, and logs nothing alarming.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(messageKey);
+    this.name = 'UserError';
+  }
+}
+
+/** The store could not be reached: shown as "temporarily unavailable", never as "not found". */
+export class StoreUnavailableError extends Error {
+  constructor(operation: string, options: { cause: unknown }) {
+    super(`store unavailable during ${operation}`, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A stored record no longer matches its schema: a bug or a manual edit, never the user's fault. */
+export class CorruptRecordError extends Error {
+  constructor(key: string, problems: string) {
+    super(`stored record ${key} is invalid: ${problems}`);
+    this.name = 'CorruptRecordError';
+  }
+}

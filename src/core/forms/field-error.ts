@@ -1,0 +1,29 @@
+import type { Locale } from '../i18n/locale';
+import { type MessageKey, type MessageParams, translate } from '../i18n/translate';
+import type { FormSpec } from './form-types';
+
+/** A problem with one field, kept as a message key so each reader gets it in their language. */
+export interface FieldError {
+  readonly field: string;
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+export function fieldError(field: string, key: MessageKey, params: MessageParams = {}): FieldError {
+  return { field, key, params };
+}
+
+/** The message alone, for inline display next to the field (Slack `response_action: errors`). */
+export function describeFieldProblem(error: FieldError, locale: Locale): string {
+  return translate(locale, error.key, error.params);
+}
+
+/** The message with the field named, for platforms that answer in a message (terminal, Discord). */
+export function describeFieldError(form: FormSpec, error: FieldError, locale: Locale): string {
+  const field = form.fields.find((candidate) => candidate.key === error.field);
+  return translate(locale, 'form.error.line', {
+    label: field ? field.label[locale] : error.field,
+    key: error.field,
+    problem: describeFieldProblem(error, locale),
+  });
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/translate';
+import { isFieldActive } from './conditions';
+import { type FieldError, fieldError } from './field-error';
+import type { FormField, FormSpec, FormValue, FormValues } from './form-types';
+
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function choiceValues(field: { choices: readonly { value: string }[] }): [string, ...string[]] {
+  const values = field.choices.map((choice) => choice.value);
+  return values as [string, ...string[]];
+}
+
+/** One zod schema per field kind; each message is a catalogue key, so errors reach users in their language. */
+function fieldSchema(field: FormField): z.ZodType<FormValue> {
+  const key = (messageKey: MessageKey) => ({ error: messageKey });
+  switch (field.kind) {
+    case 'text':
+      return z
+        .string(key('form.error.notText'))
+        .min(field.minLength, key('form.error.tooShort'))
+        .max(field.maxLength, key('form.error.tooLong'));
+    case 'date':
+      return z.string(key('form.error.invalidDate')).refine(isCalendarDate, key('form.error.invalidDate'));
+    case 'integer':
+      return z
+        .number(key('form.error.notWholeNumber'))
+        .int(key('form.error.notWholeNumber'))
+        .min(field.min, key('form.error.numberOutOfRange'))
+        .max(field.max, key('form.error.numberOutOfRange'));
+    case 'choice':
+      return z.enum(choiceValues(field), key('form.error.notAChoice'));
+    case 'multi-choice':
+      return z
+        .array(z.enum(choiceValues(field), key('form.error.notAChoice')), key('form.error.notAChoice'))
+        .min(field.minItems, key('form.error.tooFewItems'))
+        .max(field.maxItems, key('form.error.tooManyItems'))
+        .refine((items) => new Set(items).size === items.length, key('form.error.duplicateItems'));
+    case 'list':
+      return z
+        .array(z.string().max(field.itemMaxLength, key('form.error.itemTooLong')), key('form.error.notText'))
+        .max(field.maxItems, key('form.error.tooManyItems'));
+    case 'consent':
+      return field.required ? z.literal(true, key('form.error.consentRequired')) : z.boolean(key('form.error.notYesNo'));
+  }
+}
+
+function paramsFor(field: FormField): Record<string, string | number> {
+  switch (field.kind) {
+    case 'text':
+      return { min: field.minLength, max: field.maxLength };
+    case 'integer':
+      return { min: field.min, max: field.max };
+    case 'choice':
+      return { choices: field.choices.map((choice) => choice.value).join(', ') };
+    case 'multi-choice':
+      return { min: field.minItems, max: field.maxItems, choices: field.choices.map((choice) => choice.value).join(', ') };
+    case 'list':
+      return { max: field.maxItems, itemMax: field.itemMaxLength };
+    default:
+      return {};
+  }
+}
+
+function toFieldError(field: FormField, message: string): FieldError {
+  const known = message.startsWith('form.error.') ? (message as MessageKey) : 'form.error.invalid';
+  return fieldError(field.key, known, paramsFor(field));
+}
+
+export type FormValidation = { ok: true; values: FormValues } | { ok: false; errors: FieldError[] };
+
+/** Validates one field alone, as the terminal does when it asks field by field. */
+export function validateField(field: FormField, value: FormValue | undefined): FieldError | undefined {
+  if (value === undefined) {
+    if (!field.required) return undefined;
+    return field.kind === 'consent' ? fieldError(field.key, 'form.error.consentRequired') : fieldError(field.key, 'form.error.required');
+  }
+  const result = fieldSchema(field).safeParse(value);
+  return result.success ? undefined : toFieldError(field, result.error.issues[0]?.message ?? '');
+}
+
+/**
+ * The input schema of a form, derived from its fields so that limits are written once:
+ * inactive conditional fields are dropped, active required ones must be present.
+ */
+export function formSchema(form: FormSpec): z.ZodType<FormValues, FormValues> {
+  return z
+    .custom<FormValues>((input) => typeof input === 'object' && input !== null)
+    .transform((input, ctx) => {
+      const values: Record<string, FormValue> = {};
+      for (const field of form.fields) {
+        if (!isFieldActive(field, values)) continue;
+        const value = (input as FormValues)[field.key];
+        const problem = validateField(field, value);
+        if (problem) {
+          ctx.addIssue({ code: 'custom', path: [field.key], message: problem.key, params: problem.params });
+        } else if (value !== undefined) {
+          values[field.key] = value;
+        }
+      }
+      return values;
+    });
+}
+
+export function validateForm(form: FormSpec, values: FormValues): FormValidation {
+  const result = formSchema(form).safeParse(values);
+  if (result.success) return { ok: true, values: result.data };
+  const errors = result.error.issues.map((issue) =>
+    fieldError(String(issue.path[0]), issue.message as MessageKey, (issue as { params?: Record<string, string | number> }).params ?? {}),
+  );
+  return { ok: false, errors };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const LOCALES = ['fr', 'en'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+/** A text the programme shows in every supported language (French is the source). */
+export const localizedTextSchema = z.object({
+  fr: z.string().min(1),
+  en: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export function inLocale(text: LocalizedText, locale: Locale): string {
+  return text[locale];
+}
+
+/**
+ * Maps a platform locale tag (Discord `en-US`, Slack `fr-FR`, a terminal `/lang en`) to one
+ * of ours; anything else falls back to the community's default.
+ */
+export function resolveLocale(tag: string | undefined, fallback: Locale): Locale {
+  const language = tag?.toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((locale) => locale === language) ?? fallback;
+}

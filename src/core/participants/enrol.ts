@@ -1,0 +1,64 @@
+import { localDate } from '../calendar';
+import type { UseCaseContext } from '../context';
+import { validateForm } from '../forms/form-schema';
+import type { RawFormValues } from '../forms/form-types';
+import { parseRawValues } from '../forms/raw-input';
+import { translate } from '../i18n/translate';
+import type { Reply } from '../reply';
+import { checkMenteeEligibility } from './eligibility';
+import type { Enrolment, Profile } from './enrolment';
+import { buildEnrolmentForm } from './enrolment-form';
+import { summarizeAnswers } from './profile-summary';
+import { formValuesOf, profileFromForm } from './profile-values';
+
+/** Opens the enrolment form, filled with the current answers when the person is already enrolled. */
+export async function openEnrolmentForm(ctx: UseCaseContext): Promise<Reply> {
+  const form = buildEnrolmentForm(ctx.programme);
+  const existing = await ctx.ports.enrolments.find(ctx.actor.id);
+  return { kind: 'form', form, initial: existing ? formValuesOf(existing) : { name: ctx.actor.displayName } };
+}
+
+function rejected(reply: Omit<Extract<Reply, { kind: 'form-rejected' }>, 'kind'>): Reply {
+  return { kind: 'form-rejected', ...reply };
+}
+
+/**
+ * Validates and stores an enrolment. Nothing is written unless every field is valid and a
+ * mentoré is eligible; a second enrolment of the same person replaces the first.
+ */
+export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): Promise<Reply> {
+  const form = buildEnrolmentForm(ctx.programme);
+  const validation = validateForm(form, parseRawValues(form, raw));
+  if (!validation.ok) {
+    return rejected({ form, errors: validation.errors, messages: [{ text: translate(ctx.locale, 'enrol.rejected.invalid') }] });
+  }
+  const profile: Profile = profileFromForm(validation.values);
+  const now = ctx.ports.clock.now();
+  if (profile.role === 'mentee') {
+    const eligibility = checkMenteeEligibility(profile, ctx.programme.eligibility, localDate(now, ctx.programme.timeZone));
+    if (!eligibility.eligible) {
+      return rejected({ form, errors: eligibility.errors, messages: [{ text: translate(ctx.locale, 'enrol.rejected.ineligible') }] });
+    }
+  }
+
+  const existing = await ctx.ports.enrolments.find(ctx.actor.id);
+  const timestamp = now.toISOString();
+  const enrolment: Enrolment = {
+    schemaVersion: 1,
+    participant: ctx.actor.id,
+    status: 'active',
+    revision: (existing?.revision ?? 0) + 1,
+    locale: ctx.locale,
+    profile,
+    consents: existing?.consents ?? { pillars: timestamp, dataNotice: timestamp },
+    enrolledAt: existing?.enrolledAt ?? timestamp,
+    updatedAt: timestamp,
+  };
+  await ctx.ports.enrolments.save(enrolment);
+
+  const headline = existing
+    ? translate(ctx.locale, existing.status === 'withdrawn' ? 'enrol.rejoined' : 'enrol.updated')
+    : translate(ctx.locale, profile.role === 'mentor' ? 'enrol.saved.mentor' : 'enrol.saved.mentee');
+  const summary = summarizeAnswers(form, formValuesOf(enrolment), ctx.locale);
+  return { kind: 'messages', messages: [{ text: `${headline}\n\n${summary}\n\n${translate(ctx.locale, 'enrol.nextSteps')}` }] };
+}

@@ -1,0 +1,152 @@
+import { localized, type MessageKey } from '../i18n/translate';
+import type { FieldChoice, FormField, FormSpec } from '../forms/form-types';
+import type { Choice, Programme } from '../programme/programme-schema';
+import { FORMATS, LIMITS, PHD_STATUSES, ROLES, WISHED_SECTORS } from './enrolment';
+
+export const ENROLMENT_FORM_ID = 'mentorat.enrol';
+
+const MENTOR = { field: 'role', in: ['mentor'] } as const;
+const MENTEE = { field: 'role', in: ['mentee'] } as const;
+
+function fromCatalogue(values: readonly string[], prefix: string): FieldChoice[] {
+  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as MessageKey) }));
+}
+
+function fromProgramme(choices: readonly Choice[]): FieldChoice[] {
+  return choices.map((choice) => ({ value: choice.id, label: choice.label }));
+}
+
+function labelled(key: string): { label: ReturnType<typeof localized>; hint?: ReturnType<typeof localized> } {
+  return { label: localized(`form.enrol.${key}.label` as MessageKey), hint: localized(`form.enrol.${key}.hint` as MessageKey) };
+}
+
+/** The enrolment form of every platform; choices come from the community's programme. */
+export function buildEnrolmentForm(programme: Programme): FormSpec {
+  const { lists } = programme;
+  const birthDateAsked = programme.eligibility.doctoralStudentsEligible ? ['none', 'defended'] : [...PHD_STATUSES];
+  const fields: FormField[] = [
+    { key: 'role', kind: 'choice', required: true, choices: fromCatalogue(ROLES, 'role'), ...labelled('role') },
+    {
+      key: 'name',
+      kind: 'text',
+      required: true,
+      minLength: LIMITS.name.min,
+      maxLength: LIMITS.name.max,
+      multiline: false,
+      ...labelled('name'),
+    },
+    {
+      key: 'affiliation',
+      kind: 'text',
+      required: true,
+      minLength: LIMITS.affiliation.min,
+      maxLength: LIMITS.affiliation.max,
+      multiline: false,
+      ...labelled('affiliation'),
+    },
+    {
+      key: 'sector',
+      kind: 'choice',
+      required: true,
+      when: MENTOR,
+      choices: fromProgramme([
+        { id: 'academic', label: programme.sectors.academic },
+        { id: 'private', label: programme.sectors.private },
+        { id: 'both', label: programme.sectors.both },
+      ]),
+      ...labelled('sector'),
+    },
+    {
+      key: 'wishedSector',
+      kind: 'choice',
+      required: true,
+      when: MENTEE,
+      choices: fromCatalogue(WISHED_SECTORS, 'wishedSector'),
+      ...labelled('wishedSector'),
+    },
+    {
+      key: 'phdStatus',
+      kind: 'choice',
+      required: true,
+      when: MENTEE,
+      choices: fromCatalogue(PHD_STATUSES, 'phdStatus'),
+      ...labelled('phdStatus'),
+    },
+    { key: 'phdDate', kind: 'date', required: true, when: { field: 'phdStatus', in: ['defended'] }, ...labelled('phdDate') },
+    { key: 'birthDate', kind: 'date', required: true, when: { field: 'phdStatus', in: birthDateAsked }, ...labelled('birthDate') },
+    {
+      key: 'fields',
+      kind: 'multi-choice',
+      required: true,
+      choices: fromProgramme(lists.fields),
+      minItems: LIMITS.fields.min,
+      maxItems: Math.min(LIMITS.fields.max, lists.fields.length),
+      ...labelled('fields'),
+    },
+    {
+      key: 'languages',
+      kind: 'multi-choice',
+      required: true,
+      choices: fromProgramme(lists.languages),
+      minItems: LIMITS.languages.min,
+      maxItems: Math.min(LIMITS.languages.max, lists.languages.length),
+      ...labelled('languages'),
+    },
+    { key: 'format', kind: 'choice', required: true, choices: fromCatalogue(FORMATS, 'format'), ...labelled('format') },
+    { key: 'region', kind: 'choice', required: true, choices: fromProgramme(lists.regions), ...labelled('region') },
+    {
+      key: 'offers',
+      kind: 'multi-choice',
+      required: true,
+      when: MENTOR,
+      choices: fromProgramme(lists.topics),
+      minItems: LIMITS.topics.min,
+      maxItems: Math.min(LIMITS.topics.max, lists.topics.length),
+      ...labelled('offers'),
+    },
+    {
+      key: 'capacity',
+      kind: 'integer',
+      required: true,
+      when: MENTOR,
+      min: programme.capacity.min,
+      max: programme.capacity.max,
+      ...labelled('capacity'),
+    },
+    {
+      key: 'expectations',
+      kind: 'multi-choice',
+      required: true,
+      when: MENTEE,
+      choices: fromProgramme(lists.topics),
+      minItems: LIMITS.topics.min,
+      maxItems: Math.min(LIMITS.topics.max, lists.topics.length),
+      ...labelled('expectations'),
+    },
+    {
+      key: 'excluded',
+      kind: 'list',
+      required: false,
+      when: MENTEE,
+      maxItems: LIMITS.excluded.maxItems,
+      itemMaxLength: LIMITS.excluded.itemMaxLength,
+      ...labelled('excluded'),
+    },
+    { key: 'about', kind: 'text', required: false, minLength: 0, maxLength: LIMITS.about.max, multiline: true, ...labelled('about') },
+    {
+      key: 'consentPillars',
+      kind: 'consent',
+      required: true,
+      statement: localized('form.enrol.consentPillars.statement'),
+      ...labelled('consentPillars'),
+    },
+    {
+      key: 'consentData',
+      kind: 'consent',
+      required: true,
+      statement: localized('form.enrol.consentData.statement'),
+      ...labelled('consentData'),
+    },
+  ];
+  return { id: ENROLMENT_FORM_ID, title: localized('form.enrol.title'), fields };
+}

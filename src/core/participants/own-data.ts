@@ -1,0 +1,57 @@
+import type { UseCaseContext } from '../context';
+import { translate } from '../i18n/translate';
+import type { Reply } from '../reply';
+
+/** Everything stored about the person acting, one section per store, as a JSON file. */
+export async function exportOwnData(ctx: UseCaseContext): Promise<Reply> {
+  const sections: Record<string, unknown> = {};
+  for (const holder of ctx.ports.personalData) {
+    sections[holder.section] = (await holder.exportFor(ctx.actor.id)) ?? null;
+  }
+  const document = {
+    exportedAt: ctx.ports.clock.now().toISOString(),
+    participant: ctx.actor.id,
+    ...sections,
+  };
+  const nothing = Object.values(sections).every((section) => section === null || (Array.isArray(section) && section.length === 0));
+  return {
+    kind: 'messages',
+    messages: [
+      {
+        text: translate(ctx.locale, nothing ? 'myData.nothingStored' : 'myData.ready'),
+        attachments: [
+          { name: 'mentorat-mes-donnees.json', mimeType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` },
+        ],
+      },
+    ],
+  };
+}
+
+export function requestErasure(ctx: UseCaseContext): Promise<Reply> {
+  const { locale } = ctx;
+  return Promise.resolve({
+    kind: 'messages',
+    messages: [
+      {
+        text: translate(locale, 'erase.confirm.question'),
+        buttons: [
+          { action: 'confirm', label: translate(locale, 'erase.confirm.yes'), style: 'danger', args: [] },
+          { action: 'cancel', label: translate(locale, 'common.cancel'), style: 'secondary', args: [] },
+        ],
+      },
+    ],
+  });
+}
+
+/** Erases from every holder; running it again finds nothing and says so, without failing. */
+export async function confirmErasure(ctx: UseCaseContext): Promise<Reply> {
+  let erasedSomething = false;
+  for (const holder of ctx.ports.personalData) {
+    if (await holder.eraseFor(ctx.actor.id)) erasedSomething = true;
+  }
+  return {
+    kind: 'messages',
+    replacesOriginal: true,
+    messages: [{ text: translate(ctx.locale, erasedSomething ? 'erase.done' : 'erase.nothingStored') }],
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { type LocalizedText, localeSchema } from '../i18n/locale';
+
+/** Discord select menus hold 25 options: every list a form offers must fit in one. */
+export const MAX_CHOICES = 25;
+/** Discord select option labels are at most 100 characters. */
+const MAX_CHOICE_LABEL = 100;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected an identifier: lowercase letters, digits and dashes, 40 characters at most');
+
+function localizedText(maxLength: number) {
+  return z.object({
+    fr: z.string().trim().min(1, 'expected a non-empty text').max(maxLength, `expected at most ${maxLength} characters`),
+    en: z.string().trim().min(1, 'expected a non-empty text').max(maxLength, `expected at most ${maxLength} characters`),
+  });
+}
+
+/** Programme texts longer than one chat message are split when sent; this bound only catches accidents. */
+const longText = localizedText(6000);
+
+const choiceSchema = z.object({ id: slug, label: localizedText(MAX_CHOICE_LABEL) });
+export type Choice = z.infer<typeof choiceSchema>;
+
+function choiceList() {
+  return z
+    .array(choiceSchema)
+    .min(1, 'expected at least one entry')
+    .max(MAX_CHOICES, `expected at most ${MAX_CHOICES} entries (a Discord select menu holds ${MAX_CHOICES})`)
+    .superRefine((choices, ctx) => {
+      const seen = new Set<string>();
+      choices.forEach((choice, index) => {
+        if (seen.has(choice.id)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id "${choice.id}"` });
+        }
+        seen.add(choice.id);
+      });
+    });
+}
+
+const accessSchema = z.object({
+  /** Discord role names whose members hold this role (Discord server administrators are coordinators too). */
+  roles: z.array(z.string().trim().min(1).max(100)).default([]),
+  /** Platform user ids (Slack `U…`, Discord snowflakes, terminal names). */
+  users: z.array(z.string().trim().min(1).max(100)).default([]),
+});
+
+export const SECTORS = ['academic', 'private', 'both'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const programmeSchema = z
+  .object({
+    name: localizedText(80),
+    defaultLocale: localeSchema.default('fr'),
+    timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as Europe/Paris').default('Europe/Paris'),
+    texts: z.object({
+      overview: longText,
+      howToEnrol: longText,
+      mentorIs: longText,
+      mentorIsNotCsi: longText,
+      mentorIsNotDirector: longText,
+      actors: z.object({ mentor: longText, mentee: longText, referent: longText, coordinator: longText }),
+      reporting: longText,
+      dataNotice: longText,
+    }),
+    pillars: z
+      .array(z.object({ id: slug, title: localizedText(80), summary: longText }))
+      .min(1, 'expected at least one pillar')
+      .max(10, 'expected at most 10 pillars'),
+    benefits: z.object({
+      mentor: z.array(localizedText(300)).min(1, 'expected at least one benefit'),
+      mentee: z.array(localizedText(300)).min(1, 'expected at least one benefit'),
+    }),
+    eligibility: z.object({
+      /** A mentoré qualifies when strictly younger than this… */
+      maxAge: z.number().int().min(18).max(100),
+      /** …or when their thesis was defended at most this many years ago. */
+      maxYearsAfterPhd: z.number().int().min(0).max(30),
+      doctoralStudentsEligible: z.boolean().default(true),
+    }),
+    capacity: z
+      .object({
+        min: z.number().int().min(1).max(20),
+        max: z.number().int().min(1).max(20),
+        default: z.number().int().min(1).max(20),
+      })
+      .refine((capacity) => capacity.min <= capacity.default && capacity.default <= capacity.max, {
+        message: 'expected min ≤ default ≤ max',
+      }),
+    sectors: z.object({
+      academic: localizedText(MAX_CHOICE_LABEL),
+      private: localizedText(MAX_CHOICE_LABEL),
+      both: localizedText(MAX_CHOICE_LABEL),
+    }),
+    lists: z.object({
+      fields: choiceList(),
+      topics: choiceList(),
+      languages: choiceList(),
+      regions: choiceList(),
+    }),
+    access: z.object({
+      coordinators: accessSchema.default({ roles: [], users: [] }),
+      referents: accessSchema.default({ roles: [], users: [] }),
+    }),
+  })
+  .strict();
+
+export type Programme = z.infer<typeof programmeSchema>;
+export type ProgrammeList = keyof Programme['lists'];
+
+export function choiceLabel(choices: readonly Choice[], id: string): LocalizedText | undefined {
+  return choices.find((choice) => choice.id === id)?.label;
+}

@@ -1,0 +1,44 @@
+import { systemClock } from './clock';
+import { ConfigError, formatProblem } from './config/config-problems';
+import { readEnv } from './config/env';
+import { loadProgrammes } from './config/load-programmes';
+import { createLogger } from './logger';
+import { createStore } from './store/create-store';
+import { runTerminalApp } from './terminal-app';
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const programmes = loadProgrammes(env.CONFIG_DIR);
+  // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
+  const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
+  const store = await createStore(env.STORE_URL);
+  log.info({ store: env.STORE_URL.replace(/\/\/.*@/, '//***@') }, 'store opened');
+  const stop = () => process.stdin.destroy();
+  process.once('SIGTERM', stop);
+  try {
+    await runTerminalApp({
+      input: process.stdin,
+      output: process.stdout,
+      interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+      store,
+      programmes,
+      clock: systemClock,
+      log,
+      initialUser: env.TERMINAL_USER,
+    });
+  } finally {
+    process.off('SIGTERM', stop);
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`The bot cannot start, the configuration has ${error.problems.length} problem(s):\n`);
+    for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stderr.write(`The bot stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

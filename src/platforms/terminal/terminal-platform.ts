@@ -1,0 +1,53 @@
+import type { CommunityRef } from '../../core/identity';
+import type { ChatPlatform, DeliveryResult, OpenSpaceResult, PrivateSpace, PrivateSpaceRequest } from '../../core/ports';
+import type { OutgoingMessage } from '../../core/reply';
+import { labels, type Transcript } from './transcript';
+
+/** Terminal channel names follow the strictest platform rule (Slack): lowercase, no spaces, 80 characters. */
+export function channelName(base: string): string {
+  const name = base
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return (name || 'binome').slice(0, 80);
+}
+
+/** The chat-platform port in a terminal: everything is printed, labelled with who would see it. */
+export function createTerminalPlatform(transcript: Transcript, knownUsers: () => ReadonlySet<string>): ChatPlatform {
+  const spaces = new Map<string, PrivateSpace & { members: string[] }>();
+
+  function render(message: OutgoingMessage): string {
+    const files = (message.attachments ?? []).map((file) => `(${file.name})`);
+    return [message.text, ...files].join('\n');
+  }
+
+  return {
+    platform: 'terminal',
+    async sendDirectMessage(_community: CommunityRef, userId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+      if (!knownUsers().has(userId)) return { ok: false, reason: 'unreachable' };
+      transcript.block(labels.dm(userId), render(message));
+      return { ok: true };
+    },
+    async openPrivateSpace(_community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
+      const existing = spaces.get(request.key);
+      if (existing) return { ok: true, space: existing, created: false };
+      const unknown = request.memberIds.find((member) => !knownUsers().has(member));
+      if (unknown) return { ok: false, reason: 'unreachable', detail: unknown };
+      const taken = new Set([...spaces.values()].map((space) => space.name));
+      const base = channelName(request.name);
+      let name = base;
+      for (let suffix = 2; taken.has(name); suffix += 1) name = `${base.slice(0, 76)}-${suffix}`;
+      const space = { id: `terminal-space-${spaces.size + 1}`, name, members: [...request.memberIds] };
+      spaces.set(request.key, space);
+      return { ok: true, space: { id: space.id, name: space.name }, created: true };
+    },
+    async postInSpace(_community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+      const space = [...spaces.values()].find((candidate) => candidate.id === spaceId);
+      if (!space) return { ok: false, reason: 'unreachable' };
+      transcript.block(labels.space(space.name, space.members), render(message));
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import type { KeyValueStore } from './key-value-store';
+import { openMemoryStore } from './memory-store';
+import { openSqliteStore } from './sqlite-store';
+
+interface Backend {
+  /** How the scheme is written in STORE_URL, for error messages. */
+  readonly example: string;
+  /** Opens the store from what follows `scheme://`. */
+  open(rest: string): Promise<KeyValueStore>;
+}
+
+/** One entry per backend: Redis and PostgreSQL will be one more line each. */
+const BACKENDS = new Map<string, Backend>([
+  ['memory', { example: 'memory://', open: async () => openMemoryStore() }],
+  ['sqlite', { example: 'sqlite://<file path>', open: async (rest) => openSqliteStore(sqlitePath(rest)) }],
+]);
+
+const SUPPORTED = [...BACKENDS.values()].map((backend) => backend.example).join(', ');
+
+/** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite` or `memory://`. */
+export async function createStore(url: string): Promise<KeyValueStore> {
+  const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url.trim());
+  const scheme = match?.[1]?.toLowerCase();
+  const backend = scheme === undefined ? undefined : BACKENDS.get(scheme);
+  if (backend === undefined) {
+    // Only the scheme is repeated: a database URL may hold a password.
+    const found = scheme === undefined ? 'no scheme://' : `the scheme ${scheme}://`;
+    throw new Error(`STORE_URL has ${found}, which is not supported; supported: ${SUPPORTED}`);
+  }
+  return backend.open(match?.[2] ?? '');
+}
+
+/** `sqlite://data/x.sqlite` and `sqlite://./data/x.sqlite` are relative to the working folder, `sqlite:///tmp/x.sqlite` absolute. */
+function sqlitePath(rest: string): string {
+  if (rest === '') {
+    throw new Error('STORE_URL sqlite:// needs a file path, e.g. sqlite://./data/mentorat.sqlite');
+  }
+  return resolve(rest);
+}

@@ -1,0 +1,153 @@
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import { CorruptRecordError, StoreUnavailableError } from '../core/errors';
+import type { KeyValueStore } from './key-value-store';
+
+const NAMESPACE = 'mentorat';
+/** Keyv stores our key `k` as `mentorat:k`. */
+const KEYV_PREFIX = `${NAMESPACE}:`;
+
+/**
+ * The raw rows whose Keyv key starts with `keyvPrefix`, as the backend holds them. A backend may
+ * yield more than asked (createKeyvStore filters exactly), never fewer.
+ */
+export type RawEntries = (keyvPrefix: string) => AsyncIterable<readonly [string, unknown]>;
+
+/** A stored text Keyv cannot turn back into `{ value }`: a manual edit, not an outage. */
+class UnreadableValueError extends Error {}
+
+export function createKeyv(store: KeyvStoreAdapter | Map<string, unknown>): Keyv {
+  const keyv = new Keyv({ store, namespace: NAMESPACE, throwOnErrors: true });
+  // Callers get every error through throwOnErrors; this listener only keeps an emitted one from being unhandled.
+  keyv.on('error', () => undefined);
+  markUnreadableValues(keyv);
+  return keyv;
+}
+
+/** Keyv parses stored text outside its error handling: tell a bad record from an outage here. */
+function markUnreadableValues(keyv: Keyv): void {
+  const read = keyv.deserialize;
+  if (read === undefined) {
+    return;
+  }
+  keyv.deserialize = async <Value>(data: string) => {
+    let parsed: Awaited<ReturnType<typeof read<Value>>>;
+    try {
+      parsed = await read<Value>(data);
+    } catch (error) {
+      throw new UnreadableValueError('it is not valid JSON', { cause: error });
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new UnreadableValueError('it is not a Keyv record ({ value })');
+    }
+    return parsed;
+  };
+}
+
+/**
+ * get/set/delete go through Keyv (serialization, throwOnErrors). scan does not use
+ * `keyv.iterator()`: it lists a whole namespace through the adapter's mutable `namespace` field,
+ * and @keyv/sqlite's runs a case-insensitive `LIKE` (no index) with OFFSET paging, so listing
+ * one community would read every record, quadratically. Each backend lists a key range instead.
+ */
+export function createKeyvStore(keyv: Keyv, rawEntries: RawEntries): KeyValueStore {
+  let closed = false;
+  const ensureOpen = (operation: string): void => {
+    if (closed) {
+      throw new StoreUnavailableError(operation, { cause: new Error('the store is closed') });
+    }
+  };
+
+  return {
+    async get(key) {
+      checkKey(key);
+      ensureOpen('get');
+      try {
+        return await keyv.get<unknown>(key);
+      } catch (error) {
+        throw failure('get', key, error);
+      }
+    },
+
+    async set(key, value) {
+      checkKey(key);
+      if (value === undefined) {
+        throw new TypeError(`cannot store undefined under ${key}: delete the key instead`);
+      }
+      ensureOpen('set');
+      let written: boolean;
+      try {
+        written = await keyv.set(key, value);
+      } catch (error) {
+        throw failure('set', key, error);
+      }
+      if (!written) {
+        throw new StoreUnavailableError('set', { cause: new Error(`the backend did not write ${key}`) });
+      }
+    },
+
+    async delete(key) {
+      checkKey(key);
+      ensureOpen('delete');
+      try {
+        return await keyv.delete(key);
+      } catch (error) {
+        throw failure('delete', key, error);
+      }
+    },
+
+    async *scan(prefix) {
+      ensureOpen('scan');
+      const keyvPrefix = KEYV_PREFIX + prefix;
+      try {
+        for await (const [keyvKey, raw] of rawEntries(keyvPrefix)) {
+          if (keyvKey.startsWith(keyvPrefix)) {
+            const key = keyvKey.slice(KEYV_PREFIX.length);
+            yield [key, await readRaw(keyv, key, raw)];
+          }
+        }
+      } catch (error) {
+        throw failure('scan', prefix, error);
+      }
+    },
+
+    async close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        await keyv.disconnect();
+      } catch (error) {
+        throw new StoreUnavailableError('close', { cause: error });
+      }
+    },
+  };
+}
+
+/** Keyv treats a key that starts with `mentorat:` as already prefixed: `mentorat:x` and `x` would collide. */
+function checkKey(key: string): void {
+  if (key.includes(':')) {
+    throw new RangeError(`store keys never contain ":" (build them with keyOf): ${JSON.stringify(key)}`);
+  }
+}
+
+async function readRaw(keyv: Keyv, key: string, raw: unknown): Promise<unknown> {
+  if (typeof raw !== 'string') {
+    throw new CorruptRecordError(key, 'it is not a serialized Keyv record');
+  }
+  try {
+    return (await keyv.deserializeData<unknown>(raw))?.value;
+  } catch (error) {
+    throw failure('scan', key, error);
+  }
+}
+
+function failure(operation: string, key: string, error: unknown): Error {
+  if (error instanceof CorruptRecordError) {
+    return error;
+  }
+  if (error instanceof UnreadableValueError) {
+    return new CorruptRecordError(key, error.message);
+  }
+  return new StoreUnavailableError(operation, { cause: error });
+}

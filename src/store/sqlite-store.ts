@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import { z } from 'zod';
+import { StoreUnavailableError } from '../core/errors';
+import { prefixEnd } from './key-range';
+import type { KeyValueStore } from './key-value-store';
+import { createKeyv, createKeyvStore } from './keyv-store';
+
+const TABLE = 'keyv';
+/** Rows per listing query: @keyv/sqlite's default of 10 would mean 1,000 queries for 10,000 participants. */
+const PAGE_SIZE = 1000;
+/** Pages follow the key (keyset paging): an OFFSET would re-read every earlier row on each page. */
+const FIRST_PAGE = `SELECT key, value FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`;
+const NEXT_PAGE = `SELECT key, value FROM ${TABLE} WHERE key > ? AND key < ? ORDER BY key LIMIT ?`;
+const rowsSchema = z.array(z.object({ key: z.string(), value: z.unknown() }));
+
+/** Opens (and creates) the file, failing at once if it cannot be used. */
+export async function openSqliteStore(path: string): Promise<KeyValueStore> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new StoreUnavailableError(`open (${path})`, { cause: error });
+  }
+  const adapter = new KeyvSqlite({
+    uri: `sqlite://${path}`,
+    table: TABLE,
+    busyTimeout: 5000,
+    iterationLimit: PAGE_SIZE,
+  });
+  const store = createSqliteStore(adapter);
+  try {
+    // Each enrolment is one upsert: with WAL and synchronous=NORMAL it appends to the log without waiting for an fsync.
+    await adapter.query('PRAGMA journal_mode=WAL');
+    await adapter.query('PRAGMA synchronous=NORMAL');
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw new StoreUnavailableError(`open (${path})`, { cause: error });
+  }
+  return store;
+}
+
+/** A store over an adapter as it is, without checking the file: tests use it to simulate an outage. */
+export function createSqliteStore(adapter: KeyvSqlite): KeyValueStore {
+  return createKeyvStore(createKeyv(adapter), (keyvPrefix) => rowsByKeyRange(adapter, keyvPrefix));
+}
+
+async function* rowsByKeyRange(adapter: KeyvSqlite, keyvPrefix: string): AsyncIterable<readonly [string, unknown]> {
+  const end = prefixEnd(keyvPrefix);
+  let rows = rowsSchema.parse(await adapter.query(FIRST_PAGE, keyvPrefix, end, PAGE_SIZE));
+  while (rows.length > 0) {
+    for (const row of rows) {
+      yield [row.key, row.value];
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < PAGE_SIZE) {
+      return;
+    }
+    rows = rowsSchema.parse(await adapter.query(NEXT_PAGE, last.key, end, PAGE_SIZE));
+  }
+}

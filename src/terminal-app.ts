@@ -1,0 +1,46 @@
+import type { Readable, Writable } from 'node:stream';
+import { commands, DEFAULT_COMMAND_ID } from '../commands';
+import type { Clock } from './core/ports';
+import { createDispatcher, type ProgrammeDirectory } from './dispatch';
+import type { Log } from './log';
+import { createLineSource } from './platforms/terminal/line-source';
+import { runTerminalChat } from './platforms/terminal/terminal-chat';
+import { createTerminalPlatform } from './platforms/terminal/terminal-platform';
+import { createTerminalSession } from './platforms/terminal/terminal-session';
+import { createTranscript } from './platforms/terminal/transcript';
+import { createEnrolmentRepository } from './store/enrolment-repository';
+import type { KeyValueStore } from './store/key-value-store';
+
+export const TERMINAL_COMMUNITY = { platform: 'terminal', id: 'local' } as const;
+
+export interface TerminalAppOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  /** A person at a keyboard (prompts, colours), or a script piped in (echoed transcript). */
+  readonly interactive: boolean;
+  readonly store: KeyValueStore;
+  readonly programmes: ProgrammeDirectory;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly initialUser: string;
+}
+
+/** The whole bot in a terminal: the same commands and core as on Discord and Slack. */
+export async function runTerminalApp(options: TerminalAppOptions): Promise<void> {
+  const transcript = createTranscript(options.output, options.interactive);
+  const programme = options.programmes.programmeFor(TERMINAL_COMMUNITY);
+  const session = createTerminalSession(options.initialUser, [...programme.access.coordinators.users, ...programme.access.referents.users]);
+  const enrolments = createEnrolmentRepository(options.store);
+  const dispatcher = createDispatcher({
+    commands,
+    programmes: options.programmes,
+    ports: { enrolments, personalData: [enrolments], chat: createTerminalPlatform(transcript, () => session.users), clock: options.clock },
+    log: options.log,
+  });
+  const lines = createLineSource(options.input, options.output, options.interactive);
+  try {
+    await runTerminalChat({ dispatcher, community: TERMINAL_COMMUNITY, session, lines, transcript, defaultCommandId: DEFAULT_COMMAND_ID });
+  } finally {
+    lines.close();
+  }
+}

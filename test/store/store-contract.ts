@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../src/core/errors';
+import { keyOf } from '../../src/store/key-segments';
+import type { KeyValueStore } from '../../src/store/key-value-store';
+
+export interface StoreContractOptions {
+  /** `open` reaches the same data again after a close, as a file or a server does. */
+  persistent?: boolean;
+  /** Opens a store whose backend cannot be reached (a folder for SQLite, a closed port for a server). */
+  outage?: () => Promise<KeyValueStore>;
+}
+
+export async function collect(entries: AsyncIterable<[string, unknown]>): Promise<Array<[string, unknown]>> {
+  const all: Array<[string, unknown]> = [];
+  for await (const entry of entries) {
+    all.push(entry);
+  }
+  return all.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function keysUnder(store: KeyValueStore, prefix: string): Promise<string[]> {
+  return (await collect(store.scan(prefix))).map(([key]) => key);
+}
+
+const NESTED = {
+  name: 'Élodie « Lo » Dupont',
+  colon: ':starts with a colon',
+  tags: ['a', 'b', ''],
+  counts: { zero: 0, negative: -1.5, big: 2 ** 40 },
+  flags: [true, false, null],
+  deep: { deeper: { deepest: ['🦉', { empty: {} }] } },
+};
+
+/** One suite every backend runs: memory and SQLite now, Redis and PostgreSQL later. */
+export function describeStoreContract(name: string, open: () => Promise<KeyValueStore>, options: StoreContractOptions = {}): void {
+  describe(`the ${name} store`, () => {
+    const opened: KeyValueStore[] = [];
+    const track = async (opening: () => Promise<KeyValueStore>): Promise<KeyValueStore> => {
+      const store = await opening();
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.allSettled(opened.splice(0).map((store) => store.close()));
+    });
+
+    it('gives back a nested JSON value exactly as it was stored', async () => {
+      const store = await track(open);
+      await store.set('contract.nested', NESTED);
+      expect(await store.get('contract.nested')).toEqual(NESTED);
+      await store.set('contract.text', ':text');
+      expect(await store.get('contract.text')).toBe(':text');
+    });
+
+    it('answers undefined for a key that was never stored', async () => {
+      const store = await track(open);
+      expect(await store.get('contract.missing')).toBeUndefined();
+    });
+
+    it('keeps only the last value stored under a key', async () => {
+      const store = await track(open);
+      await store.set('contract.key', { version: 1 });
+      await store.set('contract.key', { version: 2 });
+      expect(await store.get('contract.key')).toEqual({ version: 2 });
+      expect(await keysUnder(store, 'contract.')).toEqual(['contract.key']);
+    });
+
+    it('deletes a key once: true the first time, false the second', async () => {
+      const store = await track(open);
+      await store.set('contract.key', 1);
+      expect(await store.delete('contract.key')).toBe(true);
+      expect(await store.get('contract.key')).toBeUndefined();
+      expect(await store.delete('contract.key')).toBe(false);
+    });
+
+    it('never lists a community under another whose id differs only by case, "_" or "%"', async () => {
+      const store = await track(open);
+      const communities = ['a', 'A', 'ab', 'a_', 'a%', 'a_b', 'aXb', 'é', 'É'];
+      for (const community of communities) {
+        await store.set(keyOf('enrolment', 'terminal', community, 'user'), community);
+      }
+      for (const community of communities) {
+        const listed = await collect(store.scan(`${keyOf('enrolment', 'terminal', community)}.`));
+        expect(listed).toEqual([[keyOf('enrolment', 'terminal', community, 'user'), community]]);
+      }
+    });
+
+    it('lists exactly the keys that start with a raw prefix, wildcards and case included', async () => {
+      const store = await track(open);
+      const keys = ['raw.a_b.1', 'raw.aXb.1', 'raw.A_B.1', 'raw.a%b.1', 'raw.a_bc.1', 'raw.a*b.1', 'raw.a?b.1', 'raw.a[b].1'];
+      for (const key of keys) {
+        await store.set(key, key);
+      }
+      expect(await keysUnder(store, 'raw.a_b.')).toEqual(['raw.a_b.1']);
+      expect(await keysUnder(store, 'raw.a_b')).toEqual(['raw.a_b.1', 'raw.a_bc.1']);
+      expect(await keysUnder(store, 'raw.a%')).toEqual(['raw.a%b.1']);
+      expect(await keysUnder(store, 'raw.a*')).toEqual(['raw.a*b.1']);
+      expect(await keysUnder(store, 'raw.a?')).toEqual(['raw.a?b.1']);
+      expect(await keysUnder(store, 'raw.a[')).toEqual(['raw.a[b].1']);
+      expect(await keysUnder(store, 'raw.A')).toEqual(['raw.A_B.1']);
+      expect(await keysUnder(store, 'raw.b')).toEqual([]);
+    });
+
+    it('lists keys whose next character is far beyond ASCII', async () => {
+      const store = await track(open);
+      const keys = ['wide.z', 'wide.z\u{7f}', 'wide.z\u{ffff}', 'wide.z\u{10ffff}', 'wide.z\u{10ffff}\u{10ffff}'];
+      for (const key of keys) {
+        await store.set(key, key);
+      }
+      await store.set('wide.{', 'next');
+      expect(await keysUnder(store, 'wide.z')).toEqual([...keys].sort());
+      expect(await keysUnder(store, 'wide.z\u{10ffff}')).toEqual(['wide.z\u{10ffff}', 'wide.z\u{10ffff}\u{10ffff}']);
+    });
+
+    it('lists every record for an empty prefix', async () => {
+      const store = await track(open);
+      await store.set('one', 1);
+      await store.set('two.deep', 2);
+      expect(await collect(store.scan(''))).toEqual([
+        ['one', 1],
+        ['two.deep', 2],
+      ]);
+    });
+
+    it('lists all 2,500 records under a prefix, each exactly once', async () => {
+      const store = await track(open);
+      const ids = Array.from({ length: 2500 }, (_, index) => `user-${String(index).padStart(5, '0')}`);
+      await Promise.all(ids.map((id) => store.set(keyOf('bulk', 'c', id), { id })));
+      await store.set(keyOf('bulk', 'c2', 'other'), { id: 'other' });
+      const listed = await collect(store.scan(`${keyOf('bulk', 'c')}.`));
+      expect(listed).toHaveLength(2500);
+      expect(listed.map(([, value]) => value)).toEqual(ids.map((id) => ({ id })));
+    });
+
+    it('refuses a key holding ":", which Keyv would mistake for its own namespace', async () => {
+      const store = await track(open);
+      await expect(store.set('mentorat:x', 1)).rejects.toThrow(RangeError);
+      await expect(store.get('a:b')).rejects.toThrow(RangeError);
+    });
+
+    it('refuses to store undefined rather than silently storing nothing', async () => {
+      const store = await track(open);
+      await expect(store.set('contract.key', undefined)).rejects.toThrow(TypeError);
+    });
+
+    it('rejects every operation after close with StoreUnavailableError', async () => {
+      const store = await track(open);
+      await store.set('contract.key', 1);
+      await store.close();
+      await expect(store.get('contract.key')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.set('contract.key', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.delete('contract.key')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(collect(store.scan('contract.'))).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.close()).resolves.toBeUndefined();
+    });
+
+    if (options.persistent) {
+      it('keeps its records across close and reopen', async () => {
+        const first = await track(open);
+        await first.set('contract.kept', NESTED);
+        await first.set('contract.gone', 1);
+        await first.delete('contract.gone');
+        await first.close();
+        const second = await track(open);
+        expect(await second.get('contract.kept')).toEqual(NESTED);
+        expect(await keysUnder(second, 'contract.')).toEqual(['contract.kept']);
+      });
+    }
+
+    const { outage } = options;
+    if (outage) {
+      describe('when its backend cannot be reached', () => {
+        it('rejects get with StoreUnavailableError instead of answering "not found"', async () => {
+          const store = await track(outage);
+          await expect(store.get('contract.key')).rejects.toBeInstanceOf(StoreUnavailableError);
+        });
+
+        it('rejects set with StoreUnavailableError', async () => {
+          const store = await track(outage);
+          await expect(store.set('contract.key', 1)).rejects.toBeInstanceOf(StoreUnavailableError);
+        });
+
+        it('rejects delete with StoreUnavailableError instead of answering "nothing to delete"', async () => {
+          const store = await track(outage);
+          await expect(store.delete('contract.key')).rejects.toBeInstanceOf(StoreUnavailableError);
+        });
+
+        it('rejects scan with StoreUnavailableError instead of listing nothing', async () => {
+          const store = await track(outage);
+          await expect(collect(store.scan('contract.'))).rejects.toBeInstanceOf(StoreUnavailableError);
+        });
+      });
+    }
+  });
+}
