@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   log.info({ store: env.STORE_URL.replace(/\/\/.*@/, '//***@') }, 'store opened');
   const stop = () => process.stdin.destroy();
   process.once('SIGTERM', stop);
+  // A reader that goes away (`npm start < script | head`) ends the session instead of crashing it.
+  process.stdout.on('error', stop);
   try {
     await runTerminalApp({
       input: process.stdin,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSupportedStoreUrl, SUPPORTED_STORE_URLS } from '../store/create-store';
 import { ConfigError, problemsFromZod } from './config-problems';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -7,10 +8,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const envSchema = z.object({
-  STORE_URL: z
-    .string()
-    .regex(/^(sqlite|memory):\/\//, 'expected sqlite://<file> or memory://')
-    .default('sqlite://./data/mentorat.sqlite'),
+  STORE_URL: z.string().refine(isSupportedStoreUrl, `expected one of ${SUPPORTED_STORE_URLS}`).default('sqlite://./data/mentorat.sqlite'),
   CONFIG_DIR: z.string().min(1).default('config'),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   LOG_FILE: optional(z.string().min(1)),

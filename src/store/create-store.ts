@@ -18,6 +18,14 @@ const BACKENDS = new Map<string, Backend>([
 
 const SUPPORTED = [...BACKENDS.values()].map((backend) => backend.example).join(', ');
 
+/** Whether STORE_URL names a backend this build can open; the env schema checks it at start-up. */
+export function isSupportedStoreUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url.trim())?.[1]?.toLowerCase();
+  return scheme !== undefined && BACKENDS.has(scheme);
+}
+
+export const SUPPORTED_STORE_URLS = SUPPORTED;
+
 /** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite` or `memory://`. */
 export async function createStore(url: string): Promise<KeyValueStore> {
   const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url.trim());

@@ -11,7 +11,10 @@ interface FieldBase {
   readonly key: string;
   /** At most 45 characters in each language: the Discord modal limit. */
   readonly label: LocalizedText;
+  /** At most 100 characters: it becomes a Discord placeholder. */
   readonly hint?: LocalizedText;
+  /** A longer text to read before answering (the data notice), shown where the platform has room. */
+  readonly details?: LocalizedText;
   readonly required: boolean;
   readonly when?: FieldCondition;
 }

@@ -1,4 +1,6 @@
+import type { Locale, LocalizedText } from '../i18n/locale';
 import { localized, type MessageKey } from '../i18n/translate';
+import { programmeText } from '../programme/content';
 import type { FieldChoice, FormField, FormSpec } from '../forms/form-types';
 import type { Choice, Programme } from '../programme/programme-schema';
 import { FORMATS, LIMITS, PHD_STATUSES, ROLES, WISHED_SECTORS } from './enrolment';
@@ -18,6 +20,11 @@ function fromProgramme(choices: readonly Choice[]): FieldChoice[] {
 
 function labelled(key: string): { label: ReturnType<typeof localized>; hint?: ReturnType<typeof localized> } {
   return { label: localized(`form.enrol.${key}.label` as MessageKey), hint: localized(`form.enrol.${key}.hint` as MessageKey) };
+}
+
+function pillarTitles(programme: Programme): LocalizedText {
+  const titles = (locale: Locale) => programme.pillars.map((pillar, index) => `${index + 1}. ${pillar.title[locale]}`).join('\n');
+  return { fr: titles('fr'), en: titles('en') };
 }
 
 /** The enrolment form of every platform; choices come from the community's programme. */

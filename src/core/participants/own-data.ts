@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../context';
 import { translate } from '../i18n/translate';
+import { programmeText } from '../programme/content';
 import type { Reply } from '../reply';
 
 /** Everything stored about the person acting, one section per store, as a JSON file. */
@@ -18,7 +19,7 @@ export async function exportOwnData(ctx: UseCaseContext): Promise<Reply> {
     kind: 'messages',
     messages: [
       {
-        text: translate(ctx.locale, nothing ? 'myData.nothingStored' : 'myData.ready'),
+        text: `${translate(ctx.locale, nothing ? 'myData.nothingStored' : 'myData.ready')}\n\n${programmeText(ctx.programme.texts.dataNotice, ctx.programme, ctx.locale)}`,
         attachments: [
           { name: 'mentorat-mes-donnees.json', mimeType: 'application/json', content: `${JSON.stringify(document, null, 2)}\n` },
         ],

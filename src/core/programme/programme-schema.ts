@@ -58,6 +58,22 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/** Rules a programme text may quote; the bot fills them in from the same file. */
+export const TEXT_PLACEHOLDERS = ['maxAge', 'maxYearsAfterPhd', 'capacityMin', 'capacityMax'] as const;
+
+function unknownPlaceholders(value: unknown, path: (string | number)[], found: { path: (string | number)[]; name: string }[]): void {
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(/\{(\w+)\}/g)) {
+      const name = match[1] ?? '';
+      if (!(TEXT_PLACEHOLDERS as readonly string[]).includes(name)) found.push({ path, name });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => unknownPlaceholders(item, [...path, index], found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) unknownPlaceholders(item, [...path, key], found);
+  }
+}
+
 export const programmeSchema = z
   .object({
     name: localizedText(80),
@@ -113,7 +129,18 @@ export const programmeSchema = z
       referents: accessSchema.default({ roles: [], users: [] }),
     }),
   })
-  .strict();
+  .strict()
+  .superRefine((programme, ctx) => {
+    const found: { path: (string | number)[]; name: string }[] = [];
+    for (const section of ['texts', 'pillars', 'benefits'] as const) unknownPlaceholders(programme[section], [section], found);
+    for (const { path, name } of found) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `unknown placeholder {${name}}; known: ${TEXT_PLACEHOLDERS.map((known) => `{${known}}`).join(', ')}`,
+      });
+    }
+  });
 
 export type Programme = z.infer<typeof programmeSchema>;
 export type ProgrammeList = keyof Programme['lists'];

@@ -28,6 +28,7 @@ function toRaw(value: FormValue): RawFormValue {
 function describeField(field: FormField, locale: Locale, current: FormValue | undefined): string {
   const lines = [`• ${field.label[locale]} [${field.key}] — ${fieldRules(field, locale)}`];
   if (field.hint) lines.push(`  ${field.hint[locale]}`);
+  if (field.details) lines.push(...field.details[locale].split('\n').map((line) => `  | ${line}`));
   if (field.kind === 'consent') lines.push(`  ${field.statement[locale]}`);
   if (field.kind === 'choice' || field.kind === 'multi-choice') {
     const choices = field.choices.map((choice, index) => `${index + 1}. ${choice.value} (${choice.label[locale]})`).join(' · ');

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, formatProblem } from '../../src/config/config-problems';
+import { readEnv } from '../../src/config/env';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    readEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
+}
+
+describe('environment', () => {
+  it('defaults to the terminal chat on a SQLite file in ./data', () => {
+    expect(readEnv({})).toEqual({ STORE_URL: 'sqlite://./data/mentorat.sqlite', CONFIG_DIR: 'config', TERMINAL_USER: 'alice' });
+  });
+
+  it('treats empty optional variables as unset, as a copied .env.example leaves them', () => {
+    expect(readEnv({ LOG_LEVEL: '', LOG_FILE: '' })).toMatchObject({ LOG_LEVEL: undefined, LOG_FILE: undefined });
+  });
+
+  it('names each wrong variable', () => {
+    expect(problems({ STORE_URL: 'mongodb://x', LOG_LEVEL: 'loud', TERMINAL_USER: 'a b' })).toEqual([
+      'environment: STORE_URL: expected one of memory://, sqlite://<file path>',
+      'environment: LOG_LEVEL: expected one of: "fatal", "error", "warn", "info", "debug", "trace", "silent"',
+      'environment: TERMINAL_USER: expected a name of 1 to 32 letters, digits, dots, dashes or underscores',
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Locale } from '../../src/core/i18n/locale';
+import { type MessageKey, type MessageParams, translate } from '../../src/core/i18n/translate';
+
+/** Where a person sees something: privately in answer, by DM, in a private space, or as a file. */
+export type Via = 'ephemeral' | 'dm' | 'space' | 'file' | 'form';
+
+/** One thing a person must (or must not) see after a step. */
+export interface Expectation {
+  readonly to: string;
+  readonly via: Via;
+  /** Fragments that must all appear in one delivery (markup ignored). */
+  readonly says?: readonly string[];
+  /** Fragments that must appear in none of this person's deliveries of the step. */
+  readonly saysNot?: readonly string[];
+}
+
+export type Action =
+  /** A command by its stable id, with its options and its form filled as a person would type them. */
+  | { readonly command: string; readonly options?: Readonly<Record<string, string>>; readonly form?: Readonly<Record<string, string>> }
+  /** A button, by action name, among those last shown to the actor. */
+  | { readonly press: string; readonly form?: Readonly<Record<string, string>> };
+
+export interface Step {
+  readonly actor: string;
+  readonly action: Action;
+  readonly expect: readonly Expectation[];
+}
+
+/** Platform-neutral: who types what, who must receive what. Each driver replays it on its platform. */
+export interface Scenario {
+  readonly name: string;
+  readonly steps: readonly Step[];
+}
+
+/** What a driver observed for one step. */
+export interface Delivery {
+  readonly to: string;
+  readonly via: Via;
+  readonly text: string;
+}
+
+export type ScenarioFactory = (locale: Locale) => Scenario;
+
+/**
+ * A catalogue message as a fragment to look for: the text up to its first placeholder, so
+ * expectations follow the catalogue instead of copying it.
+ */
+export function says(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const text = translate(locale, key, params);
+  return text.split(/\{\w+\}/)[0] ?? text;
+}
+
+/** Markup differs per platform (`**`, `*`, backticks): compare words only. */
+export function plain(text: string): string {
+  return text.replace(/[*`_]/g, '').replace(/\s+/g, ' ').trim();
+}

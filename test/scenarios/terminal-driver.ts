@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { commands } from '../../commands';
+import type { Locale } from '../../src/core/i18n/locale';
+import type { Delivery, Scenario, Step, Via } from './scenario';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface TerminalRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number | null;
+}
+
+/** Runs the real terminal chat (`src/main.ts`, as `npm start` does) with a script piped in. */
+export function runTerminalChat(script: string, env: Record<string, string> = {}): Promise<TerminalRun> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', STORE_URL: `sqlite://${path.join(dir, 'e2e.sqlite')}`, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  child.stdin.end(script);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (exitCode) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ stdout, stderr, exitCode });
+    });
+  });
+}
+
+function line(values: Readonly<Record<string, string>> | undefined): string {
+  return Object.entries(values ?? {})
+    .map(([key, value]) => ` ${key}:${value}`)
+    .join('');
+}
+
+function typed(step: Step): string {
+  const { action } = step;
+  if ('press' in action) return `/press ${action.press}${line(action.form)}`;
+  const command = commands.find((candidate) => candidate.id === action.command);
+  if (!command) throw new Error(`unknown command id ${action.command}`);
+  return `/${command.group} ${command.name.fr}${line(action.options)}${line(action.form)}`;
+}
+
+/** The script a person would type: switching person and language when needed, then the step. */
+export function scenarioScript(scenario: Scenario, locale: Locale): { script: string; stepLines: number[] } {
+  const lines: string[] = [];
+  const stepLines: number[] = [];
+  const seen = new Set<string>();
+  let current = scenario.steps[0]?.actor ?? 'alice';
+  for (const step of scenario.steps) {
+    if (step.actor !== current) lines.push(`/as ${step.actor}`);
+    current = step.actor;
+    if (!seen.has(step.actor)) lines.push(`/lang ${locale}`);
+    seen.add(step.actor);
+    stepLines.push(lines.length);
+    lines.push(typed(step));
+  }
+  return { script: `${lines.join('\n')}\n`, stepLines };
+}
+
+const PROMPT = /^[^\s[][^\s>]*> /;
+
+function deliveriesOf(label: string, text: string): Delivery[] {
+  const one = (to: string, via: Via): Delivery[] => [{ to, via, text }];
+  let match = /^(ephemeral|DM|form) to (.+)$/.exec(label);
+  if (match) return one(match[2] ?? '', match[1] === 'DM' ? 'dm' : (match[1] as Via));
+  match = /^file (\S+) to (.+)$/.exec(label);
+  if (match) return [{ to: match[2] ?? '', via: 'file', text: `${match[1]}\n${text}` }];
+  match = /^#\S+ \(private: (.+)\)$/.exec(label);
+  if (match) return (match[1] ?? '').split(', ').map((member) => ({ to: member, via: 'space', text }));
+  throw new Error(`unknown transcript label [${label}]`);
+}
+
+/** Splits a transcript into what followed each typed line, as labelled deliveries. */
+export function parseTranscript(stdout: string): Delivery[][] {
+  const segments: Delivery[][] = [];
+  let current: Delivery[] | undefined;
+  let label: string | undefined;
+  let body: string[] = [];
+  const flush = () => {
+    if (current && label !== undefined) current.push(...deliveriesOf(label, body.join('\n')));
+    label = undefined;
+    body = [];
+  };
+  for (const text of stdout.split('\n')) {
+    if (PROMPT.test(text)) {
+      flush();
+      current = [];
+      segments.push(current);
+    } else if (/^\[.+\]$/.test(text)) {
+      flush();
+      label = text.slice(1, -1);
+    } else if (label !== undefined) {
+      body.push(text.replace(/^ {2}/, ''));
+    }
+  }
+  flush();
+  return segments;
+}
+
+/** Replays a scenario in the terminal chat and returns what each step delivered, to whom. */
+export async function runScenarioOnTerminal(scenario: Scenario, locale: Locale): Promise<{ observed: Delivery[][]; run: TerminalRun }> {
+  const { script, stepLines } = scenarioScript(scenario, locale);
+  const run = await runTerminalChat(script, { TERMINAL_USER: scenario.steps[0]?.actor ?? 'alice' });
+  const segments = parseTranscript(run.stdout);
+  return { observed: stepLines.map((index) => segments[index] ?? []), run };
+}
