@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { decodeButtonId, encodeButtonId } from './button-id';
 import { type ActorFacts, canReach, resolveAccessRoles } from './core/access';
 import { splitMessage } from './core/chat-limits';
 import type { Command } from './core/command';
@@ -6,13 +7,12 @@ import type { Actor, CorePorts, UseCaseContext } from './core/context';
 import { StoreUnavailableError, UserError } from './core/errors';
 import type { FieldError } from './core/forms/field-error';
 import type { FormSpec, FormValues, RawFormValues } from './core/forms/form-types';
-import { participantIdOf, type CommunityRef } from './core/identity';
 import type { Locale } from './core/i18n/locale';
 import { translate } from './core/i18n/translate';
+import { type CommunityRef, participantIdOf } from './core/identity';
 import type { Responder } from './core/ports';
 import type { Programme } from './core/programme/programme-schema';
 import type { Attachment, ButtonStyle, OutgoingMessage, Reply } from './core/reply';
-import { decodeButtonId, encodeButtonId } from './button-id';
 import type { Log } from './log';
 
 export type Invocation =

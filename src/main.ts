@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { systemClock } from './clock';
 import { ConfigError, formatProblem } from './config/config-problems';
 import { readEnv } from './config/env';
@@ -6,7 +7,13 @@ import { createLogger } from './logger';
 import { createStore } from './store/create-store';
 import { runTerminalApp } from './terminal-app';
 
+/** `.env` is optional; variables already set in the environment win over it. */
+function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 async function main(): Promise<void> {
+  loadDotEnv();
   const env = readEnv();
   const programmes = loadProgrammes(env.CONFIG_DIR);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.

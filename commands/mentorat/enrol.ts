@@ -1,6 +1,6 @@
 import { defineCommand } from '../../src/core/command';
-import { buildEnrolmentForm } from '../../src/core/participants/enrolment-form';
 import { openEnrolmentForm, submitEnrolment } from '../../src/core/participants/enrol';
+import { buildEnrolmentForm } from '../../src/core/participants/enrolment-form';
 import { noOptions } from '../no-options';
 
 export const enrolCommand = defineCommand({

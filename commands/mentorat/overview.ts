@@ -1,6 +1,6 @@
-import { messages } from '../../src/core/reply';
 import { defineCommand } from '../../src/core/command';
 import { overviewText } from '../../src/core/programme/content';
+import { messages } from '../../src/core/reply';
 import { noOptions } from '../no-options';
 
 export const overviewCommand = defineCommand({

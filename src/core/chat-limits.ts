@@ -1,9 +1,20 @@
 /** Discord's message limit; a Slack section holds 3,000, so 2,000 fits everywhere. */
 export const MAX_MESSAGE_LENGTH = 2000;
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Cuts a line with no better place to cut, never between the two halves of an emoji. */
 function hardCut(text: string, max: number): string[] {
   const pieces: string[] = [];
-  for (let start = 0; start < text.length; start += max) pieces.push(text.slice(start, start + max));
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + max, text.length);
+    if (end < text.length && end - start > 1 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
   return pieces;
 }
 
@@ -37,5 +48,9 @@ export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
       max,
     );
   });
-  return pack(paragraphs, '\n\n', max);
+  // Platforms refuse blank messages: a piece made of spacing only is dropped, edges are tidied.
+  const pieces = pack(paragraphs, '\n\n', max)
+    .map((piece) => piece.replace(/^\n+|\n+$/g, ''))
+    .filter((piece) => piece.trim() !== '');
+  return pieces.length > 0 ? pieces : [text.slice(0, max)];
 }

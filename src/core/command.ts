@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Audience } from './access';
-import { UserError } from './errors';
 import type { UseCaseContext } from './context';
+import { UserError } from './errors';
 import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
 import type { MessageKey } from './i18n/translate';
 import type { Programme } from './programme/programme-schema';

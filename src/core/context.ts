@@ -1,6 +1,6 @@
 import type { AccessRole } from './access';
-import type { CommunityRef, ParticipantId } from './identity';
 import type { Locale } from './i18n/locale';
+import type { CommunityRef, ParticipantId } from './identity';
 import type { ChatPlatform, Clock, EnrolmentRepository, PersonalDataHolder, Responder } from './ports';
 import type { Programme } from './programme/programme-schema';
 

@@ -1,5 +1,5 @@
-import { canReach } from './access';
 import type { AccessRole } from './access';
+import { canReach } from './access';
 import type { Command } from './command';
 import type { FormField } from './forms/form-types';
 import type { Locale } from './i18n/locale';

@@ -1,5 +1,5 @@
-import type { Enrolment } from './participants/enrolment';
 import type { CommunityRef, ParticipantId, Platform } from './identity';
+import type { Enrolment } from './participants/enrolment';
 import type { OutgoingMessage } from './reply';
 
 export interface Clock {

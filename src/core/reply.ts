@@ -3,9 +3,18 @@ import type { FormSpec, FormValues } from './forms/form-types';
 
 /**
  * Text uses a small neutral markup that each adapter formats for its platform:
- * `**bold**`, `_italic_`, `[label](https://…)`, lines starting with `- ` or `1. `.
+ * `**bold**`, `_italic_`, `` `code` ``, `[label](https://…)`, lines starting with `- ` or `1. `;
+ * a backslash makes the next character literal (see `literal`).
  */
 export type MarkupText = string;
+
+/**
+ * Text a person typed, made literal inside markup: a backslash makes the next character plain,
+ * so a name like "**Bob**" or "[clic](https://…)" shows exactly as typed on every platform.
+ */
+export function literal(text: string): MarkupText {
+  return text.replace(/[\\*_`[\]<>]/g, (character) => `\\${character}`);
+}
 
 export type ButtonStyle = 'primary' | 'secondary' | 'danger';
 

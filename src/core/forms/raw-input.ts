@@ -1,5 +1,5 @@
-import type { FieldChoice, FormField, FormSpec, FormValue, FormValues, RawFormValue, RawFormValues } from './form-types';
 import { isFieldActive } from './conditions';
+import type { FieldChoice, FormField, FormSpec, FormValue, FormValues, RawFormValue, RawFormValues } from './form-types';
 
 const YES = new Set(['oui', 'o', 'yes', 'y', 'true', '1', 'accepte', 'accept', "j'accepte", 'i accept']);
 const NO = new Set(['non', 'n', 'no', 'false', '0', 'refuse', 'decline']);
@@ -20,6 +20,22 @@ export function matchChoice(choices: readonly FieldChoice[], typed: string): str
   if (byValue) return byValue.value;
   if (/^\d+$/.test(wanted)) return choices[Number(wanted) - 1]?.value;
   return choices.find((choice) => foldForMatching(choice.label.fr) === wanted || foldForMatching(choice.label.en) === wanted)?.value;
+}
+
+/**
+ * Choices are separated by `;` or new lines; commas separate too ("fr, en"), except inside a
+ * label that has one ("Carrière académique (concours, postes permanents)").
+ */
+export function splitChoices(choices: readonly FieldChoice[], text: string): string[] {
+  return splitItems(text).flatMap((item) => {
+    const whole = matchChoice(choices, item);
+    if (whole) return [whole];
+    const parts = item
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    return parts.map((part) => matchChoice(choices, part) ?? part);
+  });
 }
 
 export function splitItems(text: string): string[] {
@@ -53,11 +69,7 @@ function parseText(field: FormField, raw: string): FormValue | undefined {
     case 'choice':
       return matchChoice(field.choices, text) ?? text;
     case 'multi-choice':
-      return text
-        .split(/[;,\n]/)
-        .map((item) => item.trim())
-        .filter(Boolean)
-        .map((item) => matchChoice(field.choices, item) ?? item);
+      return splitChoices(field.choices, text);
     case 'list':
       return splitItems(text);
     case 'consent': {

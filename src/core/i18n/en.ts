@@ -42,7 +42,7 @@ export const en = {
   'access.referentsOnly': 'This command is for referents and the programme coordinators.',
   'button.notForYou': 'This button was offered to someone else: only the person who ran the command can use it.',
   'button.unknown': 'This button is no longer valid. Run the command again to get a new one.',
-  'confirm.expired': 'This confirmation has expired (your enrolment changed in the meantime). Run {command} again if you still want to.',
+  'confirm.expired': 'This confirmation has expired: things changed in the meantime. Run the command again if you still want to.',
   'confirm.cancelled': 'Cancelled: nothing changed.',
   'error.unexpected':
     'Something went wrong on our side. Nothing was half-saved; please try again in a moment. If it happens again, give this reference to the coordinators: {reference}.',

@@ -45,8 +45,7 @@ export const fr = {
   'access.referentsOnly': 'Cette commande est réservée aux référent·es et à la coordination du programme.',
   'button.notForYou': "Ce bouton a été proposé à quelqu'un d'autre : seule la personne qui a lancé la commande peut l'utiliser.",
   'button.unknown': "Ce bouton n'est plus valable. Relancez la commande pour en obtenir un nouveau.",
-  'confirm.expired':
-    'Cette confirmation a expiré (votre inscription a changé entre-temps). Relancez {command} si vous le souhaitez toujours.',
+  'confirm.expired': 'Cette confirmation a expiré : la situation a changé entre-temps. Relancez la commande si vous le souhaitez toujours.',
   'confirm.cancelled': "C'est annulé : rien n'a changé.",
   'error.unexpected':
     "Quelque chose s'est mal passé de notre côté. Rien n'a été enregistré à moitié ; réessayez dans un instant. Si cela se reproduit, donnez cette référence à la coordination : {reference}.",

@@ -22,10 +22,17 @@ export const ENROLMENT_CSV_COLUMNS = [
 /** Spreadsheets run cells starting with these as formulas: a name like "=HYPERLINK(…)" must stay text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Every list item is neutralised too: a French spreadsheet splits cells on `;`, so "Paul;=1+1"
+ * would otherwise become a formula; cells holding `;` are quoted for the same reason.
+ */
 function cell(value: string | number | readonly string[] | undefined): string {
-  const text = value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value);
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const text = value === undefined ? '' : Array.isArray(value) ? value.map(neutralise).join(';') : neutralise(String(value));
+  return /[",;\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function row(enrolment: Enrolment): string {

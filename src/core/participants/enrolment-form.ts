@@ -1,7 +1,7 @@
+import type { FieldChoice, FormField, FormSpec } from '../forms/form-types';
 import type { Locale, LocalizedText } from '../i18n/locale';
 import { localized, type MessageKey } from '../i18n/translate';
 import { programmeText } from '../programme/content';
-import type { FieldChoice, FormField, FormSpec } from '../forms/form-types';
 import type { Choice, Programme } from '../programme/programme-schema';
 import { FORMATS, LIMITS, PHD_STATUSES, ROLES, WISHED_SECTORS } from './enrolment';
 
@@ -145,6 +145,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       kind: 'consent',
       required: true,
       statement: localized('form.enrol.consentPillars.statement'),
+      details: pillarTitles(programme),
       ...labelled('consentPillars'),
     },
     {
@@ -152,6 +153,10 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       kind: 'consent',
       required: true,
       statement: localized('form.enrol.consentData.statement'),
+      details: {
+        fr: programmeText(programme.texts.dataNotice, programme, 'fr'),
+        en: programmeText(programme.texts.dataNotice, programme, 'en'),
+      },
       ...labelled('consentData'),
     },
   ];

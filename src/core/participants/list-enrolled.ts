@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../context';
 import { translate } from '../i18n/translate';
-import type { Reply } from '../reply';
+import { literal, type Reply } from '../reply';
 import type { Enrolment } from './enrolment';
 import { enrolmentsToCsv } from './enrolment-csv';
 
@@ -11,7 +11,7 @@ function describe(enrolment: Enrolment, ctx: UseCaseContext): string {
   const { profile } = enrolment;
   const role = translate(ctx.locale, `role.${profile.role}`);
   const capacity = profile.role === 'mentor' ? translate(ctx.locale, 'enrolled.capacity', { capacity: profile.capacity }) : '';
-  return `- ${profile.name} (${role}${capacity}) — ${profile.affiliation}`;
+  return `- ${literal(profile.name)} (${role}${capacity}) — ${literal(profile.affiliation)}`;
 }
 
 export async function listEnrolled(ctx: UseCaseContext): Promise<Reply> {

@@ -2,7 +2,7 @@ import { activeFields } from '../forms/conditions';
 import type { FormField, FormSpec, FormValue, FormValues } from '../forms/form-types';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
-import type { MarkupText } from '../reply';
+import { literal, type MarkupText } from '../reply';
 
 function describeValue(field: FormField, value: FormValue, locale: Locale): string {
   switch (field.kind) {
@@ -13,9 +13,11 @@ function describeValue(field: FormField, value: FormValue, locale: Locale): stri
         .map((item) => field.choices.find((choice) => choice.value === item)?.label[locale] ?? item)
         .join(', ');
     case 'list':
-      return (value as readonly string[]).join(' ; ');
+      return (value as readonly string[]).map(literal).join(' ; ');
     case 'consent':
       return translate(locale, value === true ? 'common.yes' : 'common.no');
+    case 'text':
+      return literal(String(value));
     default:
       return String(value);
   }

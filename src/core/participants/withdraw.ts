@@ -26,7 +26,7 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
 export async function confirmWithdrawal(ctx: UseCaseContext, revision: string | undefined): Promise<Reply> {
   const enrolment = await ctx.ports.enrolments.find(ctx.actor.id);
   if (!enrolment || enrolment.status === 'withdrawn' || String(enrolment.revision) !== revision) {
-    throw new UserError('confirm.expired', { command: '/mentorat quitter' });
+    throw new UserError('confirm.expired');
   }
   const now = ctx.ports.clock.now().toISOString();
   await ctx.ports.enrolments.save({

@@ -68,7 +68,9 @@ function unknownPlaceholders(value: unknown, path: (string | number)[], found: {
       if (!(TEXT_PLACEHOLDERS as readonly string[]).includes(name)) found.push({ path, name });
     }
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => unknownPlaceholders(item, [...path, index], found));
+    value.forEach((item, index) => {
+      unknownPlaceholders(item, [...path, index], found);
+    });
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) unknownPlaceholders(item, [...path, key], found);
   }

@@ -7,6 +7,7 @@ import { fieldRules } from '../../core/help';
 import type { Locale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import { typedValue } from '../../core/participants/profile-summary';
+import { literal } from '../../core/reply';
 import type { LineSource } from './line-source';
 import { labels, type Transcript } from './transcript';
 
@@ -36,7 +37,7 @@ function describeField(field: FormField, locale: Locale, current: FormValue | un
   }
   if (current !== undefined) {
     const clear = field.required ? '' : ` ${translate(locale, 'terminal.form.clear')}`;
-    lines.push(`  ${translate(locale, 'terminal.form.current', { value: typedValue(field, current) })}${clear}`);
+    lines.push(`  ${translate(locale, 'terminal.form.current', { value: literal(typedValue(field, current)) })}${clear}`);
   } else if (!field.required) lines.push(`  ${translate(locale, 'terminal.form.optional')}`);
   return lines.join('\n');
 }

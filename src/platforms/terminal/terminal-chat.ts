@@ -3,9 +3,9 @@ import type { ActorFacts } from '../../core/access';
 import type { Command } from '../../core/command';
 import { describeFieldError } from '../../core/forms/field-error';
 import { commandHelp, commandListHelp, findCommandByName } from '../../core/help';
-import type { CommunityRef } from '../../core/identity';
 import { type Locale, resolveLocale } from '../../core/i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
+import type { CommunityRef } from '../../core/identity';
 import type { Responder } from '../../core/ports';
 import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch';
 import { parseInlineValues, splitCommandLine } from './command-line';
@@ -44,7 +44,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const buttons = message.buttons.map((button) => `[${decodeButtonId(button.id)?.action ?? button.id}] ${button.label}`);
     const hint = buttons.length > 0 ? `\n${translate(locale, 'terminal.pressHint', { buttons: buttons.join(' · ') })}` : '';
     transcript.block(labels.ephemeral(user), `${message.text}${hint}`);
-    for (const file of message.attachments) transcript.block(labels.file(file.name, user), file.content.trimEnd());
+    for (const file of message.attachments) transcript.file(labels.file(file.name, user), file.content.trimEnd());
     if (message.buttons.length > 0) session.buttons.set(user, message.buttons);
   }
 
@@ -181,10 +181,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       buttons.find((candidate) => candidate.label.toLowerCase() === rest.trim().toLowerCase());
     if (!button) {
       const names = buttons.map((candidate) => decodeButtonId(candidate.id)?.action ?? candidate.id).join(', ');
-      {
-        tell('terminal.unknownButton', { buttons: names });
-        return;
-      }
+      tell('terminal.unknownButton', { buttons: names });
+      return;
     }
     await send({ type: 'press', buttonId: button.id }, { text: inlineText, optionKeys: [] });
   }

@@ -9,6 +9,8 @@ const INDENT = '  ';
  */
 export interface Transcript {
   block(label: string, text: string): void;
+  /** A file's content, printed as it is: JSON is not markup. */
+  file(label: string, content: string): void;
   line(text: string): void;
 }
 
@@ -18,6 +20,10 @@ export function createTranscript(output: Writable, colour: boolean): Transcript 
     block(label, text) {
       write(`[${label}]`);
       for (const line of markupToTerminal(text, colour).split('\n')) write(line === '' ? '' : `${INDENT}${line}`);
+    },
+    file(label, content) {
+      write(`[${label}]`);
+      for (const line of content.split('\n')) write(line === '' ? '' : `${INDENT}${line}`);
     },
     line(text) {
       write(markupToTerminal(text, colour));

@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { MENTEE_FORM } from '../scenarios/participant-journey';
+import { runTerminalChat } from '../scenarios/terminal-driver';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function script(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
+
+describe.concurrent('the terminal chat', () => {
+  it('asks a form field by field when no value is given inline, then stores it', async () => {
+    const answers = [
+      'mentee', // role
+      'Dan Leroy', // name
+      'Université de Lille', // affiliation
+      '2', // wishedSector: the second choice
+      'in-progress', // phdStatus
+      'Lipidomique', // fields, by label
+      'fr', // languages
+      'remote', // format
+      'hauts-de-france', // region
+      'secteur-prive;cv-entretiens', // expectations
+      '', // excluded: optional, skipped
+      '', // about: optional, skipped
+      'oui', // consentPillars
+      'oui', // consentData
+    ];
+    const { stdout, exitCode } = await runTerminalChat(script('/as dan', '/mentorat inscription', ...answers, '/mentorat profil'));
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('[form to dan]');
+    expect(stdout).toContain('• Vous vous inscrivez comme [role] — obligatoire');
+    expect(stdout).toContain('  wishedSector> 2');
+    expect(stdout).toContain('choix : 1. academic (Académique) · 2. private (Privé) · 3. any (Peu importe)');
+    expect(stdout).not.toContain('[sector]');
+    expect(stdout).not.toContain('[birthDate]');
+    expect(stdout).toContain('Merci, votre inscription comme mentoré·e est enregistrée !');
+    expect(stdout).toContain('- Secteur qui vous intéresse : Privé');
+    expect(stdout).toContain("- Domaines d'expertise ou d'intérêt : Lipidomique");
+  });
+
+  it('asks again, with the reason, when an answer is wrong', async () => {
+    const { stdout } = await runTerminalChat(
+      script('/lang en', '/mentorat inscription role:mentor name:Alice', 'X', 'Institut Pasteur', '/cancel'),
+    );
+    expect(stdout).toContain(
+      '  affiliation> X\n    ✗ "Lab, company or organisation" (affiliation): at least 2 characters.\n  affiliation> Institut Pasteur',
+    );
+    expect(stdout).toContain('Form abandoned: nothing was saved.');
+  });
+
+  it('only asks what is missing from a one-line form', async () => {
+    const { role: _role, phdStatus: _phd, ...rest } = MENTEE_FORM;
+    const inline = Object.entries(rest)
+      .map(([key, value]) => `${key}:${value}`)
+      .join(' ');
+    const { stdout } = await runTerminalChat(script(`/mentorat inscription ${inline}`, 'mentee', 'in-progress', '/mentorat profil'));
+    const asked = [...stdout.matchAll(/^ {2}(\w+)> /gm)].map((match) => match[1]);
+    expect(asked).toEqual(['role', 'phdStatus']);
+    expect(stdout).toContain('- Personnes à ne pas vous proposer : Pr Durand ; Dr Petit');
+  });
+
+  it('shows what people typed as typed, never as markup', async () => {
+    const { stdout } = await runTerminalChat(
+      script(
+        '/mentorat inscription role:mentee name:**Bob** `x` affiliation:[clic](https://evil.example) wishedSector:any phdStatus:in-progress fields:1 languages:fr format:remote region:bretagne expectations:1 consentPillars:oui consentData:oui',
+        '/as coord',
+        '/mentorat-admin inscrits',
+      ),
+    );
+    expect(stdout).toContain('- Nom et prénom : **Bob** `x`');
+    expect(stdout).toContain('- Laboratoire, entreprise ou structure : [clic](https://evil.example)');
+    expect(stdout).toContain('- **Bob** `x` (Mentoré·e) — [clic](https://evil.example)');
+  });
+
+  it('stores nothing when the input ends in the middle of a form', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-abandon-'));
+    const env = { STORE_URL: `sqlite://${path.join(dir, 'kept.sqlite')}` };
+    try {
+      const first = await runTerminalChat(script('/mentorat inscription role:mentor', 'Alice Martin'), env);
+      expect(first.exitCode).toBe(0);
+      expect(first.stdout).toContain("Formulaire abandonné : rien n'a été enregistré.");
+      const { stdout } = await runTerminalChat(script('/mentorat profil'), env);
+      expect(stdout).toContain("Vous n'êtes pas inscrit·e au programme.");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('abandons a form when a command is typed instead of an answer, then runs the command', async () => {
+    const { stdout } = await runTerminalChat(script('/mentorat inscription', '/mentorat profil'));
+    expect(stdout).toMatch(
+      / {2}role> \/mentorat profil\n\[ephemeral to alice\]\n {2}Formulaire abandonné[^\n]*\nalice> \/mentorat profil\n\[ephemeral to alice\]\n {2}Vous n'êtes pas inscrit·e/,
+    );
+  });
+
+  it('keeps each person apart: /as switches who types, /lang only changes that person', async () => {
+    const { stdout } = await runTerminalChat(
+      script('/lang en', '/as coord', '/mentorat-admin inscrits', '/as alice', '/mentorat-admin inscrits'),
+    );
+    expect(stdout).toContain('[ephemeral to coord]\n  Vous êtes maintenant coord (Coordination).');
+    expect(stdout).toContain('[ephemeral to coord]\n  Inscriptions actives : 0 mentors');
+    expect(stdout).toContain('[ephemeral to alice]\n  This command is for the programme coordinators.');
+  });
+
+  it('lists the commands of the current person and details a form with its keys, limits and choices', async () => {
+    const { stdout } = await runTerminalChat(script('/help', '/help inscription', '/as coord', '/help', '/help nimportequoi'));
+    const [alice = '', coord = ''] = stdout.split('coord> /help\n');
+    expect(alice).toContain("- /mentorat inscription — S'inscrire comme mentor ou mentoré·e");
+    expect(alice).not.toContain('/mentorat-admin inscrits');
+    expect(alice).toContain('- capacity — Combien de mentoré·es pouvez-vous suivre ? — obligatoire si role = mentor — nombre de 1 à 3');
+    expect(alice).toContain('- name — Nom et prénom — obligatoire — 2 à 80 caractères');
+    expect(alice).toContain(
+      '- format — Format des rencontres — obligatoire — un choix parmi : remote (À distance), in-person (En présentiel), both (Les deux)',
+    );
+    expect(coord).toContain('- /mentorat-admin inscrits — Les inscrit·es, par rôle, avec un export CSV');
+    expect(coord).toContain('Je ne connais pas « nimportequoi ».');
+  });
+
+  it('answers unknown commands and plain text with a pointer to the help', async () => {
+    const { stdout } = await runTerminalChat(script('/mentorat dance', 'bonjour', '/press confirm'));
+    expect(stdout).toContain('Je ne connais pas cette commande.');
+    expect(stdout).toContain('Tapez une commande qui commence par /');
+    expect(stdout).toContain("Aucun bouton n'est affiché pour alice.");
+  });
+
+  it('refuses an option value it does not know, naming the accepted ones', async () => {
+    const { stdout } = await runTerminalChat(script('/mentorat interets role:director', '/mentorat interets mentor'));
+    expect(stdout).toContain("L'option « role » n'accepte que : mentor, mentee.");
+    expect(stdout).toContain('Ce que le mentorat apporte aux mentors');
+  });
+
+  it('keeps enrolments in the SQLite file across restarts', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-restart-'));
+    const env = { STORE_URL: `sqlite://${path.join(dir, 'kept.sqlite')}` };
+    try {
+      await runTerminalChat(
+        script(
+          '/mentorat inscription role:mentee name:Dan Leroy affiliation:Lille wishedSector:any phdStatus:in-progress fields:1 languages:fr format:remote region:bretagne expectations:1 consentPillars:oui consentData:oui',
+        ),
+        env,
+      );
+      const { stdout } = await runTerminalChat(script('/mentorat profil'), env);
+      expect(stdout).toContain('- Nom et prénom : Dan Leroy');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a broken configuration, listing every problem', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-badconfig-'));
+    try {
+      writeFileSync(path.join(dir, 'programme.yaml'), 'name: { fr: X, en: X }\neligibility:\n  maxAge: old\n');
+      const { stderr, exitCode, stdout } = await runTerminalChat('', { CONFIG_DIR: dir });
+      expect(exitCode).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('The bot cannot start, the configuration has');
+      expect(stderr).toMatch(/programme\.yaml: eligibility\.maxAge: expected a number, got string "old"/);
+      expect(stderr).toMatch(/programme\.yaml: texts: missing \(expected an object\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('runs a piped script and exits at the end of input, as the README says', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-npm-'));
+    try {
+      const { stdout } = await promisify(execFile)('sh', ['-c', 'printf "/lang en\\n/mentorat\\n" | npm start --silent'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', STORE_URL: `sqlite://${path.join(dir, 'npm.sqlite')}` },
+      });
+      expect(stdout).toContain('alice> /mentorat\n[ephemeral to alice]\n  CJSM Mentoring');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
