@@ -5,14 +5,13 @@ import { splitMessage } from './core/chat-limits';
 import type { Command } from './core/command';
 import type { Actor, CorePorts, UseCaseContext } from './core/context';
 import { StoreUnavailableError, UserError } from './core/errors';
-import type { FieldError } from './core/forms/field-error';
-import type { FormSpec, FormValues, RawFormValues } from './core/forms/form-types';
+import type { RawFormValues } from './core/forms/form-types';
 import type { Locale } from './core/i18n/locale';
 import { translate } from './core/i18n/translate';
 import { type CommunityRef, participantIdOf } from './core/identity';
 import type { Responder } from './core/ports';
 import type { Programme } from './core/programme/programme-schema';
-import type { Attachment, ButtonStyle, OutgoingMessage, Reply } from './core/reply';
+import type { Attachment, ButtonStyle, OutgoingMessage, Reply, ReplyOf } from './core/reply';
 import type { Log } from './log';
 
 export type Invocation =
@@ -42,15 +41,7 @@ export interface DeliveredMessage {
   readonly attachments: readonly Attachment[];
 }
 
-export type Delivery =
-  | { readonly kind: 'messages'; readonly messages: readonly DeliveredMessage[]; readonly replacesOriginal: boolean }
-  | { readonly kind: 'form'; readonly form: FormSpec; readonly initial: FormValues }
-  | {
-      readonly kind: 'form-rejected';
-      readonly form: FormSpec;
-      readonly errors: readonly FieldError[];
-      readonly messages: readonly DeliveredMessage[];
-    };
+export type Delivery = ReplyOf<DeliveredMessage>;
 
 export interface DispatchResult {
   readonly locale: Locale;

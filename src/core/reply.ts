@@ -38,16 +38,22 @@ export interface OutgoingMessage {
   readonly attachments?: readonly Attachment[];
 }
 
-/** What a use case answers to the person who acted; always private to them. */
-export type Reply =
-  | { readonly kind: 'messages'; readonly messages: readonly OutgoingMessage[]; readonly replacesOriginal?: boolean }
+/**
+ * What answers the person who acted, always privately: messages, a form to open, or a form
+ * refused with its field errors. Use cases answer with `OutgoingMessage`s; the dispatcher hands
+ * adapters the same shape with messages cut to size and buttons given their platform ids.
+ */
+export type ReplyOf<Message> =
+  | { readonly kind: 'messages'; readonly messages: readonly Message[]; readonly replacesOriginal?: boolean }
   | { readonly kind: 'form'; readonly form: FormSpec; readonly initial: FormValues }
   | {
       readonly kind: 'form-rejected';
       readonly form: FormSpec;
       readonly errors: readonly FieldError[];
-      readonly messages: readonly OutgoingMessage[];
+      readonly messages: readonly Message[];
     };
+
+export type Reply = ReplyOf<OutgoingMessage>;
 
 export function messages(...items: (OutgoingMessage | MarkupText)[]): Reply {
   return { kind: 'messages', messages: items.map((item) => (typeof item === 'string' ? { text: item } : item)) };

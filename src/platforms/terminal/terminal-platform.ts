@@ -32,7 +32,7 @@ export function createTerminalPlatform(transcript: Transcript, knownUsers: () =>
     },
     async openPrivateSpace(_community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
       const existing = spaces.get(request.key);
-      if (existing) return { ok: true, space: existing, created: false };
+      if (existing) return { ok: true, space: { id: existing.id, name: existing.name }, created: false };
       const unknown = request.memberIds.find((member) => !knownUsers().has(member));
       if (unknown) return { ok: false, reason: 'unreachable', detail: unknown };
       const taken = new Set([...spaces.values()].map((space) => space.name));

@@ -1,0 +1,71 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { channelName, createTerminalPlatform } from '../../../src/platforms/terminal/terminal-platform';
+import { createTranscript } from '../../../src/platforms/terminal/transcript';
+
+const COMMUNITY = { platform: 'terminal', id: 'local' } as const;
+
+function terminal(users: string[]) {
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => {
+    printed += chunk.toString('utf8');
+  });
+  const platform = createTerminalPlatform(createTranscript(output, false), () => new Set(users));
+  return { platform, printed: () => printed };
+}
+
+describe('the terminal chat platform', () => {
+  it('prints a direct message with who receives it', async () => {
+    const { platform, printed } = terminal(['alice', 'bob']);
+    expect(await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Votre binôme est **Alice**.' })).toEqual({ ok: true });
+    expect(printed()).toBe('[DM to bob]\n  Votre binôme est Alice.\n');
+  });
+
+  it('reports a person it cannot reach instead of throwing', async () => {
+    const { platform, printed } = terminal(['alice']);
+    expect(await platform.sendDirectMessage(COMMUNITY, 'ghost', { text: 'Bonjour' })).toEqual({ ok: false, reason: 'unreachable' });
+    expect(printed()).toBe('');
+  });
+
+  it('opens one private space per key, and posts in it with its members named', async () => {
+    const { platform, printed } = terminal(['alice', 'bob', 'carol']);
+    const first = await platform.openPrivateSpace(COMMUNITY, {
+      key: 'binome:1',
+      name: 'Binôme Alice & Bob',
+      memberIds: ['alice', 'bob', 'carol'],
+    });
+    const again = await platform.openPrivateSpace(COMMUNITY, {
+      key: 'binome:1',
+      name: 'Binôme Alice & Bob',
+      memberIds: ['alice', 'bob', 'carol'],
+    });
+    expect(first).toMatchObject({ ok: true, created: true, space: { name: 'binome-alice-bob' } });
+    expect(again).toEqual({ ok: true, created: false, space: first.ok ? first.space : undefined });
+    const spaceId = first.ok ? first.space.id : '';
+    expect(await platform.postInSpace(COMMUNITY, spaceId, { text: 'Bienvenue !' })).toEqual({ ok: true });
+    expect(printed()).toBe('[#binome-alice-bob (private: alice, bob, carol)]\n  Bienvenue !\n');
+  });
+
+  it('gives two spaces with the same name distinct names', async () => {
+    const { platform } = terminal(['alice', 'bob']);
+    const one = await platform.openPrivateSpace(COMMUNITY, { key: 'a', name: 'binome', memberIds: ['alice'] });
+    const two = await platform.openPrivateSpace(COMMUNITY, { key: 'b', name: 'binome', memberIds: ['bob'] });
+    expect([one, two].map((result) => (result.ok ? result.space.name : ''))).toEqual(['binome', 'binome-2']);
+  });
+
+  it('refuses a space with someone it does not know', async () => {
+    const { platform } = terminal(['alice']);
+    expect(await platform.openPrivateSpace(COMMUNITY, { key: 'k', name: 'x', memberIds: ['alice', 'ghost'] })).toEqual({
+      ok: false,
+      reason: 'unreachable',
+      detail: 'ghost',
+    });
+  });
+
+  it('names channels as the strictest platform allows', () => {
+    expect(channelName('Binôme Élodie & Zoë — 2026')).toBe('binome-elodie-zoe-2026');
+    expect(channelName('x'.repeat(200))).toHaveLength(80);
+    expect(channelName('???')).toBe('binome');
+  });
+});
