@@ -1,6 +1,6 @@
 import { defineCommand } from '../../src/core/command';
+import { cancelConfirmation } from '../../src/core/confirmation';
 import { confirmErasure, requestErasure } from '../../src/core/participants/own-data';
-import { cancelConfirmation } from '../../src/core/participants/withdraw';
 import { noOptions } from '../no-options';
 
 export const eraseCommand = defineCommand({
@@ -13,7 +13,7 @@ export const eraseCommand = defineCommand({
   input: noOptions,
   run: (ctx) => requestErasure(ctx),
   actions: {
-    confirm: (ctx) => confirmErasure(ctx),
+    confirm: (ctx, args) => confirmErasure(ctx, args),
     cancel: (ctx) => cancelConfirmation(ctx),
   },
 });

@@ -1,5 +1,6 @@
 import { defineCommand } from '../../src/core/command';
-import { cancelConfirmation, confirmWithdrawal, requestWithdrawal } from '../../src/core/participants/withdraw';
+import { cancelConfirmation } from '../../src/core/confirmation';
+import { confirmWithdrawal, requestWithdrawal } from '../../src/core/participants/withdraw';
 import { noOptions } from '../no-options';
 
 export const withdrawCommand = defineCommand({
@@ -12,7 +13,7 @@ export const withdrawCommand = defineCommand({
   input: noOptions,
   run: (ctx) => requestWithdrawal(ctx),
   actions: {
-    confirm: (ctx, args) => confirmWithdrawal(ctx, args[0]),
+    confirm: (ctx, args) => confirmWithdrawal(ctx, args),
     cancel: (ctx) => cancelConfirmation(ctx),
   },
 });

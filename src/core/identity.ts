@@ -21,11 +21,3 @@ export type ParticipantId = z.infer<typeof participantIdSchema>;
 export function participantIdOf(community: CommunityRef, userId: string): ParticipantId {
   return { platform: community.platform, communityId: community.id, userId };
 }
-
-export function communityOf(participant: ParticipantId): CommunityRef {
-  return { platform: participant.platform, id: participant.communityId };
-}
-
-export function sameParticipant(a: ParticipantId, b: ParticipantId): boolean {
-  return a.platform === b.platform && a.communityId === b.communityId && a.userId === b.userId;
-}

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { KeyValueStore } from './key-value-store';
 import { openMemoryStore } from './memory-store';
+import { openPostgresStore } from './postgres-store';
+import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
 
 interface Backend {
@@ -10,10 +12,17 @@ interface Backend {
   open(rest: string): Promise<KeyValueStore>;
 }
 
-/** One entry per backend: Redis and PostgreSQL will be one more line each. */
+/** One entry per backend; the server URLs are handed whole to their client library. */
 const BACKENDS = new Map<string, Backend>([
   ['memory', { example: 'memory://', open: async () => openMemoryStore() }],
   ['sqlite', { example: 'sqlite://<file path>', open: async (rest) => openSqliteStore(sqlitePath(rest)) }],
+  ['redis', { example: 'redis://<host>:<port>/<db>', open: (rest) => openRedisStore(`redis://${rest}`) }],
+  ['rediss', { example: 'rediss://<host>:<port>/<db> (TLS)', open: (rest) => openRedisStore(`rediss://${rest}`) }],
+  [
+    'postgresql',
+    { example: 'postgresql://<user>:<password>@<host>:<port>/<database>', open: (rest) => openPostgresStore(`postgresql://${rest}`) },
+  ],
+  ['postgres', { example: 'postgres://… (as postgresql://)', open: (rest) => openPostgresStore(`postgres://${rest}`) }],
 ]);
 
 const SUPPORTED = [...BACKENDS.values()].map((backend) => backend.example).join(', ');
@@ -26,7 +35,7 @@ export function isSupportedStoreUrl(url: string): boolean {
 
 export const SUPPORTED_STORE_URLS = SUPPORTED;
 
-/** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite` or `memory://`. */
+/** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite`, `redis://localhost:6379/0` or `memory://`. */
 export async function createStore(url: string): Promise<KeyValueStore> {
   const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url.trim());
   const scheme = match?.[1]?.toLowerCase();

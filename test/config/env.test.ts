@@ -23,7 +23,7 @@ describe('environment', () => {
 
   it('names each wrong variable', () => {
     expect(problems({ STORE_URL: 'mongodb://x', LOG_LEVEL: 'loud', TERMINAL_USER: 'a b' })).toEqual([
-      'environment: STORE_URL: expected one of memory://, sqlite://<file path>',
+      'environment: STORE_URL: expected one of memory://, sqlite://<file path>, redis://<host>:<port>/<db>, rediss://<host>:<port>/<db> (TLS), postgresql://<user>:<password>@<host>:<port>/<database>, postgres://… (as postgresql://)',
       'environment: LOG_LEVEL: expected one of: "fatal", "error", "warn", "info", "debug", "trace", "silent"',
       'environment: TERMINAL_USER: expected a name of 1 to 32 letters, digits, dots, dashes or underscores',
     ]);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cancelConfirmation } from '../../src/core/confirmation';
 import { UserError } from '../../src/core/errors';
 import type { RawFormValues } from '../../src/core/forms/form-types';
 import { translate } from '../../src/core/i18n/translate';
@@ -8,7 +9,7 @@ import { ENROLMENT_FORM_ID } from '../../src/core/participants/enrolment-form';
 import { listEnrolled } from '../../src/core/participants/list-enrolled';
 import { confirmErasure, exportOwnData, requestErasure } from '../../src/core/participants/own-data';
 import { showProfile } from '../../src/core/participants/profile';
-import { cancelConfirmation, confirmWithdrawal, requestWithdrawal } from '../../src/core/participants/withdraw';
+import { confirmWithdrawal, requestWithdrawal } from '../../src/core/participants/withdraw';
 import type { OutgoingMessage, Reply } from '../../src/core/reply';
 import { answersWith, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/enrolment-answers';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../support/use-case-world';
@@ -234,45 +235,74 @@ describe('the enrolment form and the profile', () => {
   });
 });
 
+/** The arguments of the "yes" button a question shows, as a person pressing it sends them back. */
+async function yesArgs(question: Promise<Reply>): Promise<readonly string[]> {
+  const confirm = onlyMessage(await question).buttons?.find((button) => button.action === 'confirm');
+  if (!confirm) throw new Error('no confirm button');
+  return confirm.args;
+}
+
+async function withdraw(userId = 'alice'): Promise<Reply> {
+  return confirmWithdrawal(world.as({ userId }), await yesArgs(requestWithdrawal(world.as({ userId }))));
+}
+
 describe('withdrawing', () => {
-  it('asks for confirmation with a button carrying the current revision', async () => {
+  it('asks for confirmation with a button carrying when it was asked and the current revision', async () => {
     await enrol(MENTOR_ANSWERS);
     const message = onlyMessage(await requestWithdrawal(world.as()));
     expect(message.text).toBe(translate('fr', 'withdraw.confirm.question'));
+    const asked = Math.floor(Date.parse(T1) / 60_000).toString(36);
     expect(message.buttons?.map((button) => [button.action, button.args])).toEqual([
-      ['confirm', ['1']],
+      ['confirm', [asked, '1']],
       ['cancel', []],
     ]);
   });
 
+  it('refuses a confirmation pressed more than 15 minutes after the question', async () => {
+    await enrol(MENTOR_ANSWERS);
+    const args = await yesArgs(requestWithdrawal(world.as()));
+    world.clock.set(new Date(Date.parse(T1) + 16 * 60_000).toISOString());
+    expect((await userErrorOf(confirmWithdrawal(world.as(), args))).messageKey).toBe('confirm.expired');
+    expect(await find()).toMatchObject({ status: 'active' });
+  });
+
   it('withdraws on confirmation, dated by the clock, replacing the question', async () => {
     await enrol(MENTOR_ANSWERS);
-    world.clock.set(T2);
-    const reply = await confirmWithdrawal(world.as(), '1');
+    const args = await yesArgs(requestWithdrawal(world.as()));
+    world.clock.set(new Date(Date.parse(T1) + 5 * 60_000).toISOString());
+    const reply = await confirmWithdrawal(world.as(), args);
     expect(reply).toMatchObject({ kind: 'messages', replacesOriginal: true });
     expect(onlyMessage(reply).text).toBe(translate('fr', 'withdraw.done'));
-    expect(await find()).toMatchObject({ status: 'withdrawn', withdrawnAt: T2, updatedAt: T2, revision: 2, enrolledAt: T1 });
+    const fiveMinutesLater = new Date(Date.parse(T1) + 5 * 60_000).toISOString();
+    expect(await find()).toMatchObject({
+      status: 'withdrawn',
+      withdrawnAt: fiveMinutesLater,
+      updatedAt: fiveMinutesLater,
+      revision: 2,
+      enrolledAt: T1,
+    });
   });
 
   it('refuses a confirmation whose enrolment changed in between, and leaves it active', async () => {
     await enrol(MENTOR_ANSWERS);
-    const [confirm] = onlyMessage(await requestWithdrawal(world.as())).buttons ?? [];
+    const args = await yesArgs(requestWithdrawal(world.as()));
     await enrol(answersWith(MENTOR_ANSWERS, { capacity: '3' }));
-    const error = await userErrorOf(confirmWithdrawal(world.as(), confirm?.args[0]));
+    const error = await userErrorOf(confirmWithdrawal(world.as(), args));
     expect(error.messageKey).toBe('confirm.expired');
     expect(await find()).toMatchObject({ status: 'active', revision: 2 });
   });
 
   it('refuses a second confirmation of the same withdrawal', async () => {
     await enrol(MENTOR_ANSWERS);
-    await confirmWithdrawal(world.as(), '1');
-    expect((await userErrorOf(confirmWithdrawal(world.as(), '1'))).messageKey).toBe('confirm.expired');
+    const args = await yesArgs(requestWithdrawal(world.as()));
+    await confirmWithdrawal(world.as(), args);
+    expect((await userErrorOf(confirmWithdrawal(world.as(), args))).messageKey).toBe('confirm.expired');
   });
 
   it('refuses to withdraw someone not enrolled or already withdrawn', async () => {
     expect((await userErrorOf(requestWithdrawal(world.as()))).messageKey).toBe('profile.notEnrolled');
     await enrol(MENTOR_ANSWERS);
-    await confirmWithdrawal(world.as(), '1');
+    await withdraw();
     expect((await userErrorOf(requestWithdrawal(world.as()))).messageKey).toBe('withdraw.alreadyWithdrawn');
   });
 
@@ -287,7 +317,7 @@ describe('withdrawing', () => {
   it('reactivates a withdrawn enrolment when the person enrols again', async () => {
     await enrol(MENTOR_ANSWERS);
     world.clock.set(T2);
-    await confirmWithdrawal(world.as(), '1');
+    await withdraw();
     world.clock.set(T3);
     const reply = await enrol(MENTOR_ANSWERS);
     expect(onlyMessage(reply).text).toContain(translate('fr', 'enrol.rejoined'));
@@ -331,12 +361,21 @@ describe('own data', () => {
     expect(message.buttons?.map((button) => button.action)).toEqual(['confirm', 'cancel']);
   });
 
+  it('erases nothing when the confirmation is pressed long after the question', async () => {
+    await enrol(MENTOR_ANSWERS);
+    const args = await yesArgs(requestErasure(world.as()));
+    world.clock.set(new Date(Date.parse(T1) + 60 * 60_000).toISOString());
+    expect((await userErrorOf(confirmErasure(world.as(), args))).messageKey).toBe('confirm.expired');
+    expect(await find()).toBeDefined();
+  });
+
   it('erases the enrolment, then reports nothing stored when asked again', async () => {
     await enrol(MENTOR_ANSWERS);
     await enrol(MENTEE_ANSWERS, 'bob');
-    expect(onlyMessage(await confirmErasure(world.as())).text).toBe(translate('fr', 'erase.done'));
+    const args = await yesArgs(requestErasure(world.as()));
+    expect(onlyMessage(await confirmErasure(world.as(), args)).text).toBe(translate('fr', 'erase.done'));
     expect(await find()).toBeUndefined();
-    expect(onlyMessage(await confirmErasure(world.as())).text).toBe(translate('fr', 'erase.nothingStored'));
+    expect(onlyMessage(await confirmErasure(world.as(), args)).text).toBe(translate('fr', 'erase.nothingStored'));
     expect(await find('bob')).toBeDefined();
   });
 });
@@ -386,7 +425,7 @@ describe('listing the enrolled', () => {
     await enrol(answersWith(MENTOR_ANSWERS, { capacity: '3' }), 'm3');
     await enrol(MENTEE_ANSWERS, 'e1');
     await enrol(MENTEE_ANSWERS, 'e2');
-    await confirmWithdrawal(world.as({ userId: 'm3' }), '1');
+    await withdraw('m3');
     const { text } = onlyMessage(await listEnrolled(admin()));
     expect(text).toContain(translate('fr', 'enrolled.counts', { mentors: 2, mentees: 2, slots: 5, withdrawn: 1 }));
   });
@@ -401,7 +440,7 @@ describe('listing the enrolled', () => {
     await enrol(MENTOR_ANSWERS, 'm1');
     world.clock.set(T2);
     await enrol(MENTEE_ANSWERS, 'e1');
-    await confirmWithdrawal(world.as({ userId: 'e1' }), '1');
+    await withdraw('e1');
     const rows = await csvOf(await listEnrolled(admin()));
     expect(rows.map((row) => [row.id, row.role, row.status, row.capacity])).toEqual([
       ['m1', 'mentor', 'active', '2'],

@@ -2,8 +2,13 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../src/core/errors';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { closedPort, REDIS_SKIPPED, redisUrl, usePostgresDatabase, useRedisDatabase } from './server-databases';
+
+const postgres = usePostgresDatabase('create_store');
+const redis = useRedisDatabase('create-store');
 
 let folder: string;
 const opened: KeyValueStore[] = [];
@@ -41,9 +46,33 @@ describe('STORE_URL', () => {
     expect((await stat(join(folder, 'rel', 'x.sqlite'))).isFile()).toBe(true);
   });
 
+  it.skipIf(!redisUrl)(`opens a Redis store for redis://<host>:<port>/<db>${redisUrl ? '' : ` (${REDIS_SKIPPED})`}`, async () => {
+    await roundTrip(redis.url);
+    expect(await redis.client().get('mentorat:k')).toBe(JSON.stringify({ value: { ok: true } }));
+  });
+
+  it('opens a PostgreSQL store for postgresql:// and postgres://', async () => {
+    await roundTrip(postgres.url);
+    expect(await postgres.query('SELECT key FROM public.keyv')).toEqual([{ key: 'mentorat:k' }]);
+    await postgres.query('DELETE FROM public.keyv');
+    await roundTrip(postgres.url.replace(/^postgresql:/, 'postgres:'));
+    expect(await postgres.query('SELECT key FROM public.keyv')).toEqual([{ key: 'mentorat:k' }]);
+  });
+
+  it.each(['postgresql', 'redis'])(
+    'fails at once for a %s:// server that cannot be reached, without repeating its password',
+    async (scheme) => {
+      const port = await closedPort();
+      const failure = createStore(`${scheme}://bot:s3cret@127.0.0.1:${port}/1`);
+      await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(failure).rejects.toThrow(`${scheme}://127.0.0.1:${port}/1`);
+      await expect(failure).rejects.not.toThrow(/s3cret/);
+    },
+  );
+
   it('names STORE_URL and the supported schemes for an unknown scheme, without repeating the URL', async () => {
-    const failure = createStore('postgresql://bot:s3cret@db.example/mentorat');
-    await expect(failure).rejects.toThrow(/STORE_URL.*postgresql:\/\/.*memory:\/\/.*sqlite:\/\//);
+    const failure = createStore('mysql://bot:s3cret@db.example/mentorat');
+    await expect(failure).rejects.toThrow(/STORE_URL.*mysql:\/\/.*memory:\/\/.*sqlite:\/\/.*redis:\/\/.*postgresql:\/\//);
     await expect(failure).rejects.not.toThrow(/s3cret/);
   });
 

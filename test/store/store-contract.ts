@@ -31,7 +31,7 @@ const NESTED = {
   deep: { deeper: { deepest: ['🦉', { empty: {} }] } },
 };
 
-/** One suite every backend runs: memory and SQLite now, Redis and PostgreSQL later. */
+/** One suite every backend runs: memory, SQLite, Redis and PostgreSQL. */
 export function describeStoreContract(name: string, open: () => Promise<KeyValueStore>, options: StoreContractOptions = {}): void {
   describe(`the ${name} store`, () => {
     const opened: KeyValueStore[] = [];
@@ -112,6 +112,16 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
       expect(await keysUnder(store, 'wide.z\u{10ffff}')).toEqual(['wide.z\u{10ffff}', 'wide.z\u{10ffff}\u{10ffff}']);
     });
 
+    it('stores and lists the longest key an enrolment can have', async () => {
+      const store = await track(open);
+      // Ids of 100 UTF-16 units of 3 UTF-8 bytes each: 900 key characters per id once encoded.
+      const id = '€'.repeat(100);
+      const key = keyOf('enrolment', 'terminal', id, id);
+      await store.set(key, 'long');
+      expect(await store.get(key)).toBe('long');
+      expect(await collect(store.scan(`${keyOf('enrolment', 'terminal', id)}.`))).toEqual([[key, 'long']]);
+    });
+
     it('lists every record for an empty prefix', async () => {
       const store = await track(open);
       await store.set('one', 1);
@@ -164,6 +174,17 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
         const second = await track(open);
         expect(await second.get('contract.kept')).toEqual(NESTED);
         expect(await keysUnder(second, 'contract.')).toEqual(['contract.kept']);
+      });
+
+      it('shares its records with another store open at the same time, which closing it leaves working', async () => {
+        const first = await track(open);
+        const second = await track(open);
+        await first.set('contract.shared', 1);
+        expect(await second.get('contract.shared')).toBe(1);
+        await first.close();
+        await second.set('contract.shared', 2);
+        expect(await second.get('contract.shared')).toBe(2);
+        expect(await keysUnder(second, 'contract.')).toEqual(['contract.shared']);
       });
     }
 

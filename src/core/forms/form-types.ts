@@ -68,7 +68,6 @@ export interface ConsentField extends FieldBase {
 }
 
 export type FormField = TextField | DateField | IntegerField | ChoiceField | MultiChoiceField | ListField | ConsentField;
-export type FieldKind = FormField['kind'];
 
 export interface FormSpec {
   /** The command that receives the submission. */

@@ -4,7 +4,6 @@ export const en = {
   'common.yes': 'yes',
   'common.no': 'no',
   'common.cancel': 'Cancel',
-  'common.none': 'none',
 
   'role.mentor': 'Mentor',
   'role.mentee': 'Mentee',
@@ -43,7 +42,7 @@ export const en = {
   'button.notForYou': 'This button was offered to someone else: only the person who ran the command can use it.',
   'button.unknown': 'This button is no longer valid. Run the command again to get a new one.',
   'confirm.expired': 'This confirmation has expired: things changed in the meantime. Run the command again if you still want to.',
-  'confirm.cancelled': 'Cancelled: nothing changed.',
+  'confirm.cancelled': 'All right: nothing was done.',
   'error.unexpected':
     'Something went wrong on our side. Nothing was half-saved; please try again in a moment. If it happens again, give this reference to the coordinators: {reference}.',
   'error.storeUnavailable':

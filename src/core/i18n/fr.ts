@@ -6,7 +6,6 @@ export const fr = {
   'common.yes': 'oui',
   'common.no': 'non',
   'common.cancel': 'Annuler',
-  'common.none': 'aucun',
 
   'role.mentor': 'Mentor',
   'role.mentee': 'Mentoré·e',
@@ -46,7 +45,7 @@ export const fr = {
   'button.notForYou': "Ce bouton a été proposé à quelqu'un d'autre : seule la personne qui a lancé la commande peut l'utiliser.",
   'button.unknown': "Ce bouton n'est plus valable. Relancez la commande pour en obtenir un nouveau.",
   'confirm.expired': 'Cette confirmation a expiré : la situation a changé entre-temps. Relancez la commande si vous le souhaitez toujours.',
-  'confirm.cancelled': "C'est annulé : rien n'a changé.",
+  'confirm.cancelled': "D'accord : rien n'a été fait.",
   'error.unexpected':
     "Quelque chose s'est mal passé de notre côté. Rien n'a été enregistré à moitié ; réessayez dans un instant. Si cela se reproduit, donnez cette référence à la coordination : {reference}.",
   'error.storeUnavailable':

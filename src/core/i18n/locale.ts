@@ -11,10 +11,6 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export function inLocale(text: LocalizedText, locale: Locale): string {
-  return text[locale];
-}
-
 /**
  * Maps a platform locale tag (Discord `en-US`, Slack `fr-FR`, a terminal `/lang en`) to one
  * of ours; anything else falls back to the community's default.

@@ -10,16 +10,26 @@ export const ENROLMENT_FORM_ID = 'mentorat.enrol';
 const MENTOR = { field: 'role', in: ['mentor'] } as const;
 const MENTEE = { field: 'role', in: ['mentee'] } as const;
 
-function fromCatalogue(values: readonly string[], prefix: string): FieldChoice[] {
-  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as MessageKey) }));
+/** Choices whose labels are catalogue keys `<prefix>.<value>`: a missing label does not compile. */
+function fromCatalogue<Prefix extends string, Value extends string>(
+  prefix: Prefix,
+  values: readonly (`${Prefix}.${Value}` extends MessageKey ? Value : never)[],
+): FieldChoice[] {
+  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as `${Prefix}.${Value}` & MessageKey) }));
 }
 
 function fromProgramme(choices: readonly Choice[]): FieldChoice[] {
   return choices.map((choice) => ({ value: choice.id, label: choice.label }));
 }
 
-function labelled(key: string): { label: ReturnType<typeof localized>; hint?: ReturnType<typeof localized> } {
-  return { label: localized(`form.enrol.${key}.label` as MessageKey), hint: localized(`form.enrol.${key}.hint` as MessageKey) };
+/** Every enrolment field has a label and a hint in the catalogue; the type checks both exist. */
+type LabelledField = MessageKey extends infer Key ? (Key extends `form.enrol.${infer Field}.label` ? Field : never) : never;
+
+function labelled(key: LabelledField & (`form.enrol.${LabelledField}.hint` extends MessageKey ? LabelledField : never)): {
+  label: LocalizedText;
+  hint: LocalizedText;
+} {
+  return { label: localized(`form.enrol.${key}.label`), hint: localized(`form.enrol.${key}.hint`) };
 }
 
 function pillarTitles(programme: Programme): LocalizedText {
@@ -32,7 +42,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
   const { lists } = programme;
   const birthDateAsked = programme.eligibility.doctoralStudentsEligible ? ['none', 'defended'] : [...PHD_STATUSES];
   const fields: FormField[] = [
-    { key: 'role', kind: 'choice', required: true, choices: fromCatalogue(ROLES, 'role'), ...labelled('role') },
+    { key: 'role', kind: 'choice', required: true, choices: fromCatalogue('role', ROLES), ...labelled('role') },
     {
       key: 'name',
       kind: 'text',
@@ -68,7 +78,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       kind: 'choice',
       required: true,
       when: MENTEE,
-      choices: fromCatalogue(WISHED_SECTORS, 'wishedSector'),
+      choices: fromCatalogue('wishedSector', WISHED_SECTORS),
       ...labelled('wishedSector'),
     },
     {
@@ -76,7 +86,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       kind: 'choice',
       required: true,
       when: MENTEE,
-      choices: fromCatalogue(PHD_STATUSES, 'phdStatus'),
+      choices: fromCatalogue('phdStatus', PHD_STATUSES),
       ...labelled('phdStatus'),
     },
     { key: 'phdDate', kind: 'date', required: true, when: { field: 'phdStatus', in: ['defended'] }, ...labelled('phdDate') },
@@ -99,7 +109,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       maxItems: Math.min(LIMITS.languages.max, lists.languages.length),
       ...labelled('languages'),
     },
-    { key: 'format', kind: 'choice', required: true, choices: fromCatalogue(FORMATS, 'format'), ...labelled('format') },
+    { key: 'format', kind: 'choice', required: true, choices: fromCatalogue('format', FORMATS), ...labelled('format') },
     { key: 'region', kind: 'choice', required: true, choices: fromProgramme(lists.regions), ...labelled('region') },
     {
       key: 'offers',

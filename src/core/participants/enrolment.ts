@@ -75,4 +75,3 @@ export const enrolmentSchema = z.object({
   withdrawnAt: isoDateTime.optional(),
 });
 export type Enrolment = z.infer<typeof enrolmentSchema>;
-export type EnrolmentStatus = Enrolment['status'];

@@ -1,3 +1,4 @@
+import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { translate } from '../i18n/translate';
 import { programmeText } from '../programme/content';
@@ -35,17 +36,15 @@ export function requestErasure(ctx: UseCaseContext): Promise<Reply> {
     messages: [
       {
         text: translate(locale, 'erase.confirm.question'),
-        buttons: [
-          { action: 'confirm', label: translate(locale, 'erase.confirm.yes'), style: 'danger', args: [] },
-          { action: 'cancel', label: translate(locale, 'common.cancel'), style: 'secondary', args: [] },
-        ],
+        buttons: confirmationButtons(ctx, translate(locale, 'erase.confirm.yes')),
       },
     ],
   });
 }
 
 /** Erases from every holder; running it again finds nothing and says so, without failing. */
-export async function confirmErasure(ctx: UseCaseContext): Promise<Reply> {
+export async function confirmErasure(ctx: UseCaseContext, args: readonly string[]): Promise<Reply> {
+  confirmedArgs(ctx, args);
   let erasedSomething = false;
   for (const holder of ctx.ports.personalData) {
     if (await holder.eraseFor(ctx.actor.id)) erasedSomething = true;

@@ -1,9 +1,13 @@
+import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import type { Reply } from '../reply';
 
-/** Asks for confirmation; the button carries the revision, so it expires if the enrolment changes meanwhile. */
+/**
+ * Asks for confirmation; the button carries the revision, so it expires if the enrolment changes
+ * meanwhile, and the time it was asked, so it expires after a while anyway.
+ */
 export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
   const enrolment = await ctx.ports.enrolments.find(ctx.actor.id);
   if (!enrolment) throw new UserError('profile.notEnrolled');
@@ -14,16 +18,14 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
     messages: [
       {
         text: translate(locale, 'withdraw.confirm.question'),
-        buttons: [
-          { action: 'confirm', label: translate(locale, 'withdraw.confirm.yes'), style: 'danger', args: [String(enrolment.revision)] },
-          { action: 'cancel', label: translate(locale, 'common.cancel'), style: 'secondary', args: [] },
-        ],
+        buttons: confirmationButtons(ctx, translate(locale, 'withdraw.confirm.yes'), [String(enrolment.revision)]),
       },
     ],
   };
 }
 
-export async function confirmWithdrawal(ctx: UseCaseContext, revision: string | undefined): Promise<Reply> {
+export async function confirmWithdrawal(ctx: UseCaseContext, args: readonly string[]): Promise<Reply> {
+  const [revision] = confirmedArgs(ctx, args);
   const enrolment = await ctx.ports.enrolments.find(ctx.actor.id);
   if (!enrolment || enrolment.status === 'withdrawn' || String(enrolment.revision) !== revision) {
     throw new UserError('confirm.expired');
@@ -37,8 +39,4 @@ export async function confirmWithdrawal(ctx: UseCaseContext, revision: string | 
     withdrawnAt: now,
   });
   return { kind: 'messages', replacesOriginal: true, messages: [{ text: translate(ctx.locale, 'withdraw.done') }] };
-}
-
-export function cancelConfirmation(ctx: UseCaseContext): Promise<Reply> {
-  return Promise.resolve({ kind: 'messages', replacesOriginal: true, messages: [{ text: translate(ctx.locale, 'confirm.cancelled') }] });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type LocalizedText, localeSchema } from '../i18n/locale';
+import { localeSchema } from '../i18n/locale';
 
 /** Discord select menus hold 25 options: every list a form offers must fit in one. */
 export const MAX_CHOICES = 25;
@@ -145,8 +145,3 @@ export const programmeSchema = z
   });
 
 export type Programme = z.infer<typeof programmeSchema>;
-export type ProgrammeList = keyof Programme['lists'];
-
-export function choiceLabel(choices: readonly Choice[], id: string): LocalizedText | undefined {
-  return choices.find((choice) => choice.id === id)?.label;
-}
