@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // PostgreSQL and Redis for the store tests: from DATABASE_URL / REDIS_URL, or started for the run.
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 20_000,
+    // End-to-end tests start the real bot as a process: a loaded 2-core CI machine needs room.
+    testTimeout: 60_000,
+    maxConcurrency: 4,
     hookTimeout: 30_000,
   },
 });

@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { commands, DEFAULT_COMMAND_ID } from '../commands';
 import type { Clock } from './core/ports';
+import { createCorePorts } from './core-ports';
 import { createDispatcher, type ProgrammeDirectory } from './dispatch';
 import type { Log } from './log';
 import { createLineSource } from './platforms/terminal/line-source';
@@ -8,7 +9,6 @@ import { runTerminalChat } from './platforms/terminal/terminal-chat';
 import { createTerminalPlatform } from './platforms/terminal/terminal-platform';
 import { createTerminalSession } from './platforms/terminal/terminal-session';
 import { createTranscript } from './platforms/terminal/transcript';
-import { createEnrolmentRepository } from './store/enrolment-repository';
 import type { KeyValueStore } from './store/key-value-store';
 
 export const TERMINAL_COMMUNITY = { platform: 'terminal', id: 'local' } as const;
@@ -30,11 +30,11 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
   const transcript = createTranscript(options.output, options.interactive);
   const programme = options.programmes.programmeFor(TERMINAL_COMMUNITY);
   const session = createTerminalSession(options.initialUser, [...programme.access.coordinators.users, ...programme.access.referents.users]);
-  const enrolments = createEnrolmentRepository(options.store);
+  const chat = createTerminalPlatform(transcript, () => session.users);
   const dispatcher = createDispatcher({
     commands,
     programmes: options.programmes,
-    ports: { enrolments, personalData: [enrolments], chat: createTerminalPlatform(transcript, () => session.users), clock: options.clock },
+    ports: createCorePorts(options.store, chat, options.clock),
     log: options.log,
   });
   const lines = createLineSource(options.input, options.output, options.interactive);

@@ -119,6 +119,21 @@ describe('the dispatcher', () => {
     expect(texts(saved.delivery)[0]).toContain('Merci, votre inscription comme mentor est enregistrée');
   });
 
+  it('declares every form a command or a button answers with, so platforms can open it first', async () => {
+    const { send, dispatcher } = await world();
+    await send({ type: 'submit', formId: 'mentorat.enrol', values: MENTOR_ANSWERS });
+    const enrol = await send({ type: 'command', commandId: 'mentorat.enrol', options: {} });
+    const enrolCommand = dispatcher.commands.find((command) => command.id === 'mentorat.enrol');
+    expect(enrol.delivery.kind === 'form' && enrol.delivery.form.id).toBe(enrolCommand?.form?.(defaultProgramme()).id);
+    const profile = await send({ type: 'command', commandId: 'mentorat.profile', options: {} });
+    const edit = profile.delivery.kind === 'messages' ? profile.delivery.messages[0]?.buttons[0] : undefined;
+    const pressed = await send({ type: 'press', buttonId: edit?.id ?? '' });
+    const profileCommand = dispatcher.commands.find((command) => command.id === 'mentorat.profile');
+    expect(pressed.delivery.kind).toBe('form');
+    expect(pressed.delivery.kind === 'form' && pressed.delivery.form.id).toBe(profileCommand?.actionForms?.edit?.(defaultProgramme()).id);
+    expect(pressed.delivery.kind === 'form' && pressed.delivery.initial).toMatchObject({ name: MENTOR_ANSWERS.name, capacity: 2 });
+  });
+
   it('lets only the person who was shown a button press it, even after a restart', async () => {
     const { send, actor, rebuild } = await world();
     await send({ type: 'submit', formId: 'mentorat.enrol', values: MENTOR_ANSWERS });

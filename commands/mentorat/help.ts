@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { defineCommand } from '../../src/core/command';
-import { commandListHelp } from '../../src/core/help';
+import { UserError } from '../../src/core/errors';
+import { commandHelp, commandListHelp, findCommandByName } from '../../src/core/help';
 import { messages } from '../../src/core/reply';
-import { noOptions } from '../no-options';
 
 export const helpCommand = defineCommand({
   id: 'mentorat.help',
@@ -9,7 +10,12 @@ export const helpCommand = defineCommand({
   name: { fr: 'aide', en: 'help' },
   description: 'command.mentorat.help.description',
   audience: 'everyone',
-  options: [],
-  input: noOptions,
-  run: async (ctx, _input, { commands }) => messages(commandListHelp(commands, ctx.actor.roles, ctx.locale)),
+  options: [{ key: 'command', description: 'option.help.command.description', required: false, choices: [] }],
+  input: z.object({ command: z.string().trim().max(64).optional() }),
+  run: async (ctx, input, { commands }) => {
+    if (!input.command) return messages(commandListHelp(commands, ctx.actor.roles, ctx.locale));
+    const command = findCommandByName(commands, input.command.split(/\s+/));
+    if (!command) throw new UserError('help.unknownCommand', { name: input.command });
+    return messages(commandHelp(command, ctx.programme, ctx.locale));
+  },
 });

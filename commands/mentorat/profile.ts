@@ -1,5 +1,6 @@
 import { defineCommand } from '../../src/core/command';
 import { openEnrolmentForm } from '../../src/core/participants/enrol';
+import { buildEnrolmentForm } from '../../src/core/participants/enrolment-form';
 import { showProfile } from '../../src/core/participants/profile';
 import { noOptions } from '../no-options';
 
@@ -14,4 +15,5 @@ export const profileCommand = defineCommand({
   run: (ctx) => showProfile(ctx),
   /** The "edit" button reopens the enrolment form, filled in: its submission goes to `mentorat.enrol`. */
   actions: { edit: (ctx) => openEnrolmentForm(ctx) },
+  actionForms: { edit: buildEnrolmentForm },
 });

@@ -12,6 +12,8 @@ export const envSchema = z.object({
   CONFIG_DIR: z.string().min(1).default('config'),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   LOG_FILE: optional(z.string().min(1)),
+  /** For demos and acceptance scripts: the bot's clock starts at this moment (ISO 8601) and runs on. */
+  MENTORAT_NOW: optional(z.iso.datetime({ offset: true, error: 'expected a date and time such as 2026-11-25T10:00:00Z' })),
   TERMINAL_USER: z
     .string()
     .regex(/^[\p{L}\p{N}._-]{1,32}$/u, 'expected a name of 1 to 32 letters, digits, dots, dashes or underscores')

@@ -103,7 +103,8 @@ export function loadProgrammes(configDir: string): ProgrammeDirectory {
       continue;
     }
     const override = readYaml(path.join(communitiesDir, file), name, problems);
-    if (!override || !base) continue;
+    // A broken shared file would be reported again through every community merged over it.
+    if (!override || !base || !defaultProgramme) continue;
     const merged = deepMerge(base.data, override.data);
     const parsed = programmeSchema.safeParse(merged);
     if (parsed.success) {

@@ -3,6 +3,7 @@ import type { Audience } from './access';
 import type { UseCaseContext } from './context';
 import { UserError } from './errors';
 import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
+import { matchChoice } from './forms/raw-input';
 import type { MessageKey } from './i18n/translate';
 import type { Programme } from './programme/programme-schema';
 import type { Reply } from './reply';
@@ -46,6 +47,11 @@ export interface CommandSpec<Input> {
   submit?(ctx: UseCaseContext, values: RawFormValues): Promise<Reply>;
   /** Button handlers by action name; a button is only ever pressed by the person it was shown to. */
   readonly actions?: Readonly<Record<string, ActionHandler>>;
+  /**
+   * The form each action answers with, if it does: Discord and Slack must open a form as the
+   * very first answer, so they need to know before running the action.
+   */
+  readonly actionForms?: Readonly<Record<string, (programme: Programme) => FormSpec>>;
 }
 
 /** A command with its input type erased, so different commands fit in one list. */
@@ -54,11 +60,21 @@ export interface Command extends Omit<CommandSpec<unknown>, 'input' | 'run'> {
   run(ctx: UseCaseContext, options: RawOptions, helpers: CommandHelpers): Promise<Reply>;
 }
 
+/** Option values typed by label or number become their ids, as form choices do. */
+function matchOptionChoices(declared: readonly CommandOption[], options: RawOptions): RawOptions {
+  const matched: Record<string, string> = { ...options };
+  for (const option of declared) {
+    const typed = options[option.key];
+    if (typed !== undefined && option.choices.length > 0) matched[option.key] = matchChoice(option.choices, typed) ?? typed;
+  }
+  return matched;
+}
+
 export function defineCommand<Input>(spec: CommandSpec<Input>): Command {
   return {
     ...spec,
     run: (ctx, options, helpers) => {
-      const parsed = spec.input.safeParse(options);
+      const parsed = spec.input.safeParse(matchOptionChoices(spec.options, options));
       if (!parsed.success) {
         const option = String(parsed.error.issues[0]?.path[0] ?? '');
         const choices = spec.options.find((candidate) => candidate.key === option)?.choices ?? [];

@@ -50,6 +50,8 @@ export type ReplyOf<Message> =
       readonly kind: 'form-rejected';
       readonly form: FormSpec;
       readonly errors: readonly FieldError[];
+      /** What was submitted, so a platform can reopen the form filled in rather than empty. */
+      readonly values: FormValues;
       readonly messages: readonly Message[];
     };
 

@@ -21,6 +21,13 @@ describe('environment', () => {
     expect(readEnv({ LOG_LEVEL: '', LOG_FILE: '' })).toMatchObject({ LOG_LEVEL: undefined, LOG_FILE: undefined });
   });
 
+  it('accepts a start time for demos and scripts, and refuses one it cannot read', () => {
+    expect(readEnv({ MENTORAT_NOW: '2026-11-25T09:00:00+01:00' }).MENTORAT_NOW).toBe('2026-11-25T09:00:00+01:00');
+    expect(problems({ MENTORAT_NOW: '25/11/2026' })).toEqual([
+      'environment: MENTORAT_NOW: expected a date and time such as 2026-11-25T10:00:00Z',
+    ]);
+  });
+
   it('names each wrong variable', () => {
     expect(problems({ STORE_URL: 'mongodb://x', LOG_LEVEL: 'loud', TERMINAL_USER: 'a b' })).toEqual([
       'environment: STORE_URL: expected one of memory://, sqlite://<file path>, redis://<host>:<port>/<db>, rediss://<host>:<port>/<db> (TLS), postgresql://<user>:<password>@<host>:<port>/<database>, postgres://… (as postgresql://)',

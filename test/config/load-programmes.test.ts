@@ -141,6 +141,12 @@ describe('community overrides', () => {
     expect(problemsOf(() => loadProgrammes(dir))).toEqual(['discord-42.yaml: capacity.max: expected a number, got string "many"']);
   });
 
+  it('reports a problem of the shared file once, not again through each community', () => {
+    writeCommunity('discord-42.yaml', 'eligibility:\n  maxYearsAfterPhd: 6\n');
+    editProgramme((text) => text.replace('maxAge: 35', 'maxAge: old'));
+    expect(problemsOf(() => loadProgrammes(dir))).toEqual(['programme.yaml: eligibility.maxAge: expected a number, got string "old"']);
+  });
+
   it('refuses a community file whose name does not say which community it is', () => {
     writeCommunity('cjsm.yaml', 'eligibility:\n  maxAge: 40\n');
     expect(problemsOf(() => loadProgrammes(dir))).toEqual([

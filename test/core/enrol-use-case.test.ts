@@ -156,7 +156,7 @@ describe('mentee eligibility at enrolment', () => {
 });
 
 describe('enrolling again', () => {
-  it('keeps one record, at revision 2, first enrolled at the same time, with the new answers', async () => {
+  it('keeps one record, at revision 2, first enrolled at the same time, with the new answers and consents', async () => {
     await enrol(MENTOR_ANSWERS);
     world.clock.set(T2);
     const reply = await enrol(answersWith(MENTOR_ANSWERS, { name: 'Marie Skłodowska-Curie', capacity: '3' }));
@@ -167,7 +167,7 @@ describe('enrolling again', () => {
       revision: 2,
       enrolledAt: T1,
       updatedAt: T2,
-      consents: { pillars: T1, dataNotice: T1 },
+      consents: { pillars: T2, dataNotice: T2 },
       profile: { name: 'Marie Skłodowska-Curie', capacity: 3 },
     });
   });
@@ -228,7 +228,7 @@ describe('the enrolment form and the profile', () => {
     await enrol(MENTOR_ANSWERS);
     const message = onlyMessage(await showProfile(world.as({ locale: 'en' })));
     expect(message.text).toContain(translate('en', 'profile.title'));
-    expect(message.text).toContain(translate('en', 'profile.status.active', { date: '2026-03-02' }));
+    expect(message.text).toContain(translate('en', 'profile.status.active', { date: '2 March 2026' }));
     expect(message.text).toContain('Marie Curie');
     expect(message.text).toContain('Proteomics');
     expect(message.buttons?.map((button) => button.action)).toEqual(['edit']);

@@ -122,7 +122,7 @@ describe('text limits', () => {
 describe('single choices', () => {
   it('refuses a role that is not a choice and lists the roles', () => {
     expect(errorsOf(mentor({ role: 'chef' }))).toEqual([
-      { field: 'role', key: 'form.error.notAChoice', params: { choices: 'mentor, mentee' } },
+      { field: 'role', key: 'form.error.notAChoice', params: { value: 'chef', choices: 'mentor, mentee' } },
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('single choices', () => {
     ['region', mentor, regionIds],
   ] as const)('refuses a %s that is not a choice and lists the choices', (field, answers, choices) => {
     expect(errorsOf(answers({ [field]: 'nulle-part' }))).toEqual([
-      { field, key: 'form.error.notAChoice', params: { choices: choices.join(', ') } },
+      { field, key: 'form.error.notAChoice', params: { value: 'nulle-part', choices: choices.join(', ') } },
     ]);
   });
 
@@ -170,7 +170,7 @@ describe('multiple choices', () => {
       { field, key: 'form.error.duplicateItems', params: limits(5, choices) },
     ]);
     expect(errorsOf(answers({ [field]: `${choices[0]};astrologie` }))).toEqual([
-      { field, key: 'form.error.notAChoice', params: limits(5, choices) },
+      { field, key: 'form.error.notAChoice', params: { value: 'astrologie', ...limits(5, choices) } },
     ]);
   });
 
@@ -362,7 +362,7 @@ describe('choices typed by hand', () => {
 
   it('refuses a number beyond the list', () => {
     expect(errorsOf(mentor({ role: '3' }))).toEqual([
-      { field: 'role', key: 'form.error.notAChoice', params: { choices: 'mentor, mentee' } },
+      { field: 'role', key: 'form.error.notAChoice', params: { value: '3', choices: 'mentor, mentee' } },
     ]);
   });
 

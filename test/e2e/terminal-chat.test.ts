@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,7 @@ describe.concurrent('the terminal chat', () => {
     expect(stdout).toContain(
       '  affiliation> X\n    ✗ "Lab, company or organisation" (affiliation): at least 2 characters.\n  affiliation> Institut Pasteur',
     );
-    expect(stdout).toContain('Form abandoned: nothing was saved.');
+    expect(stdout).toContain('Form cancelled: nothing was saved.');
   });
 
   it('only asks what is missing from a one-line form', async () => {
@@ -104,7 +104,7 @@ describe.concurrent('the terminal chat', () => {
       script('/lang en', '/as coord', '/mentorat-admin inscrits', '/as alice', '/mentorat-admin inscrits'),
     );
     expect(stdout).toContain('[ephemeral to coord]\n  Vous êtes maintenant coord (Coordination).');
-    expect(stdout).toContain('[ephemeral to coord]\n  Inscriptions actives : 0 mentors');
+    expect(stdout).toContain('[ephemeral to coord]\n  Inscriptions actives — mentors : 0');
     expect(stdout).toContain('[ephemeral to alice]\n  This command is for the programme coordinators.');
   });
 
@@ -120,6 +120,28 @@ describe.concurrent('the terminal chat', () => {
     );
     expect(coord).toContain('- /mentorat-admin inscrits — Les inscrit·es, par rôle, avec un export CSV');
     expect(coord).toContain('Je ne connais pas « nimportequoi ».');
+  });
+
+  it('forgets the buttons of a question once it is answered, as a platform replaces the message', async () => {
+    const { stdout } = await runTerminalChat(
+      script(
+        '/mentorat inscription role:mentee name:Dan Leroy affiliation:Lille wishedSector:any phdStatus:in-progress fields:1 languages:fr format:remote region:bretagne expectations:1 consentPillars:oui consentData:oui',
+        '/mentorat quitter',
+        '/press confirm',
+        '/press cancel',
+      ),
+    );
+    expect(stdout).toContain('alice> /press confirm\n[ephemeral to alice]\n  Vous vous êtes retiré·e du programme.');
+    expect(stdout).toContain("alice> /press cancel\n[ephemeral to alice]\n  Aucun bouton n'est affiché pour alice.");
+  });
+
+  it('reads option values typed by label, and shows the admin help for /mentorat-admin alone', async () => {
+    const { stdout } = await runTerminalChat(script('/mentorat interets mentoré', '/as coord', '/mentorat-admin', '/as bob smith'));
+    expect(stdout).toContain('Ce que le mentorat apporte aux mentoré·es');
+    expect(stdout).not.toContain('Ce que le mentorat apporte aux mentors');
+    expect(stdout).toMatch(/coord> \/mentorat-admin\n\[ephemeral to coord\]\n {2}Commandes disponibles\n[^[]*\/mentorat-admin inscrits/);
+    expect(stdout.match(/Commandes disponibles/g)).toHaveLength(1);
+    expect(stdout).toContain('coord> /as bob smith\n[ephemeral to coord]\n  Usage : /as <nom>');
   });
 
   it('answers unknown commands and plain text with a pointer to the help', async () => {
@@ -147,6 +169,53 @@ describe.concurrent('the terminal chat', () => {
       );
       const { stdout } = await runTerminalChat(script('/mentorat profil'), env);
       expect(stdout).toContain('- Nom et prénom : Dan Leroy');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('decides eligibility on the date MENTORAT_NOW sets: refused on the 35th birthday, accepted the day before', async () => {
+    const enrol = (name: string) =>
+      `/mentorat inscription role:mentee name:${name} affiliation:Lille wishedSector:any phdStatus:none birthDate:25/11/1991 fields:1 languages:fr format:remote region:bretagne expectations:1 consentPillars:oui consentData:oui`;
+    const birthday = await runTerminalChat(script(enrol('Zoé Fabre'), '/mentorat profil'), { MENTORAT_NOW: '2026-11-25T09:00:00+01:00' });
+    expect(birthday.stdout).toContain("Inscription non enregistrée : vous n'êtes pas éligible comme mentoré·e");
+    expect(birthday.stdout).toContain('« Date de naissance » (birthDate) : le programme accompagne les mentoré·es de moins de 35 ans');
+    expect(birthday.stdout).toContain("Vous n'êtes pas inscrit·e au programme.");
+    const dayBefore = await runTerminalChat(script(enrol('Zoé Fabre'), '/mentorat profil'), { MENTORAT_NOW: '2026-11-24T23:30:00+01:00' });
+    expect(dayBefore.stdout).toContain('Merci, votre inscription comme mentoré·e est enregistrée !');
+    expect(dayBefore.stdout).toContain('Statut : active (mise à jour le 24 novembre 2026)');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', STORE_URL: 'memory://' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stdin.write('/mentorat piliers\n');
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (stdout.includes('Les 4 piliers')) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('says why it cannot open its store', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-badstore-'));
+    try {
+      const { stderr, exitCode } = await runTerminalChat('', { STORE_URL: `sqlite://${dir}` });
+      expect(exitCode).toBe(1);
+      expect(stderr).toMatch(/^The bot stopped: store unavailable during open \([^)]*\)\n {2}because: .*SQLITE_CANTOPEN/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -46,12 +46,12 @@ function line(values: Readonly<Record<string, string>> | undefined): string {
     .join('');
 }
 
-function typed(step: Step): string {
+function typed(step: Step, locale: Locale): string {
   const { action } = step;
   if ('press' in action) return `/press ${action.press}${line(action.form)}`;
   const command = commands.find((candidate) => candidate.id === action.command);
   if (!command) throw new Error(`unknown command id ${action.command}`);
-  return `/${command.group} ${command.name.fr}${line(action.options)}${line(action.form)}`;
+  return `/${command.group} ${command.name[locale]}${line(action.options)}${line(action.form)}`;
 }
 
 /** The script a person would type: switching person and language when needed, then the step. */
@@ -66,7 +66,7 @@ export function scenarioScript(scenario: Scenario, locale: Locale): { script: st
     if (!seen.has(step.actor)) lines.push(`/lang ${locale}`);
     seen.add(step.actor);
     stepLines.push(lines.length);
-    lines.push(typed(step));
+    lines.push(typed(step, locale));
   }
   return { script: `${lines.join('\n')}\n`, stepLines };
 }

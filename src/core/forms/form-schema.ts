@@ -51,16 +51,28 @@ function fieldSchema(field: FormField): z.ZodType<FormValue> {
   }
 }
 
-function paramsFor(field: FormField): Record<string, string | number> {
+/** The first typed choice that is not in the list, so the message can name it. */
+function unknownChoice(choices: readonly { value: string }[], value: FormValue): { value?: string } {
+  const typed: readonly string[] = Array.isArray(value) ? value : [String(value)];
+  const unknown = typed.find((item) => !choices.some((choice) => choice.value === item));
+  return unknown === undefined ? {} : { value: unknown };
+}
+
+function paramsFor(field: FormField, value: FormValue): Record<string, string | number> {
   switch (field.kind) {
     case 'text':
       return { min: field.minLength, max: field.maxLength };
     case 'integer':
       return { min: field.min, max: field.max };
     case 'choice':
-      return { choices: field.choices.map((choice) => choice.value).join(', ') };
+      return { ...unknownChoice(field.choices, value), choices: field.choices.map((choice) => choice.value).join(', ') };
     case 'multi-choice':
-      return { min: field.minItems, max: field.maxItems, choices: field.choices.map((choice) => choice.value).join(', ') };
+      return {
+        ...unknownChoice(field.choices, value),
+        min: field.minItems,
+        max: field.maxItems,
+        choices: field.choices.map((choice) => choice.value).join(', '),
+      };
     case 'list':
       return { max: field.maxItems, itemMax: field.itemMaxLength };
     default:
@@ -68,9 +80,9 @@ function paramsFor(field: FormField): Record<string, string | number> {
   }
 }
 
-function toFieldError(field: FormField, message: string): FieldError {
+function toFieldError(field: FormField, message: string, value: FormValue): FieldError {
   const known = message.startsWith('form.error.') ? (message as MessageKey) : 'form.error.invalid';
-  return fieldError(field.key, known, paramsFor(field));
+  return fieldError(field.key, known, paramsFor(field, value));
 }
 
 export type FormValidation = { ok: true; values: FormValues } | { ok: false; errors: FieldError[] };
@@ -82,7 +94,7 @@ export function validateField(field: FormField, value: FormValue | undefined): F
     return field.kind === 'consent' ? fieldError(field.key, 'form.error.consentRequired') : fieldError(field.key, 'form.error.required');
   }
   const result = fieldSchema(field).safeParse(value);
-  return result.success ? undefined : toFieldError(field, result.error.issues[0]?.message ?? '');
+  return result.success ? undefined : toFieldError(field, result.error.issues[0]?.message ?? '', value);
 }
 
 /**

@@ -4,22 +4,34 @@ import type { FieldChoice, FormField, FormSpec, FormValue, FormValues, RawFormVa
 const YES = new Set(['oui', 'o', 'yes', 'y', 'true', '1', 'accepte', 'accept', "j'accepte", 'i accept']);
 const NO = new Set(['non', 'n', 'no', 'false', '0', 'refuse', 'decline']);
 
-/** Case- and accent-insensitive comparison, for choices typed by label ("Protéomique" = "proteomique"). */
+/**
+ * Case-, accent- and inclusive-writing-insensitive form, for choices typed by label:
+ * "Protéomique" = "proteomique", "Mentoré·e" = "mentoree".
+ */
 export function foldForMatching(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
+    .replace(/[·•]/g, '')
     .toLowerCase()
     .trim();
 }
 
-/** A choice typed as its id, its number in the list, or its label in either language. */
+/**
+ * A choice typed as its id, its number in the list, its label in either language, or the
+ * start of exactly one label ("mentoré" for "Mentoré·e").
+ */
 export function matchChoice(choices: readonly FieldChoice[], typed: string): string | undefined {
   const wanted = foldForMatching(typed);
+  if (wanted === '') return undefined;
   const byValue = choices.find((choice) => choice.value === wanted);
   if (byValue) return byValue.value;
   if (/^\d+$/.test(wanted)) return choices[Number(wanted) - 1]?.value;
-  return choices.find((choice) => foldForMatching(choice.label.fr) === wanted || foldForMatching(choice.label.en) === wanted)?.value;
+  const labels = (choice: FieldChoice) => [foldForMatching(choice.label.fr), foldForMatching(choice.label.en)];
+  const exact = choices.find((choice) => labels(choice).includes(wanted));
+  if (exact) return exact.value;
+  const starting = choices.filter((choice) => labels(choice).some((label) => label.startsWith(wanted)));
+  return wanted.length >= 3 && starting.length === 1 ? starting[0]?.value : undefined;
 }
 
 /**

@@ -36,6 +36,7 @@ export const fr = {
   'command.mentorat.help.description': 'Les commandes que je peux utiliser',
   'command.admin.enrolled.description': 'Les inscrit·es, par rôle, avec un export CSV',
   'option.benefits.role.description': 'Pour qui ? (mentor ou mentoré·e)',
+  'option.help.command.description': 'Une commande à détailler, par exemple inscription',
   'command.error.invalidOption': "L'option « {option} » n'accepte que : {choices}.",
   'command.unknown': 'Je ne connais pas cette commande. Tapez `/mentorat aide` pour voir celles qui existent.',
 
@@ -53,7 +54,7 @@ export const fr = {
 
   'content.pillars.title': '**Les {count} piliers du mentorat**',
   'content.role.is': 'Un mentor est un conseiller',
-  'content.role.isNotCsi': "Un mentor n'est pas le comité de suivi de thèse (CSI)",
+  'content.role.isNotCsi': "Un mentor n'est pas le comité de suivi individuel (CSI)",
   'content.role.isNotDirector': "Un mentor n'est pas le directeur ou la directrice de recherche",
   'content.actors.title': '**Les acteurs du programme**',
   'content.benefits.mentor': 'Ce que le mentorat apporte aux mentors',
@@ -92,14 +93,14 @@ export const fr = {
   'form.enrol.expectations.label': 'Vos attentes',
   'form.enrol.expectations.hint': 'Les sujets sur lesquels vous aimeriez être conseillé·e',
   'form.enrol.excluded.label': 'Personnes à ne pas vous proposer',
-  'form.enrol.excluded.hint': 'Directeur·rice de thèse, membres du CSI… séparés par des ;',
+  'form.enrol.excluded.hint': 'Noms séparés par un point-virgule : directeur·rice de thèse, membres du CSI…',
   'form.enrol.about.label': 'Un mot sur vous (facultatif)',
   'form.enrol.about.hint': 'Votre parcours, ce que vous cherchez : votre binôme le lira',
   'form.enrol.consentPillars.label': 'Engagement sur les piliers',
   'form.enrol.consentPillars.hint': 'Voir /mentorat piliers',
   'form.enrol.consentPillars.statement': "J'ai lu les piliers du mentorat et je m'engage à les respecter.",
   'form.enrol.consentData.label': 'Utilisation de vos données',
-  'form.enrol.consentData.hint': 'Notice données du programme',
+  'form.enrol.consentData.hint': 'Notice sur vos données',
   'form.enrol.consentData.statement': "J'accepte que mes réponses soient utilisées pour former les binômes et suivre le programme.",
 
   'form.error.line': '« {label} » ({key}) : {problem}',
@@ -111,7 +112,7 @@ export const fr = {
   'form.error.invalidDate': 'une date réelle est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.',
   'form.error.notWholeNumber': 'un nombre entier est attendu.',
   'form.error.numberOutOfRange': 'un nombre entre {min} et {max} est attendu.',
-  'form.error.notAChoice': 'choisissez parmi : {choices}.',
+  'form.error.notAChoice': '« {value} » ne fait pas partie des choix ; choisissez parmi : {choices}.',
   'form.error.tooFewItems': 'choisissez-en au moins {min}.',
   'form.error.tooManyItems': 'au plus {max} éléments.',
   'form.error.duplicateItems': 'le même choix apparaît deux fois.',
@@ -138,8 +139,10 @@ export const fr = {
   'profile.title': '**Votre inscription**',
   'profile.line': '- **{label}** : {value}',
   'profile.status.active': 'Statut : active (mise à jour le {date})',
-  'profile.status.withdrawn': 'Statut : retirée le {date} — `/mentorat inscription` pour revenir',
+  'profile.status.withdrawn': 'Statut : retirée le {date}',
   'profile.howToChange': 'Pour la modifier : le bouton ci-dessous, ou `/mentorat inscription`. Pour vous retirer : `/mentorat quitter`.',
+  'profile.howToReturn':
+    'Pour revenir dans le programme : le bouton ci-dessous, ou `/mentorat inscription`. Pour tout effacer : `/mentorat effacer`.',
   'profile.button.edit': 'Modifier',
   'profile.notEnrolled': "Vous n'êtes pas inscrit·e au programme. `/mentorat inscription` pour le faire.",
 
@@ -158,14 +161,15 @@ export const fr = {
   'erase.done': 'Vos données ont été effacées.',
   'erase.nothingStored': "Il n'y avait aucune donnée à votre sujet : il n'y a rien à effacer.",
 
-  'enrolled.counts': '**Inscriptions actives** : {mentors} mentors ({slots} places), {mentees} mentoré·es ; {withdrawn} retrait(s).',
-  'enrolled.capacity': ', {capacity} place(s)',
+  'enrolled.counts':
+    '**Inscriptions actives** — mentors : {mentors} · places de mentorat : {slots} · mentoré·es : {mentees} · retraits : {withdrawn}',
+  'enrolled.capacity': ', places : {capacity}',
   'enrolled.more': '… et {count} autres : voir le fichier CSV.',
-  'enrolled.none': 'Personne ne s’est encore inscrit.',
+  'enrolled.none': "Personne n'est encore inscrit·e.",
 
   'help.title': '**Commandes disponibles**',
   'help.entry': '- `{usage}` — {description}',
-  'help.more': '`/help <commande>` détaille une commande et les champs de son formulaire.',
+  'help.more': '`/mentorat aide command:<commande>` détaille une commande et les champs de son formulaire.',
   'help.noForm': "Cette commande n'a pas de formulaire.",
   'help.options': 'Options :',
   'help.form': 'Champs du formulaire (`clé:valeur` sur la ligne de commande, sinon demandés un par un) :',
@@ -174,7 +178,7 @@ export const fr = {
   'help.rule.optional': 'facultatif',
   'help.rule.when': 'si {field} = {values}',
   'help.rule.text': '{min} à {max} caractères',
-  'help.rule.date': 'date AAAA-MM-JJ',
+  'help.rule.date': 'date AAAA-MM-JJ ou JJ/MM/AAAA',
   'help.rule.integer': 'nombre de {min} à {max}',
   'help.rule.choice': 'un choix parmi : {choices}',
   'help.rule.multiChoice': '{min} à {max} choix parmi : {choices}',
@@ -185,7 +189,7 @@ export const fr = {
   'terminal.welcome':
     'Chat du programme de mentorat (terminal). Vous êtes **{user}**. Tapez `/help` pour les commandes, `/quit` pour sortir.',
   'terminal.commands':
-    'Commandes du terminal : `/as <nom>` (changer de personne), `/lang fr|en`, `/press <bouton>`, `/cancel` (abandonner un formulaire), `/quit`.',
+    'Commandes du terminal : `/help [commande]` (cette aide, ou une commande en détail), `/as <nom>` (changer de personne), `/lang fr|en`, `/press <bouton>`, `/cancel` (abandonner un formulaire), `/quit`.',
   'terminal.nowActingAs': 'Vous êtes maintenant **{user}**{roles}.',
   'terminal.roles': ' ({roles})',
   'terminal.languageSet': 'Langue : français.',

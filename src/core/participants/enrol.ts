@@ -28,16 +28,22 @@ function rejected(reply: Omit<Extract<Reply, { kind: 'form-rejected' }>, 'kind'>
  */
 export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): Promise<Reply> {
   const form = buildEnrolmentForm(ctx.programme);
-  const validation = validateForm(form, parseRawValues(form, raw));
+  const values = parseRawValues(form, raw);
+  const validation = validateForm(form, values);
   if (!validation.ok) {
-    return rejected({ form, errors: validation.errors, messages: [{ text: translate(ctx.locale, 'enrol.rejected.invalid') }] });
+    return rejected({ form, values, errors: validation.errors, messages: [{ text: translate(ctx.locale, 'enrol.rejected.invalid') }] });
   }
   const profile: Profile = profileFromForm(validation.values);
   const now = ctx.ports.clock.now();
   if (profile.role === 'mentee') {
     const eligibility = checkMenteeEligibility(profile, ctx.programme.eligibility, localDate(now, ctx.programme.timeZone));
     if (!eligibility.eligible) {
-      return rejected({ form, errors: eligibility.errors, messages: [{ text: translate(ctx.locale, 'enrol.rejected.ineligible') }] });
+      return rejected({
+        form,
+        values,
+        errors: eligibility.errors,
+        messages: [{ text: translate(ctx.locale, 'enrol.rejected.ineligible') }],
+      });
     }
   }
 
@@ -50,7 +56,8 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
     revision: (existing?.revision ?? 0) + 1,
     locale: ctx.locale,
     profile,
-    consents: existing?.consents ?? { pillars: timestamp, dataNotice: timestamp },
+    // Every accepted form carries both consents: the dates say when they were last given.
+    consents: { pillars: timestamp, dataNotice: timestamp },
     enrolledAt: existing?.enrolledAt ?? timestamp,
     updatedAt: timestamp,
   };

@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
+import { formatDate } from '../i18n/format-date';
 import { translate } from '../i18n/translate';
 import type { Reply } from '../reply';
 import { buildEnrolmentForm } from './enrolment-form';
@@ -11,14 +12,14 @@ export async function showProfile(ctx: UseCaseContext): Promise<Reply> {
   if (!enrolment) throw new UserError('profile.notEnrolled');
   const { locale } = ctx;
   const status = translate(locale, enrolment.status === 'active' ? 'profile.status.active' : 'profile.status.withdrawn', {
-    date: enrolment.updatedAt.slice(0, 10),
+    date: formatDate(enrolment.updatedAt, locale, ctx.programme.timeZone),
   });
   const summary = summarizeAnswers(buildEnrolmentForm(ctx.programme), formValuesOf(enrolment), locale);
   return {
     kind: 'messages',
     messages: [
       {
-        text: `${translate(locale, 'profile.title')}\n${status}\n\n${summary}\n\n${translate(locale, 'profile.howToChange')}`,
+        text: `${translate(locale, 'profile.title')}\n${status}\n\n${summary}\n\n${translate(locale, enrolment.status === 'active' ? 'profile.howToChange' : 'profile.howToReturn')}`,
         buttons: [{ action: 'edit', label: translate(locale, 'profile.button.edit'), style: 'primary', args: [] }],
       },
     ],

@@ -3,8 +3,8 @@ import { localeSchema } from '../i18n/locale';
 
 /** Discord select menus hold 25 options: every list a form offers must fit in one. */
 export const MAX_CHOICES = 25;
-/** Discord select option labels are at most 100 characters. */
-const MAX_CHOICE_LABEL = 100;
+/** Slack option texts are at most 75 characters (Discord allows 100). */
+const MAX_CHOICE_LABEL = 75;
 
 const slug = z
   .string()

@@ -75,7 +75,7 @@ export async function promptForm(request: PromptRequest, lines: LineSource, tran
     }
     transcript.line(`  ${describeField(field, locale, value).replaceAll('\n', '\n  ')}`);
     for (;;) {
-      const line = await lines.read(`  ${field.key}> `);
+      const line = await lines.read(`  ${field.key}> `, '/cancel');
       if (line === undefined || line.trim() === '/cancel') {
         transcript.block(labels.ephemeral(user), translate(locale, 'terminal.form.cancelled'));
         return { submitted: false };

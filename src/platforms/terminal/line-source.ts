@@ -3,8 +3,11 @@ import type { Readable, Writable } from 'node:stream';
 
 /** Where the terminal chat reads what people type: a keyboard, or a script piped in. */
 export interface LineSource {
-  /** The next line, or undefined at the end of input. */
-  read(prompt: string): Promise<string | undefined>;
+  /**
+   * The next line, or undefined at the end of input. Ctrl-C at a keyboard answers `onInterrupt`
+   * (a form's question is cancelled, the chat itself quits) instead of killing the session.
+   */
+  read(prompt: string, onInterrupt?: string): Promise<string | undefined>;
   /** Gives a line back, to be read next (a command typed where a form answer was expected). */
   unread(line: string): void;
   close(): void;
@@ -23,15 +26,24 @@ export function createLineSource(input: Readable, output: Writable, interactive:
   });
   const lines = interactive ? undefined : readline[Symbol.asyncIterator]();
 
-  async function readInteractive(prompt: string): Promise<string | undefined> {
+  async function readInteractive(prompt: string, onInterrupt: string | undefined): Promise<string | undefined> {
     if (ended) return undefined;
     return new Promise((resolve) => {
-      const onClose = () => resolve(undefined);
-      readline.once('close', onClose);
-      readline.question(prompt, (answer) => {
+      const asking = new AbortController();
+      const finish = (answer: string | undefined) => {
         readline.off('close', onClose);
+        readline.off('SIGINT', onSigint);
         resolve(answer);
-      });
+      };
+      const onClose = () => finish(undefined);
+      const onSigint = () => {
+        asking.abort();
+        output.write('\n');
+        finish(onInterrupt);
+      };
+      readline.once('close', onClose);
+      readline.once('SIGINT', onSigint);
+      readline.question(prompt, { signal: asking.signal }, finish);
     });
   }
 
@@ -43,13 +55,13 @@ export function createLineSource(input: Readable, output: Writable, interactive:
   }
 
   return {
-    async read(prompt) {
+    async read(prompt, onInterrupt) {
       const given = pending.shift();
       if (given !== undefined) {
         if (!interactive) output.write(`${prompt}${given}\n`);
         return given;
       }
-      return interactive ? readInteractive(prompt) : readPiped(prompt);
+      return interactive ? readInteractive(prompt, onInterrupt) : readPiped(prompt);
     },
     unread(line) {
       pending.unshift(line);

@@ -1,4 +1,7 @@
-/** A line typed in the terminal chat: the command words, then `key:value` options. */
+/**
+ * A command typed as text (the terminal chat, a Slack slash command): the command words, then
+ * `key:value` options. Discord gives options already split; text platforms share this reading.
+ */
 export interface CommandLine {
   readonly words: readonly string[];
   readonly rest: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInlineValues, splitCommandLine } from '../../../src/platforms/terminal/command-line';
+import { parseInlineValues, splitCommandLine } from '../../src/platforms/text-command-line';
 
 describe('terminal command lines', () => {
   it('separates the command words from the options', () => {

@@ -1,0 +1,101 @@
+import { decodeButtonId } from '../../button-id';
+import type { ActorFacts } from '../../core/access';
+import { describeFieldError } from '../../core/forms/field-error';
+import type { Locale } from '../../core/i18n/locale';
+import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
+import type { CommunityRef } from '../../core/identity';
+import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch';
+import { parseInlineValues } from '../text-command-line';
+import { promptForm } from './form-prompter';
+import type { LineSource } from './line-source';
+import type { TerminalSession } from './terminal-session';
+import { labels, type Transcript } from './transcript';
+
+/** What was typed with a command (`key:value` pairs), for the form it may open. */
+export interface Typed {
+  readonly text: string;
+  readonly optionKeys: readonly string[];
+}
+
+const NOTHING_TYPED: Typed = { text: '', optionKeys: [] };
+
+export interface TerminalDeliveryOptions {
+  readonly dispatcher: Dispatcher;
+  readonly community: CommunityRef;
+  readonly session: TerminalSession;
+  readonly lines: LineSource;
+  readonly transcript: Transcript;
+}
+
+export interface TerminalDelivery {
+  localeOf(user: string): Locale;
+  facts(): ActorFacts;
+  /** A terminal message to the person typing, in their language. */
+  tell(key: MessageKey, params?: MessageParams): void;
+  /** Dispatches for the person typing and prints what they get, asking a form if one opens. */
+  send(invocation: Invocation, typed?: Typed): Promise<void>;
+}
+
+export function buttonName(id: string): string {
+  return decodeButtonId(id)?.action ?? id;
+}
+
+/** Turns the dispatcher's answers into labelled transcript blocks, and forms into questions. */
+export function createTerminalDelivery(options: TerminalDeliveryOptions): TerminalDelivery {
+  const { dispatcher, community, session, lines, transcript } = options;
+  const programme = dispatcher.programmeFor(community);
+  const localeOf = (user: string): Locale => session.locales.get(user) ?? programme.defaultLocale;
+  const facts = (): ActorFacts => ({ userId: session.current, displayName: session.current, platformRoles: [], isAdministrator: false });
+
+  function showMessage(user: string, message: DeliveredMessage): void {
+    const names = message.buttons.map((button) => `[${buttonName(button.id)}] ${button.label}`);
+    const hint = names.length > 0 ? `\n${translate(localeOf(user), 'terminal.pressHint', { buttons: names.join(' · ') })}` : '';
+    transcript.block(labels.ephemeral(user), `${message.text}${hint}`);
+    for (const file of message.attachments) transcript.file(labels.file(file.name, user), file.content.trimEnd());
+    if (message.buttons.length > 0) session.buttons.set(user, message.buttons);
+  }
+
+  async function deliver(user: string, delivery: Delivery, typed: Typed): Promise<void> {
+    switch (delivery.kind) {
+      case 'messages':
+        // A replaced message takes its buttons with it, as on Discord and Slack.
+        if (delivery.replacesOriginal) session.buttons.delete(user);
+        for (const message of delivery.messages) showMessage(user, message);
+        return;
+      case 'form-rejected': {
+        const errors = delivery.errors.map((error) => `- ${describeFieldError(delivery.form, error, localeOf(user))}`);
+        const [first, ...others] = delivery.messages;
+        if (first) showMessage(user, { ...first, text: [first.text, ...errors].join('\n') });
+        for (const message of others) showMessage(user, message);
+        return;
+      }
+      case 'form': {
+        const fieldKeys = delivery.form.fields.map((field) => field.key);
+        const { values } = parseInlineValues(typed.text, [...fieldKeys, ...typed.optionKeys]);
+        const inline = Object.fromEntries(Object.entries(values).filter(([key]) => fieldKeys.includes(key)));
+        const request = { form: delivery.form, initial: delivery.initial, inline, user, locale: localeOf(user) };
+        const outcome = await promptForm(request, lines, transcript);
+        if (outcome.submitted) await send({ type: 'submit', formId: delivery.form.id, values: outcome.values });
+      }
+    }
+  }
+
+  async function send(invocation: Invocation, typed: Typed = NOTHING_TYPED): Promise<void> {
+    const user = session.current;
+    const result = await dispatcher.dispatch({
+      community,
+      actor: facts(),
+      locale: session.locales.get(user),
+      invocation,
+      responder: { followUp: async (message) => transcript.block(labels.ephemeral(user), message.text) },
+    });
+    await deliver(user, result.delivery, typed);
+  }
+
+  return {
+    localeOf,
+    facts,
+    tell: (key, params = {}) => transcript.block(labels.ephemeral(session.current), translate(localeOf(session.current), key, params)),
+    send,
+  };
+}
