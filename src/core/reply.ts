@@ -11,6 +11,7 @@ export type MarkupText = string;
 /**
  * Text a person typed, made literal inside markup: a backslash makes the next character plain,
  * so a name like "**Bob**" or "[clic](https://…)" shows exactly as typed on every platform.
+ * Mentions are the adapters' part: they send with mentions disabled (`@everyone` stays text).
  */
 export function literal(text: string): MarkupText {
   return text.replace(/[\\*_`[\]<>]/g, (character) => `\\${character}`);
@@ -26,6 +27,7 @@ export interface Button {
   readonly args: readonly string[];
 }
 
+/** A file sent with a message; a platform that cannot attach files to a private answer (Slack) sends it by DM. */
 export interface Attachment {
   readonly name: string;
   readonly mimeType: string;

@@ -54,6 +54,20 @@ describe.concurrent('the terminal chat', () => {
     expect(stdout).toContain('Form cancelled: nothing was saved.');
   });
 
+  it('offers the answers of a refused form again, so only the wrong ones need retyping', async () => {
+    const refused =
+      '/mentorat inscription role:mentor name:A affiliation:Institut Pasteur sector:both fields:1 languages:fr format:remote region:bretagne offers:1 capacity:9 consentPillars:oui consentData:oui';
+    const keepAllBut = (changes: Record<number, string>) => Array.from({ length: 14 }, (_, index) => changes[index] ?? '');
+    const { stdout } = await runTerminalChat(
+      script(refused, '/mentorat inscription', ...keepAllBut({ 1: 'Alice Martin', 10: '2' }), '/mentorat profil'),
+    );
+    expect(stdout).toContain('Relancez la commande pour corriger : vos réponses vous seront proposées à nouveau.');
+    expect(stdout).toContain('  affiliation> \n');
+    expect(stdout).toContain('    actuel : oui\n  consentData> ');
+    expect(stdout).toContain('- Nom et prénom : Alice Martin\n  - Laboratoire, entreprise ou structure : Institut Pasteur');
+    expect(stdout).toContain('- Combien de mentoré·es pouvez-vous suivre ? : 2');
+  });
+
   it('only asks what is missing from a one-line form', async () => {
     const { role: _role, phdStatus: _phd, ...rest } = MENTEE_FORM;
     const inline = Object.entries(rest)

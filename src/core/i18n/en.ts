@@ -195,6 +195,7 @@ export const en = {
   'terminal.form.current': 'current: {value}',
   'terminal.form.clear': '(- to clear)',
   'terminal.form.choices': 'choices: {choices}',
+  'terminal.form.draftKept': 'Run the command again to correct them: your answers will be offered again.',
   'terminal.form.cancelled': 'Form cancelled: nothing was saved.',
   'terminal.form.unknownFields': 'Unknown fields ignored: {keys}.',
   'terminal.file': 'file {name}',

@@ -204,6 +204,7 @@ export const fr = {
   'terminal.form.current': 'actuel : {value}',
   'terminal.form.clear': '(- pour effacer)',
   'terminal.form.choices': 'choix : {choices}',
+  'terminal.form.draftKept': 'Relancez la commande pour corriger : vos réponses vous seront proposées à nouveau.',
   'terminal.form.cancelled': "Formulaire abandonné : rien n'a été enregistré.",
   'terminal.form.unknownFields': 'Champs inconnus ignorés : {keys}.',
   'terminal.file': 'fichier {name}',

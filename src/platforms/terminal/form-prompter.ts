@@ -37,7 +37,9 @@ function describeField(field: FormField, locale: Locale, current: FormValue | un
   }
   if (current !== undefined) {
     const clear = field.required ? '' : ` ${translate(locale, 'terminal.form.clear')}`;
-    lines.push(`  ${translate(locale, 'terminal.form.current', { value: literal(typedValue(field, current)) })}${clear}`);
+    const shown =
+      typeof current === 'boolean' ? translate(locale, current ? 'common.yes' : 'common.no') : literal(typedValue(field, current));
+    lines.push(`  ${translate(locale, 'terminal.form.current', { value: shown })}${clear}`);
   } else if (!field.required) lines.push(`  ${translate(locale, 'terminal.form.optional')}`);
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../d
 import { parseInlineValues } from '../text-command-line';
 import { promptForm } from './form-prompter';
 import type { LineSource } from './line-source';
-import type { TerminalSession } from './terminal-session';
+import { draftKey, type TerminalSession } from './terminal-session';
 import { labels, type Transcript } from './transcript';
 
 /** What was typed with a command (`key:value` pairs), for the form it may open. */
@@ -63,9 +63,11 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
         for (const message of delivery.messages) showMessage(user, message);
         return;
       case 'form-rejected': {
+        session.drafts.set(draftKey(user, delivery.form.id), delivery.values);
         const errors = delivery.errors.map((error) => `- ${describeFieldError(delivery.form, error, localeOf(user))}`);
+        const kept = translate(localeOf(user), 'terminal.form.draftKept');
         const [first, ...others] = delivery.messages;
-        if (first) showMessage(user, { ...first, text: [first.text, ...errors].join('\n') });
+        if (first) showMessage(user, { ...first, text: [first.text, ...errors, kept].join('\n') });
         for (const message of others) showMessage(user, message);
         return;
       }
@@ -73,7 +75,8 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
         const fieldKeys = delivery.form.fields.map((field) => field.key);
         const { values } = parseInlineValues(typed.text, [...fieldKeys, ...typed.optionKeys]);
         const inline = Object.fromEntries(Object.entries(values).filter(([key]) => fieldKeys.includes(key)));
-        const request = { form: delivery.form, initial: delivery.initial, inline, user, locale: localeOf(user) };
+        const initial = { ...delivery.initial, ...session.drafts.get(draftKey(user, delivery.form.id)) };
+        const request = { form: delivery.form, initial, inline, user, locale: localeOf(user) };
         const outcome = await promptForm(request, lines, transcript);
         if (outcome.submitted) await send({ type: 'submit', formId: delivery.form.id, values: outcome.values });
       }
@@ -89,6 +92,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
       invocation,
       responder: { followUp: async (message) => transcript.block(labels.ephemeral(user), message.text) },
     });
+    if (invocation.type === 'submit' && result.delivery.kind !== 'form-rejected') session.drafts.delete(draftKey(user, invocation.formId));
     await deliver(user, result.delivery, typed);
   }
 
