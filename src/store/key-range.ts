@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The smallest string above every string that starts with `prefix`, in code point order, which
  * is UTF-8 byte order (SQLite's BINARY collation, PostgreSQL's "C"): `key >= prefix AND
@@ -15,4 +17,34 @@ export function prefixEnd(prefix: string): string {
     }
   }
   throw new RangeError('a prefix made only of U+10FFFF has no upper bound');
+}
+
+export interface KeyRangePage {
+  /** Where the page starts: the prefix itself (included) or the last key already read (excluded). */
+  readonly from: string;
+  readonly inclusive: boolean;
+  readonly end: string;
+  readonly limit: number;
+}
+
+const pageRowsSchema = z.array(z.object({ key: z.string(), value: z.unknown() }));
+
+/**
+ * Every row whose key starts with `prefix`, by keyset paging along the primary key: each page
+ * starts after the last key read, where an OFFSET would read every earlier row again.
+ */
+export async function* rowsInKeyRange(
+  prefix: string,
+  pageSize: number,
+  fetchPage: (page: KeyRangePage) => Promise<unknown>,
+): AsyncIterable<readonly [string, unknown]> {
+  const end = prefixEnd(prefix);
+  let page: KeyRangePage = { from: prefix, inclusive: true, end, limit: pageSize };
+  for (;;) {
+    const rows = pageRowsSchema.parse(await fetchPage(page));
+    for (const row of rows) yield [row.key, row.value];
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < pageSize) return;
+    page = { from: last.key, inclusive: false, end, limit: pageSize };
+  }
 }

@@ -1,8 +1,7 @@
 import KeyvPostgres from '@keyv/postgres';
 import pg from 'pg';
-import { z } from 'zod';
 import { StoreUnavailableError } from '../core/errors';
-import { prefixEnd } from './key-range';
+import { rowsInKeyRange } from './key-range';
 import type { KeyValueStore } from './key-value-store';
 import { createKeyv, createKeyvStore } from './keyv-store';
 import { describeServerUrl } from './server-url';
@@ -27,7 +26,6 @@ const FIRST_PAGE = `SELECT key, value FROM ${QUALIFIED_TABLE} WHERE key >= $1 CO
 const NEXT_PAGE = `SELECT key, value FROM ${QUALIFIED_TABLE} WHERE key > $1 COLLATE "C" AND key < $2 COLLATE "C" ORDER BY key COLLATE "C" LIMIT $3`;
 /** An unreachable host fails within this time rather than after the system's TCP timeout (minutes). */
 const CONNECT_TIMEOUT_MS = 5000;
-const rowsSchema = z.array(z.object({ key: z.string(), value: z.unknown() }));
 
 type Query = (sql: string, values?: unknown[]) => Promise<unknown[]>;
 
@@ -50,7 +48,11 @@ export function createPostgresStore(url: string): KeyValueStore {
 }
 
 function storeOver(adapter: KeyvPostgres): KeyValueStore {
-  return createKeyvStore(createKeyv(adapter), (keyvPrefix) => rowsByKeyRange(adapter.query, keyvPrefix));
+  return createKeyvStore(createKeyv(adapter), (keyvPrefix) =>
+    rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
+      adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, [page.from, page.end, page.limit]),
+    ),
+  );
 }
 
 /**
@@ -90,19 +92,4 @@ function createAdapter(url: string): KeyvPostgres {
     }
   }
   return new OwnPoolAdapter({ uri: url, schema: SCHEMA, table: TABLE });
-}
-
-async function* rowsByKeyRange(query: Query, keyvPrefix: string): AsyncIterable<readonly [string, unknown]> {
-  const end = prefixEnd(keyvPrefix);
-  let rows = rowsSchema.parse(await query(FIRST_PAGE, [keyvPrefix, end, PAGE_SIZE]));
-  while (rows.length > 0) {
-    for (const row of rows) {
-      yield [row.key, row.value];
-    }
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < PAGE_SIZE) {
-      return;
-    }
-    rows = rowsSchema.parse(await query(NEXT_PAGE, [last.key, end, PAGE_SIZE]));
-  }
 }

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
-import { z } from 'zod';
 import { StoreUnavailableError } from '../core/errors';
-import { prefixEnd } from './key-range';
+import { rowsInKeyRange } from './key-range';
 import type { KeyValueStore } from './key-value-store';
 import { createKeyv, createKeyvStore } from './keyv-store';
 
@@ -13,7 +12,6 @@ const PAGE_SIZE = 1000;
 /** Pages follow the key (keyset paging): an OFFSET would re-read every earlier row on each page. */
 const FIRST_PAGE = `SELECT key, value FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`;
 const NEXT_PAGE = `SELECT key, value FROM ${TABLE} WHERE key > ? AND key < ? ORDER BY key LIMIT ?`;
-const rowsSchema = z.array(z.object({ key: z.string(), value: z.unknown() }));
 
 /** Opens (and creates) the file, failing at once if it cannot be used. */
 export async function openSqliteStore(path: string): Promise<KeyValueStore> {
@@ -42,20 +40,9 @@ export async function openSqliteStore(path: string): Promise<KeyValueStore> {
 
 /** A store over an adapter as it is, without checking the file: tests use it to simulate an outage. */
 export function createSqliteStore(adapter: KeyvSqlite): KeyValueStore {
-  return createKeyvStore(createKeyv(adapter), (keyvPrefix) => rowsByKeyRange(adapter, keyvPrefix));
-}
-
-async function* rowsByKeyRange(adapter: KeyvSqlite, keyvPrefix: string): AsyncIterable<readonly [string, unknown]> {
-  const end = prefixEnd(keyvPrefix);
-  let rows = rowsSchema.parse(await adapter.query(FIRST_PAGE, keyvPrefix, end, PAGE_SIZE));
-  while (rows.length > 0) {
-    for (const row of rows) {
-      yield [row.key, row.value];
-    }
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < PAGE_SIZE) {
-      return;
-    }
-    rows = rowsSchema.parse(await adapter.query(NEXT_PAGE, last.key, end, PAGE_SIZE));
-  }
+  return createKeyvStore(createKeyv(adapter), (keyvPrefix) =>
+    rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
+      adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, page.from, page.end, page.limit),
+    ),
+  );
 }

@@ -34,7 +34,7 @@ describe.concurrent('the terminal chat', () => {
     const { stdout, exitCode } = await runTerminalChat(script('/as dan', '/mentorat inscription', ...answers, '/mentorat profil'));
     expect(exitCode).toBe(0);
     expect(stdout).toContain('[form to dan]');
-    expect(stdout).toContain('• Vous vous inscrivez comme [role] — obligatoire');
+    expect(stdout).toContain('• Rôle dans le programme [role] — obligatoire');
     expect(stdout).toContain('  wishedSector> 2');
     expect(stdout).toContain('choix : 1. academic (Académique) · 2. private (Privé) · 3. any (Peu importe)');
     expect(stdout).not.toContain('[sector]');

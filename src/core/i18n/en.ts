@@ -59,7 +59,7 @@ export const en = {
   'content.reporting.title': 'Reporting a concern',
 
   'form.enrol.title': 'Mentoring enrolment',
-  'form.enrol.role.label': 'You are enrolling as',
+  'form.enrol.role.label': 'Role in the programme',
   'form.enrol.role.hint': 'mentor (you guide) or mentee (you are guided)',
   'form.enrol.name.label': 'Full name',
   'form.enrol.name.hint': 'As your pair will see it',

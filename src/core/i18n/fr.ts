@@ -62,7 +62,7 @@ export const fr = {
   'content.reporting.title': 'Signaler une difficulté',
 
   'form.enrol.title': 'Inscription au mentorat',
-  'form.enrol.role.label': 'Vous vous inscrivez comme',
+  'form.enrol.role.label': 'Rôle dans le programme',
   'form.enrol.role.hint': 'mentor (vous accompagnez) ou mentoré·e (vous êtes accompagné·e)',
   'form.enrol.name.label': 'Nom et prénom',
   'form.enrol.name.hint': 'Tel que votre binôme le verra',
