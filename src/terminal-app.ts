@@ -30,7 +30,7 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
   const transcript = createTranscript(options.output, options.interactive);
   const programme = options.programmes.programmeFor(TERMINAL_COMMUNITY);
   const session = createTerminalSession(options.initialUser, [...programme.access.coordinators.users, ...programme.access.referents.users]);
-  const chat = createTerminalPlatform(transcript, () => session.users);
+  const chat = createTerminalPlatform(transcript, () => session.users, options.store);
   const dispatcher = createDispatcher({
     commands,
     programmes: options.programmes,

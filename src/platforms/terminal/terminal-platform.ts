@@ -1,6 +1,8 @@
 import type { CommunityRef } from '../../core/identity';
-import type { ChatPlatform, DeliveryResult, OpenSpaceResult, PrivateSpace, PrivateSpaceRequest } from '../../core/ports';
+import type { ChatPlatform, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
+import type { KeyValueStore } from '../../store/key-value-store';
+import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
 
 /** Terminal channel names follow the strictest platform rule (Slack): lowercase, no spaces, 80 characters. */
@@ -15,8 +17,8 @@ export function channelName(base: string): string {
 }
 
 /** The chat-platform port in a terminal: everything is printed, labelled with who would see it. */
-export function createTerminalPlatform(transcript: Transcript, knownUsers: () => ReadonlySet<string>): ChatPlatform {
-  const spaces = new Map<string, PrivateSpace & { members: string[] }>();
+export function createTerminalPlatform(transcript: Transcript, knownUsers: () => ReadonlySet<string>, store: KeyValueStore): ChatPlatform {
+  const spaces = createTerminalSpaces(store);
 
   function render(message: OutgoingMessage): string {
     const files = (message.attachments ?? []).map((file) => `(${file.name})`);
@@ -30,21 +32,20 @@ export function createTerminalPlatform(transcript: Transcript, knownUsers: () =>
       transcript.block(labels.dm(userId), render(message));
       return { ok: true };
     },
-    async openPrivateSpace(_community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
-      const existing = spaces.get(request.key);
-      if (existing) return { ok: true, space: { id: existing.id, name: existing.name }, created: false };
+    async openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
+      const existing = await spaces.find(community, request.key);
+      if (existing) return { ok: true, space: { id: existing.key, name: existing.name }, created: false };
       const unknown = request.memberIds.find((member) => !knownUsers().has(member));
       if (unknown) return { ok: false, reason: 'unreachable', detail: unknown };
-      const taken = new Set([...spaces.values()].map((space) => space.name));
+      const taken = await spaces.names(community);
       const base = channelName(request.name);
       let name = base;
       for (let suffix = 2; taken.has(name); suffix += 1) name = `${base.slice(0, 76)}-${suffix}`;
-      const space = { id: `terminal-space-${spaces.size + 1}`, name, members: [...request.memberIds] };
-      spaces.set(request.key, space);
-      return { ok: true, space: { id: space.id, name: space.name }, created: true };
+      await spaces.save(community, { key: request.key, name, members: [...request.memberIds] });
+      return { ok: true, space: { id: request.key, name }, created: true };
     },
-    async postInSpace(_community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
-      const space = [...spaces.values()].find((candidate) => candidate.id === spaceId);
+    async postInSpace(community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+      const space = await spaces.find(community, spaceId);
       if (!space) return { ok: false, reason: 'unreachable' };
       transcript.block(labels.space(space.name, space.members), render(message));
       return { ok: true };

@@ -1,17 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { channelName, createTerminalPlatform } from '../../../src/platforms/terminal/terminal-platform';
 import { createTranscript } from '../../../src/platforms/terminal/transcript';
+import type { KeyValueStore } from '../../../src/store/key-value-store';
+import { openMemoryStore } from '../../../src/store/memory-store';
+import { openSqliteStore } from '../../../src/store/sqlite-store';
 
 const COMMUNITY = { platform: 'terminal', id: 'local' } as const;
 
-function terminal(users: string[]) {
+function terminal(users: string[], store?: KeyValueStore) {
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => {
     printed += chunk.toString('utf8');
   });
-  const platform = createTerminalPlatform(createTranscript(output, false), () => new Set(users));
+  const opened = store ?? openMemoryStore();
+  const platform = createTerminalPlatform(createTranscript(output, false), () => new Set(users), opened);
   return { platform, printed: () => printed };
 }
 
@@ -45,6 +52,29 @@ describe('the terminal chat platform', () => {
     const spaceId = first.ok ? first.space.id : '';
     expect(await platform.postInSpace(COMMUNITY, spaceId, { text: 'Bienvenue !' })).toEqual({ ok: true });
     expect(printed()).toBe('[#binome-alice-bob (private: alice, bob, carol)]\n  Bienvenue !\n');
+  });
+
+  it('finds the same space by its key after a restart', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-spaces-'));
+    const file = path.join(dir, 'spaces.sqlite');
+    try {
+      const before = await openSqliteStore(file);
+      const first = await terminal(['alice', 'bob'], before).platform.openPrivateSpace(COMMUNITY, {
+        key: 'binome:7',
+        name: 'binome',
+        memberIds: ['alice', 'bob'],
+      });
+      await before.close();
+      const after = await openSqliteStore(file);
+      const { platform, printed } = terminal(['alice', 'bob'], after);
+      const again = await platform.openPrivateSpace(COMMUNITY, { key: 'binome:7', name: 'binome', memberIds: ['alice', 'bob'] });
+      expect(again).toEqual({ ok: true, created: false, space: first.ok ? first.space : undefined });
+      expect(await platform.postInSpace(COMMUNITY, again.ok ? again.space.id : '', { text: 'Toujours là' })).toEqual({ ok: true });
+      expect(printed()).toBe('[#binome (private: alice, bob)]\n  Toujours là\n');
+      await after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives two spaces with the same name distinct names', async () => {
