@@ -48,16 +48,7 @@ export interface ListingAtSize extends ListingResult {
 export interface BenchReport {
   readonly benchmark: 'enrolment';
   readonly environment: Environment;
-  readonly parameters: {
-    readonly store: string;
-    readonly sizes: readonly number[];
-    readonly window: number;
-    readonly oneDocumentWindow: number;
-    readonly listRuns: number;
-    readonly warmUp: number;
-    readonly warmUpWindow: number;
-    readonly percentile: string;
-  };
+  readonly parameters: Omit<EnrolmentBenchOptions, 'progress'> & { readonly store: string; readonly percentile: string };
   readonly fill: EnrolmentBenchResult['fill'];
   readonly enrolment: readonly EnrolmentAtSize[];
   readonly growth: {

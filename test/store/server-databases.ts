@@ -118,6 +118,8 @@ export function closedPort(): Promise<number> {
 export interface Outage {
   /** Where clients connect: forwarded to the real server until `cut`. */
   readonly port: number;
+  /** The server's URL with the relay's port: what a store under test opens. */
+  readonly url: string;
   /** Drops every connection and refuses new ones, as a stopped server does. */
   cut(): Promise<void>;
   /** Accepts connections again on the same port, as a restarted server does. */
@@ -161,5 +163,7 @@ export async function relayTo(serverUrl: string): Promise<Outage> {
   };
   await listen(0);
   const { port } = relay.address() as net.AddressInfo;
-  return { port, cut, restore: () => listen(port), close: cut };
+  const url = new URL(serverUrl);
+  url.port = String(port);
+  return { port, url: url.toString(), cut, restore: () => listen(port), close: cut };
 }
