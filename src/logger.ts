@@ -29,6 +29,11 @@ export const REDACTED_PATHS = [
   '*.text',
   'description',
   '*.description',
+  // A Discord error carries the request it refused (message texts, form answers) and its URL,
+  // which holds the interaction token for answers.
+  'err.requestBody',
+  'err.url',
+  'err.rawError',
 ];
 
 export interface LoggerOptions {

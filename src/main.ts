@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { clockStartingAt, systemClock } from './clock';
 import { ConfigError, formatProblem } from './config/config-problems';
-import { readEnv } from './config/env';
+import { type Env, readEnv as readEnvironment } from './config/env';
 import { loadProgrammes } from './config/load-programmes';
+import type { ProgrammeDirectory } from './dispatch';
 import { createLogger } from './logger';
+import { startDiscordApp } from './platforms/discord/discord-app';
 import { createStore } from './store/create-store';
 import { describeServerUrl } from './store/server-url';
 import { runTerminalApp } from './terminal-app';
@@ -13,10 +15,41 @@ function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/** On Discord: logs to standard error at `info`, runs until SIGTERM or Ctrl-C, then finishes what is under way. */
+async function runOnDiscord(env: Env & { DISCORD_TOKEN: string }, programmes: ProgrammeDirectory): Promise<void> {
+  const log = createLogger({ level: env.LOG_LEVEL ?? 'info', file: env.LOG_FILE });
+  const store = await createStore(env.STORE_URL);
+  log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  try {
+    const app = await startDiscordApp({
+      token: env.DISCORD_TOKEN,
+      apiUrl: env.DISCORD_API_URL,
+      store,
+      programmes,
+      clock: clockOf(env),
+      log,
+    });
+    await stopped;
+    log.info({}, 'stopping');
+    await app.stop();
+  } finally {
+    await store.close();
+  }
+}
+
+function clockOf(env: Env) {
+  return env.MENTORAT_NOW ? clockStartingAt(new Date(env.MENTORAT_NOW)) : systemClock;
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
-  const env = readEnv();
+  const env = readEnvironment();
   const programmes = loadProgrammes(env.CONFIG_DIR);
+  if (env.DISCORD_TOKEN) return runOnDiscord({ ...env, DISCORD_TOKEN: env.DISCORD_TOKEN }, programmes);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
   const store = await createStore(env.STORE_URL);
@@ -32,7 +65,7 @@ async function main(): Promise<void> {
       interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
       store,
       programmes,
-      clock: env.MENTORAT_NOW ? clockStartingAt(new Date(env.MENTORAT_NOW)) : systemClock,
+      clock: clockOf(env),
       log,
       initialUser: env.TERMINAL_USER,
     });

@@ -10,7 +10,15 @@ export const helpCommand = defineCommand({
   name: { fr: 'aide', en: 'help' },
   description: 'command.mentorat.help.description',
   audience: 'everyone',
-  options: [{ key: 'command', description: 'option.help.command.description', required: false, choices: [] }],
+  options: [
+    {
+      key: 'command',
+      name: { fr: 'commande', en: 'command' },
+      description: 'option.help.command.description',
+      required: false,
+      choices: [],
+    },
+  ],
   input: z.object({ command: z.string().trim().max(64).optional() }),
   run: async (ctx, input, { commands }) => {
     if (!input.command) return messages(commandListHelp(commands, ctx.actor.roles, ctx.locale));

@@ -7,6 +7,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 /** Optional variables left empty in a `.env` file mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id: 17 to 20 digits (Developer Mode → Copy ID)');
+
 export const envSchema = z.object({
   STORE_URL: z.string().refine(isSupportedStoreUrl, `expected one of ${SUPPORTED_STORE_URLS}`).default('sqlite://./data/mentorat.sqlite'),
   CONFIG_DIR: z.string().min(1).default('config'),
@@ -14,6 +16,14 @@ export const envSchema = z.object({
   LOG_FILE: optional(z.string().min(1)),
   /** For demos and acceptance scripts: the bot's clock starts at this moment (ISO 8601) and runs on. */
   MENTORAT_NOW: optional(z.iso.datetime({ offset: true, error: 'expected a date and time such as 2026-11-25T10:00:00Z' })),
+  /** Set to run on Discord instead of the terminal chat (Developer Portal → Bot → Token). */
+  DISCORD_TOKEN: optional(z.string().min(20, 'expected the bot token from the Developer Portal (Bot → Reset Token)')),
+  /** The application id (Developer Portal → General Information), needed to register commands. */
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  /** `npm run discord:register` registers on this one server only (instant, for testing). */
+  DISCORD_GUILD_ID: optional(snowflake),
+  /** Discord's REST base; only changed to reach a loopback fake in tests. */
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://discord.com/api' })),
   TERMINAL_USER: z
     .string()
     .regex(/^[\p{L}\p{N}._-]{1,32}$/u, 'expected a name of 1 to 32 letters, digits, dots, dashes or underscores')

@@ -13,7 +13,10 @@ export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /** A slash-command option (a Discord option, a Slack word, a terminal `key:value`). */
 export interface CommandOption {
+  /** The terminal's `key:value` and the name Discord receives whatever the person's language. */
   readonly key: string;
+  /** What Discord shows, per language (lowercase, at most 32 characters); the key when absent. */
+  readonly name?: { readonly fr: string; readonly en: string };
   readonly description: MessageKey;
   readonly required: boolean;
   readonly choices: readonly FieldChoice[];

@@ -52,7 +52,13 @@ export interface PrivateSpaceRequest {
 
 export type OpenSpaceResult =
   | { readonly ok: true; readonly space: PrivateSpace; readonly created: boolean }
-  | { readonly ok: false; readonly reason: 'missing-permission' | 'limit-reached' | 'unreachable'; readonly detail?: string };
+  | {
+      readonly ok: false;
+      /** `misconfigured`: something the coordinators must set up first (the Discord category named in config). */
+      readonly reason: 'missing-permission' | 'limit-reached' | 'unreachable' | 'misconfigured';
+      /** Names what to grant, create or check, for the coordinator's message. */
+      readonly detail?: string;
+    };
 
 /** What the core asks of Discord, Slack or the terminal, in its own words. */
 export interface ChatPlatform {

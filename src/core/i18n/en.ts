@@ -200,4 +200,22 @@ export const en = {
   'terminal.form.unknownFields': 'Unknown fields ignored: {keys}.',
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
+
+  'command.group.mentorat.description': 'The binôme mentoring programme: discover it, enrol, follow your enrolment',
+  'command.group.mentorat-admin.description': 'Running the mentoring programme (coordinators only)',
+
+  'steps.progress': 'Step {step} of {total}',
+  'steps.continue': 'Continue',
+  'steps.fix': 'Fix',
+  'steps.cancel': 'Abandon',
+  'steps.open': 'Fill in',
+  'steps.choose': 'Choose in the menus below, then “Continue”.',
+  'steps.nextIsText': 'Next step: a few answers to type. Click “Fill in”.',
+  'steps.missing': 'Still missing: {fields}.',
+  'steps.optional': 'optional',
+  'steps.consent.accept': 'Yes, I agree',
+  'steps.consent.decline': 'No, I do not agree',
+  'steps.cancelled': 'Form abandoned: nothing was saved.',
+  'steps.expired': 'This form has expired or was already sent. Run the command again to start over: your latest answers will be offered.',
+  'steps.fixHint': 'Your answers are kept: “Fix” reopens only the steps concerned.',
 } as const satisfies Record<MessageKey, string>;

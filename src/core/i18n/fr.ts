@@ -209,6 +209,25 @@ export const fr = {
   'terminal.form.unknownFields': 'Champs inconnus ignorés : {keys}.',
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
+
+  'command.group.mentorat.description': 'Le programme de mentorat en binôme : découvrir, s’inscrire, suivre son inscription',
+  'command.group.mentorat-admin.description': 'Coordination du programme de mentorat (réservé à la coordination)',
+
+  'steps.progress': 'Étape {step} sur {total}',
+  'steps.continue': 'Continuer',
+  'steps.fix': 'Corriger',
+  'steps.cancel': 'Abandonner',
+  'steps.open': 'Remplir',
+  'steps.choose': 'Choisissez dans les menus ci-dessous, puis « Continuer ».',
+  'steps.nextIsText': 'Étape suivante : quelques réponses à écrire. Cliquez sur « Remplir ».',
+  'steps.missing': 'Il manque encore : {fields}.',
+  'steps.optional': 'facultatif',
+  'steps.consent.accept': "Oui, j'accepte",
+  'steps.consent.decline': "Non, je n'accepte pas",
+  'steps.cancelled': "Formulaire abandonné : rien n'a été enregistré.",
+  'steps.expired':
+    'Ce formulaire a expiré ou a déjà été envoyé. Relancez la commande pour recommencer : vos dernières réponses vous seront proposées.',
+  'steps.fixHint': 'Vos réponses sont gardées : « Corriger » rouvre seulement les étapes concernées.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

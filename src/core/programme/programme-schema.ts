@@ -130,6 +130,17 @@ export const programmeSchema = z
       coordinators: accessSchema.default({ roles: [], users: [] }),
       referents: accessSchema.default({ roles: [], users: [] }),
     }),
+    spaces: z
+      .object({
+        /**
+         * Discord: the category binôme channels are created under (it must exist, so that
+         * coordinators choose where they live); when it holds Discord's 50 channels, the bot
+         * opens "<name> 2", "<name> 3"… beside it.
+         */
+        discordCategory: z.string().trim().min(1).max(100).default('Binômes mentorat'),
+      })
+      .strict()
+      .default({ discordCategory: 'Binômes mentorat' }),
   })
   .strict()
   .superRefine((programme, ctx) => {

@@ -2,19 +2,9 @@ import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
 import type { KeyValueStore } from '../../store/key-value-store';
+import { channelName } from '../space-name';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
-
-/** Terminal channel names follow the strictest platform rule (Slack): lowercase, no spaces, 80 characters. */
-export function channelName(base: string): string {
-  const name = base
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return (name || 'binome').slice(0, 80);
-}
 
 /** The chat-platform port in a terminal: everything is printed, labelled with who would see it. */
 export function createTerminalPlatform(transcript: Transcript, knownUsers: () => ReadonlySet<string>, store: KeyValueStore): ChatPlatform {

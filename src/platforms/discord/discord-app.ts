@@ -1,0 +1,109 @@
+import { Client, Events, GatewayIntentBits, type Guild, PermissionFlagsBits, type PermissionResolvable } from 'discord.js';
+import { commands } from '../../../commands';
+import type { Clock } from '../../core/ports';
+import { type AppPorts, createCorePorts } from '../../core-ports';
+import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
+import type { Log } from '../../log';
+import type { KeyValueStore } from '../../store/key-value-store';
+import { createInteractionHandler } from './discord-interactions';
+import { createDiscordPlatform } from './discord-platform';
+
+/** What the bot needs on a server: to create binôme channels and set who sees them, then talk in them. */
+export const REQUIRED_PERMISSIONS = {
+  ViewChannel: PermissionFlagsBits.ViewChannel,
+  SendMessages: PermissionFlagsBits.SendMessages,
+  ReadMessageHistory: PermissionFlagsBits.ReadMessageHistory,
+  ManageChannels: PermissionFlagsBits.ManageChannels,
+  ManageRoles: PermissionFlagsBits.ManageRoles,
+} as const satisfies Record<string, bigint>;
+
+/** The permissions integer of the invite URL. */
+export const REQUIRED_PERMISSIONS_INTEGER = Object.values(REQUIRED_PERMISSIONS).reduce((sum, bit) => sum | bit, 0n);
+
+export interface DiscordAppOptions {
+  readonly token: string;
+  /** Discord's REST base (`…/api`); a loopback fake in tests. */
+  readonly apiUrl?: string;
+  readonly store: KeyValueStore;
+  readonly programmes: ProgrammeDirectory;
+  readonly clock: Clock;
+  readonly log: Log;
+  /** Work still running after this long is acknowledged first (Discord's limit is 3 s). */
+  readonly acknowledgeAfterMs?: number;
+}
+
+export interface DiscordApp {
+  readonly client: Client;
+  readonly ports: AppPorts;
+  /** Resolves once every interaction received so far has been answered. */
+  idle(): Promise<void>;
+  /** Finishes the interactions under way, then disconnects. */
+  stop(): Promise<void>;
+}
+
+async function warnAboutPermissions(guild: Guild, log: Log): Promise<void> {
+  try {
+    const me = guild.members.me ?? (await guild.members.fetchMe());
+    const missing = me.permissions.missing(Object.values(REQUIRED_PERMISSIONS) as PermissionResolvable[]);
+    if (missing.length > 0)
+      log.warn({ guildId: guild.id, guild: guild.name, missing }, 'the bot lacks permissions it needs on this server');
+  } catch (error) {
+    log.warn({ guildId: guild.id, err: error }, 'could not check the bot permissions on this server');
+  }
+}
+
+/** Logs in and answers interactions until stopped. Commands are registered separately (`npm run discord:register`). */
+export async function startDiscordApp(options: DiscordAppOptions): Promise<DiscordApp> {
+  const { log } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+  const ports = createCorePorts(options.store, createDiscordPlatform(client, options.programmes), options.clock);
+  const dispatcher = createDispatcher({ commands, programmes: options.programmes, ports, log });
+  const handle = createInteractionHandler({
+    dispatcher,
+    drafts: ports.formDrafts,
+    log,
+    acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2000,
+  });
+  const inFlight = new Set<Promise<void>>();
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handling: Promise<void> = handle(interaction).finally(() => inFlight.delete(handling));
+    inFlight.add(handling);
+  });
+  client.on(Events.GuildCreate, (guild) => {
+    log.info({ guildId: guild.id, guild: guild.name }, 'added to a server');
+    void warnAboutPermissions(guild, log);
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord client warning'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(options.token);
+  const connected = await ready;
+  const guilds = [...connected.guilds.cache.values()];
+  log.info(
+    { user: connected.user.tag, userId: connected.user.id, guilds: guilds.map((guild) => ({ id: guild.id, name: guild.name })) },
+    'connected to Discord',
+  );
+  await Promise.all(guilds.map((guild) => warnAboutPermissions(guild, log)));
+
+  async function idle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  }
+
+  return {
+    client,
+    ports,
+    idle,
+    async stop() {
+      client.removeAllListeners(Events.InteractionCreate);
+      await idle();
+      await client.destroy();
+      log.info({}, 'disconnected from Discord');
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { ChatInputCommandInteraction, Interaction } from 'discord.js';
+import { StoreUnavailableError } from '../../core/errors';
+import { translate } from '../../core/i18n/translate';
+import type { OutgoingMessage } from '../../core/reply';
+import type { DeliveredMessage, Dispatcher, DispatchResult, Invocation } from '../../dispatch';
+import type { Log } from '../../log';
+import type { FormDraftRepository } from '../../store/form-draft-repository';
+import { discordActor, discordCommunity, discordLocale } from './discord-identity';
+import { messagePayload, textPayload } from './discord-message';
+import { createFormStepFlow } from './form-step-flow';
+import { type AnswerableInteraction, InteractionAnswer } from './interaction-answer';
+import type { InteractionScope } from './interaction-scope';
+import { decodeStepId, isStepId } from './step-ids';
+
+export interface InteractionHandlerOptions {
+  readonly dispatcher: Dispatcher;
+  readonly drafts: FormDraftRepository;
+  readonly log: Log;
+  /** Work still running after this long is acknowledged first and answered by an edit (Discord allows 3 s). */
+  readonly acknowledgeAfterMs: number;
+}
+
+function isAnswerable(interaction: Interaction): interaction is AnswerableInteraction {
+  return interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit();
+}
+
+/** Text and files of a follow-up; buttons need a command to belong to, which a follow-up has not. */
+function followUpMessage(message: OutgoingMessage): DeliveredMessage {
+  return { text: message.text, buttons: [], attachments: message.attachments ?? [] };
+}
+
+/** Routes every Discord interaction to the dispatcher, or to the form steps, and answers privately. */
+export function createInteractionHandler(options: InteractionHandlerOptions) {
+  const { dispatcher, log } = options;
+
+  async function showMessages(scope: InteractionScope, messages: readonly DeliveredMessage[], replace: boolean): Promise<void> {
+    for (const [index, message] of messages.entries()) {
+      await scope.answer.show(messagePayload(message), { replace: replace && index === 0 });
+    }
+  }
+
+  const flow = createFormStepFlow({ dispatcher, drafts: options.drafts, showMessages });
+
+  async function dispatch(scope: InteractionScope, invocation: Invocation): Promise<DispatchResult> {
+    const timer = setTimeout(() => {
+      scope.answer.defer().catch((error: unknown) => log.warn({ err: error }, 'could not acknowledge a slow interaction'));
+    }, options.acknowledgeAfterMs);
+    try {
+      return await dispatcher.dispatch({
+        community: scope.community,
+        actor: scope.actor,
+        locale: scope.platformLocale,
+        invocation,
+        responder: scope.responder,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function deliver(scope: InteractionScope, result: DispatchResult): Promise<void> {
+    const { delivery } = result;
+    switch (delivery.kind) {
+      case 'messages':
+        return showMessages(scope, delivery.messages, delivery.replacesOriginal ?? false);
+      case 'form':
+        return flow.start(scope, delivery.form, delivery.initial);
+      case 'form-rejected':
+        return showMessages(scope, delivery.messages, false);
+    }
+  }
+
+  function commandOptions(interaction: ChatInputCommandInteraction, commandId: string): Record<string, string> {
+    const command = dispatcher.commands.find((candidate) => candidate.id === commandId);
+    const values: Record<string, string> = {};
+    for (const option of command?.options ?? []) {
+      const value = interaction.options.get(option.key)?.value;
+      if (value !== undefined && value !== null) values[option.key] = String(value);
+    }
+    return values;
+  }
+
+  async function onCommand(scope: InteractionScope, interaction: ChatInputCommandInteraction): Promise<void> {
+    const subcommand = interaction.options.getSubcommand(false);
+    const command = dispatcher.commands.find(
+      (candidate) => candidate.group === interaction.commandName && candidate.name.fr === subcommand,
+    );
+    if (!command) return scope.answer.show(textPayload(translate(scope.locale, 'command.unknown')), { replace: false });
+    const invocation: Invocation = { type: 'command', commandId: command.id, options: commandOptions(interaction, command.id) };
+    await deliver(scope, await dispatch(scope, invocation));
+  }
+
+  async function onStep(scope: InteractionScope, interaction: AnswerableInteraction, customId: string): Promise<void> {
+    const target = decodeStepId(customId);
+    if (!target) return scope.answer.show(textPayload(translate(scope.locale, 'button.unknown')), { replace: false });
+    if (target.owner !== scope.actor.userId) {
+      return scope.answer.show(textPayload(translate(scope.locale, 'button.notForYou')), { replace: false });
+    }
+    if (interaction.isStringSelectMenu() && target.action === 'select') return flow.onSelect(scope, target, interaction);
+    if (interaction.isModalSubmit() && target.action === 'modal') return flow.onModal(scope, target, interaction);
+    switch (target.action) {
+      case 'next':
+        return flow.onNext(scope, target);
+      case 'open':
+      case 'fix':
+        return flow.onResume(scope, target);
+      case 'cancel':
+        return flow.onCancel(scope, target);
+      default:
+        return scope.answer.show(textPayload(translate(scope.locale, 'button.unknown')), { replace: false });
+    }
+  }
+
+  async function route(scope: InteractionScope, interaction: AnswerableInteraction): Promise<void> {
+    if (interaction.isChatInputCommand()) return onCommand(scope, interaction);
+    const customId = interaction.customId;
+    if (isStepId(customId)) return onStep(scope, interaction, customId);
+    if (interaction.isButton()) return deliver(scope, await dispatch(scope, { type: 'press', buttonId: customId }));
+    await scope.answer.show(textPayload(translate(scope.locale, 'button.unknown')), { replace: false });
+  }
+
+  /** Handles one interaction to the end; never throws (an unexpected error is answered with a reference). */
+  return async function handleInteraction(interaction: Interaction): Promise<void> {
+    if (!isAnswerable(interaction) || !interaction.inGuild()) return;
+    const community = discordCommunity(interaction.guildId);
+    const platformLocale = discordLocale(interaction.locale);
+    const answer = new InteractionAnswer(interaction);
+    let scope: InteractionScope | undefined;
+    try {
+      const locale = platformLocale ?? dispatcher.programmeFor(community).defaultLocale;
+      scope = {
+        community,
+        actor: discordActor(interaction),
+        locale,
+        platformLocale,
+        answer,
+        responder: { followUp: (message) => answer.show(messagePayload(followUpMessage(message)), { replace: false }) },
+      };
+      await route(scope, interaction);
+    } catch (error) {
+      const reference = `ERR-${randomBytes(4).toString('hex').toUpperCase()}`;
+      log.error({ err: error, reference, community, userId: interaction.user.id }, 'discord interaction failed');
+      const locale = scope?.locale ?? platformLocale ?? 'fr';
+      const key = error instanceof StoreUnavailableError ? 'error.storeUnavailable' : 'error.unexpected';
+      await answer
+        .show(textPayload(translate(locale, key, { reference })), { replace: false })
+        .catch((failure: unknown) => log.warn({ err: failure, reference }, 'could not tell the person about a failure'));
+    }
+  };
+}
