@@ -8,9 +8,9 @@ const LOCALES = ['fr', 'en-US', 'en-GB'] as const;
 
 interface Named {
   name: string;
-  name_localizations?: Partial<Record<string, string>> | null;
+  name_localizations?: Partial<Record<string, string | null>> | null;
   description?: string;
-  description_localizations?: Partial<Record<string, string>> | null;
+  description_localizations?: Partial<Record<string, string | null>> | null;
 }
 
 function everyNamed(): Named[] {
