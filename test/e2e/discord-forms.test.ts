@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { translate } from '../../src/core/i18n/translate';
+import { participantIdOf } from '../../src/core/identity';
+import { createStore } from '../../src/store/create-store';
+import type { FakeInteraction } from '../fakes/discord/types';
+import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
+import { MENTOR_FORM } from '../scenarios/participant-journey';
+import { type DiscordWorld, GUILD_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
+
+let world: DiscordWorld | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+const alice = participantIdOf({ platform: 'discord', id: GUILD_ID }, userIdOf('alice'));
+
+function textInputs(interaction: FakeInteraction) {
+  return componentsOf(interaction.modal?.components ?? []);
+}
+
+describe('the enrolment form on Discord', () => {
+  it('opens a modal as the very first answer, with labels and limits Discord accepts', async () => {
+    world = await startDiscordWorld();
+    const first = await discordPerson(world, 'alice', 'fr').runCommand('mentorat.enrol');
+    expect(first.callbacks.map((callback) => callback.type)).toEqual([9]);
+    expect(first.modal?.title).toMatch(/^Inscription au mentorat \(1\/\d\)$/);
+    const inputs = textInputs(first);
+    expect(inputs.map((input) => input.custom_id)).toEqual(['name', 'affiliation', 'about']);
+    for (const input of inputs) expect((input.label ?? '').length).toBeLessThanOrEqual(45);
+    expect(first.modal?.components).toContainEqual({
+      type: 1,
+      components: [expect.objectContaining({ custom_id: 'name', min_length: 2, required: true })],
+    });
+  });
+
+  it('asks the choices in select menus, showing a mentor’s menus once the role is chosen', async () => {
+    world = await startDiscordWorld();
+    const person = discordPerson(world, 'alice', 'en');
+    const first = await person.runCommand('mentorat.enrol');
+    if (!first.modal) throw new Error('no modal');
+    const step2 = await world.fake.submitModal({
+      ...person.seed,
+      modal: first.modal,
+      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur', about: '' },
+    });
+    await world.app.idle();
+    const message = latestMessage(step2);
+    expect(message?.ephemeral).toBe(true);
+    expect(message?.content).toContain('Step 2 of');
+    const menus = () => componentsOf(latestMessage(step2)?.components ?? []).filter((component) => component.type === 3);
+    const label = (field: 'role' | 'fields' | 'languages' | 'format') => translate('en', `form.enrol.${field}.label`);
+    expect(menus().map((menu) => menu.placeholder)).toEqual([label('role'), label('fields'), label('languages'), label('format')]);
+    const role = menus()[0];
+    if (!role?.custom_id || !message) throw new Error('no role menu');
+    const chosen = await world.fake.selectValues({ ...person.seed, message, customId: role.custom_id, values: ['mentor'] });
+    await world.app.idle();
+    const after = componentsOf(latestMessage(chosen)?.components ?? []).filter((component) => component.type === 3);
+    expect(after.map((menu) => menu.placeholder)).toContain(translate('en', 'form.enrol.sector.label'));
+    expect(after[0]?.options?.find((option) => option.value === 'mentor')?.default).toBe(true);
+  });
+
+  it('refuses to move on while a required menu is empty, naming it', async () => {
+    world = await startDiscordWorld();
+    const person = discordPerson(world, 'alice', 'fr');
+    const first = await person.runCommand('mentorat.enrol');
+    if (!first.modal) throw new Error('no modal');
+    const step2 = await world.fake.submitModal({
+      ...person.seed,
+      modal: first.modal,
+      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
+    });
+    await world.app.idle();
+    const message = latestMessage(step2);
+    const next = componentsOf(message?.components ?? []).find((component) => component.label === 'Continuer');
+    if (!message || !next?.custom_id) throw new Error('no continue button');
+    const pressed = await world.fake.pressButton({ ...person.seed, message, customId: next.custom_id });
+    await world.app.idle();
+    expect(latestMessage(pressed)?.content).toContain(`Il manque encore : ${translate('fr', 'form.enrol.role.label')}, `);
+  });
+
+  it('stores nothing as an enrolment when abandoned halfway, and forgets the draft when cancelled', async () => {
+    world = await startDiscordWorld();
+    const person = discordPerson(world, 'alice', 'fr');
+    const first = await person.runCommand('mentorat.enrol');
+    if (!first.modal) throw new Error('no modal');
+    const step2 = await world.fake.submitModal({
+      ...person.seed,
+      modal: first.modal,
+      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
+    });
+    await world.app.idle();
+    expect(await world.app.ports.enrolments.find(alice)).toBeUndefined();
+    expect((await world.app.ports.formDrafts.find(alice, 'mentorat.enrol'))?.values).toMatchObject({ name: 'Alice Martin' });
+    const message = latestMessage(step2);
+    const cancel = componentsOf(message?.components ?? []).find((component) => component.label === 'Abandonner');
+    if (!message || !cancel?.custom_id) throw new Error('no cancel button');
+    const cancelled = await world.fake.pressButton({ ...person.seed, message, customId: cancel.custom_id });
+    await world.app.idle();
+    expect(latestMessage(cancelled)?.content).toBe("Formulaire abandonné : rien n'a été enregistré.");
+    expect(latestMessage(cancelled)?.components).toEqual([]);
+    expect(await world.app.ports.formDrafts.find(alice, 'mentorat.enrol')).toBeUndefined();
+    expect(await world.app.ports.enrolments.find(alice)).toBeUndefined();
+  });
+
+  it('keeps what was typed across a restart: the next step still works on the old message', async () => {
+    const store = await createStore('memory://');
+    world = await startDiscordWorld({ store });
+    const person = discordPerson(world, 'alice', 'fr');
+    const first = await person.runCommand('mentorat.enrol');
+    if (!first.modal) throw new Error('no modal');
+    const step2 = await world.fake.submitModal({
+      ...person.seed,
+      modal: first.modal,
+      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
+    });
+    await world.app.idle();
+    const message = latestMessage(step2);
+    await world.stopBot();
+    const fake = world.fake;
+    world = await startDiscordWorld({ fake, store });
+    if (!message) throw new Error('no step message');
+    const restarted = discordPerson(world, 'alice', 'fr');
+    const role = componentsOf(message.components).find((component) => component.type === 3);
+    if (!role?.custom_id) throw new Error('no role menu');
+    const chosen = await world.fake.selectValues({ ...restarted.seed, message, customId: role.custom_id, values: ['mentor'] });
+    await world.app.idle();
+    await restarted.fillForm(chosen, MENTOR_FORM);
+    expect(await world.app.ports.enrolments.find(alice)).toMatchObject({
+      profile: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
+    });
+    expect(await world.app.ports.formDrafts.find(alice, 'mentorat.enrol')).toBeUndefined();
+  });
+
+  it('after a refusal, “Fix” reopens only the steps in error, with every other answer kept', async () => {
+    world = await startDiscordWorld();
+    const person = discordPerson(world, 'carol', 'fr');
+    const first = await person.runCommand('mentorat.enrol');
+    await person.fillForm(first, { ...MENTOR_FORM, capacity: '9' });
+    const refused = world.fake.interactions.at(-1);
+    const message = refused && latestMessage(refused);
+    expect(message?.content).toContain('(capacity)');
+    const fix = componentsOf(message?.components ?? []).find((component) => component.label === 'Corriger');
+    if (!message || !fix?.custom_id) throw new Error('no fix button');
+    const reopened = await world.fake.pressButton({ ...person.seed, message, customId: fix.custom_id });
+    await world.app.idle();
+    expect(textInputs(reopened).map((input) => [input.custom_id, input.value])).toEqual([['capacity', '9']]);
+    await person.fillForm(reopened, { capacity: '2' });
+    const carol = participantIdOf({ platform: 'discord', id: GUILD_ID }, userIdOf('carol'));
+    expect(await world.app.ports.enrolments.find(carol)).toMatchObject({ profile: { capacity: 2, name: 'Alice Martin' } });
+  });
+});

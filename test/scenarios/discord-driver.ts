@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { commands } from '../../commands';
+import { decodeButtonId } from '../../src/button-id';
+import { foldForMatching } from '../../src/core/forms/raw-input';
+import type { Locale } from '../../src/core/i18n/locale';
+import { decodeStepId } from '../../src/platforms/discord/step-ids';
+import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
+import { type DiscordWorld, discordLocaleTag, GUILD_ID, PEOPLE, startDiscordWorld, userIdOf } from '../support/discord-world';
+import type { Delivery, Scenario, Step } from './scenario';
+
+const componentSchema = z.looseObject({
+  type: z.number(),
+  custom_id: z.string().optional(),
+  label: z.string().optional(),
+  value: z.string().optional(),
+  options: z.array(z.looseObject({ value: z.string(), label: z.string(), default: z.boolean().optional() })).optional(),
+});
+const rowSchema = z.looseObject({ type: z.number(), components: z.array(componentSchema) });
+type Component = z.infer<typeof componentSchema>;
+
+/** Every component of a message or modal, rows flattened. */
+export function componentsOf(raw: readonly unknown[]): Component[] {
+  return raw.flatMap((row) => {
+    const parsed = rowSchema.safeParse(row);
+    return parsed.success ? parsed.data.components : [];
+  });
+}
+
+const stepAction = (component: Component) => (component.custom_id ? decodeStepId(component.custom_id)?.action : undefined);
+
+/** The message an interaction left in the end: its (possibly updated) answer, else its last follow-up. */
+export function latestMessage(interaction: FakeInteraction): FakeMessage | undefined {
+  return interaction.followUps.at(-1) ?? interaction.original;
+}
+
+/** What a person picks in a menu for an answer typed as in the terminal: ids or labels, `;`-separated, oui/non. */
+function optionValues(component: Component, typed: string): string[] {
+  const options = component.options ?? [];
+  if (options.some((option) => option.value === 'yes') && options.some((option) => option.value === 'no')) {
+    return [['oui', 'yes', 'true'].includes(foldForMatching(typed)) ? 'yes' : 'no'];
+  }
+  return typed
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const found = options.find((option) => option.value === item || foldForMatching(option.label) === foldForMatching(item));
+      if (!found) throw new Error(`"${item}" is not among the menu options ${options.map((option) => option.value).join(', ')}`);
+      return found.value;
+    });
+}
+
+/** A person on Discord, clicking and typing as Discord lets them. */
+export function discordPerson(world: DiscordWorld, name: string, locale: Locale) {
+  const seed: InteractionSeed = { guildId: GUILD_ID, userId: userIdOf(name), locale: discordLocaleTag(locale) };
+  const settled = async (interaction: Promise<FakeInteraction>) => {
+    const done = await interaction;
+    await world.app.idle();
+    return done;
+  };
+
+  /** Walks the form steps: types the answers given (keeping what is shown otherwise), picks in menus, continues. */
+  async function fillForm(first: FakeInteraction, answers: Readonly<Record<string, string>>): Promise<void> {
+    let current = first;
+    for (let turn = 0; turn < 30; turn += 1) {
+      if (current.modal) {
+        const values: Record<string, string> = {};
+        for (const input of componentsOf(current.modal.components)) {
+          if (input.custom_id) values[input.custom_id] = answers[input.custom_id] ?? input.value ?? '';
+        }
+        current = await settled(
+          world.fake.submitModal({
+            ...seed,
+            modal: current.modal,
+            values,
+            ...(current.sourceMessage ? { message: current.sourceMessage } : {}),
+          }),
+        );
+        continue;
+      }
+      let message = latestMessage(current);
+      if (!message) return;
+      const picked = new Set<string>();
+      for (;;) {
+        const select = componentsOf(message.components).find((component) => {
+          const field = component.custom_id ? decodeStepId(component.custom_id)?.field : undefined;
+          return stepAction(component) === 'select' && field !== undefined && answers[field] !== undefined && !picked.has(field);
+        });
+        const field = select?.custom_id ? decodeStepId(select.custom_id)?.field : undefined;
+        if (!select?.custom_id || field === undefined) break;
+        picked.add(field);
+        const values = optionValues(select, answers[field] ?? '');
+        const updated = await settled(world.fake.selectValues({ ...seed, message, customId: select.custom_id, values }));
+        message = latestMessage(updated) ?? message;
+      }
+      const onward = componentsOf(message.components).find((component) => ['next', 'open'].includes(stepAction(component) ?? ''));
+      if (!onward?.custom_id) return;
+      current = await settled(world.fake.pressButton({ ...seed, message, customId: onward.custom_id }));
+    }
+    throw new Error('the form took more than 30 turns');
+  }
+
+  async function runCommand(commandId: string, options: Readonly<Record<string, string>> = {}): Promise<FakeInteraction> {
+    const command = commands.find((candidate) => candidate.id === commandId);
+    if (!command) throw new Error(`unknown command id ${commandId}`);
+    return settled(world.fake.runCommand({ ...seed, command: command.group, subcommand: command.name.fr, options: { ...options } }));
+  }
+
+  /** Presses the button for this action on the latest message shown to this person that has one. */
+  async function press(action: string): Promise<FakeInteraction> {
+    const shown = world.fake.interactions
+      .filter((interaction) => interaction.userId === seed.userId)
+      .flatMap((interaction) => [interaction.original, ...interaction.followUps])
+      .filter((message): message is FakeMessage => message !== undefined && !message.deleted);
+    for (const message of [...shown].reverse()) {
+      const found = componentsOf(message.components).find(
+        (component) => component.custom_id && decodeButtonId(component.custom_id)?.action === action,
+      );
+      if (found?.custom_id) return settled(world.fake.pressButton({ ...seed, message, customId: found.custom_id }));
+    }
+    throw new Error(`${name} sees no "${action}" button`);
+  }
+
+  return { seed, runCommand, press, fillForm };
+}
+
+function withNames(text: string): string {
+  return PEOPLE.reduce((result, name) => result.replaceAll(userIdOf(name), name), text);
+}
+
+function isStepMessage(components: readonly unknown[]): boolean {
+  return componentsOf(components).some((component) => ['select', 'next', 'open'].includes(stepAction(component) ?? ''));
+}
+
+const dataSchema = z.looseObject({ content: z.string().optional(), components: z.array(z.unknown()).optional() });
+
+/** What one interaction showed its person: modals and form steps, private messages, files. */
+function deliveriesOf(interaction: FakeInteraction, to: string): Delivery[] {
+  const deliveries: Delivery[] = [];
+  const message = (content: string, components: readonly unknown[], files: FakeMessage['attachments']) => {
+    // A person sees the buttons under the text: their labels are part of what was shown.
+    const labels = componentsOf(components).flatMap((component) =>
+      component.type === 2 && component.label ? [`[${component.label}]`] : [],
+    );
+    const text = [content, labels.join(' ')].filter(Boolean).join('\n');
+    deliveries.push({ to, via: isStepMessage(components) ? 'form' : 'ephemeral', text: withNames(text) });
+    for (const file of files) deliveries.push({ to, via: 'file', text: withNames(`${file.filename}\n${file.content}`) });
+  };
+  for (const callback of interaction.callbacks) {
+    if (callback.type === 9) deliveries.push({ to, via: 'form', text: interaction.modal?.title ?? '' });
+    if (callback.type === 4 || callback.type === 7) {
+      const data = dataSchema.parse(callback.data ?? {});
+      message(data.content ?? '', data.components ?? [], callback.attachments);
+    }
+    if (callback.type === 5 && interaction.original) {
+      message(interaction.original.content, interaction.original.components, interaction.original.attachments);
+    }
+  }
+  for (const followUp of interaction.followUps) message(followUp.content, followUp.components, followUp.attachments);
+  return deliveries;
+}
+
+async function performStep(world: DiscordWorld, step: Step, locale: Locale): Promise<void> {
+  const person = discordPerson(world, step.actor, locale);
+  const { action } = step;
+  const first = 'press' in action ? await person.press(action.press) : await person.runCommand(action.command, action.options);
+  if (action.form) await person.fillForm(first, action.form);
+}
+
+/** Replays a scenario on the real bot logged into a loopback Discord; returns what each step delivered, to whom. */
+export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
+  const world = await startDiscordWorld();
+  try {
+    const observed: Delivery[][] = [];
+    for (const step of scenario.steps) {
+      const firstInteraction = world.fake.interactions.length;
+      const dmsBefore = new Map(PEOPLE.map((name) => [name, world.fake.dmsTo(userIdOf(name)).length]));
+      await performStep(world, step, locale);
+      const deliveries = world.fake.interactions.slice(firstInteraction).flatMap((interaction) => {
+        const to = PEOPLE.find((name) => userIdOf(name) === interaction.userId) ?? interaction.userId;
+        return deliveriesOf(interaction, to);
+      });
+      for (const name of PEOPLE) {
+        for (const dm of world.fake.dmsTo(userIdOf(name)).slice(dmsBefore.get(name) ?? 0)) {
+          deliveries.push({ to: name, via: 'dm', text: withNames(dm.content) });
+        }
+      }
+      observed.push(deliveries);
+    }
+    return observed;
+  } finally {
+    await world.close();
+  }
+}
