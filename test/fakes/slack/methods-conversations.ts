@@ -1,0 +1,143 @@
+/* conversations.*: IMs, channel creation and invitations, information, listing, topic and purpose. */
+import { isTrue } from './json-values';
+import { fail, type MethodContext, type MethodHandler, ok, page, param, resolveConversation } from './method-kit';
+import { conversationObject } from './slack-objects';
+import type { ConversationRecord } from './slack-state';
+
+/** Why this person cannot be reached by the app, or undefined. */
+function unreachable(context: MethodContext, userId: string): string | undefined {
+  const refusal = context.state.refusals.get(userId);
+  if (refusal) return refusal;
+  const user = context.state.users.get(userId);
+  if (!user) return 'user_not_found';
+  if (user.deleted) return 'user_disabled';
+  return undefined;
+}
+
+const open: MethodHandler = (params, context) => {
+  const channel = param(params, 'channel');
+  if (channel) {
+    const known = context.state.conversation(channel);
+    return known ? ok({ channel: { id: known.id }, no_op: true, already_open: true }) : fail('channel_not_found');
+  }
+  const users = (param(params, 'users') ?? '').split(',').filter(Boolean);
+  if (users.length === 0) return fail('users_list_not_supplied');
+  if (users.length > 1)
+    return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] the fake opens IMs with one person only'] } });
+  const userId = users[0] ?? '';
+  const problem = userId === context.botUserId ? 'cannot_dm_bot' : unreachable(context, userId);
+  if (problem) return fail(problem);
+  const existed = context.state.conversations.some((conversation) => conversation.kind === 'im' && conversation.imUser === userId);
+  const im = context.state.imOf(userId);
+  const channelObject = isTrue(params.return_im) ? conversationObject(im, context) : { id: im.id };
+  return ok({ channel: channelObject, ...(existed ? { no_op: true, already_open: true } : {}) });
+};
+
+function nameProblem(name: string): string | undefined {
+  if (!name) return 'invalid_name_required';
+  if ([...name].length > 80) return 'invalid_name_maxlength';
+  if (!/^[a-z0-9_-]+$/.test(name)) return 'invalid_name_specials';
+  if (/^[-_]+$/.test(name)) return 'invalid_name_punctuation';
+  return undefined;
+}
+
+const create: MethodHandler = (params, context) => {
+  const name = param(params, 'name') ?? '';
+  const problem = nameProblem(name);
+  if (problem) return fail(problem);
+  const { state } = context;
+  if (
+    state.takenNames.has(name) ||
+    state.conversations.some((conversation) => conversation.kind === 'channel' && conversation.name === name)
+  ) {
+    return fail('name_taken');
+  }
+  const channel = state.addChannel({
+    id: state.nextId('C'),
+    name,
+    isPrivate: isTrue(params.is_private),
+    members: [context.botUserId],
+    createdBy: context.botUserId,
+  });
+  return ok({ channel: conversationObject(channel, context) });
+};
+
+/** Several people at once; one failure fails the call unless `force`, and the failures are listed in `errors`. */
+const invite: MethodHandler = (params, context) => {
+  const target = resolveConversation(context, param(params, 'channel'), false);
+  if ('error' in target) return target.error;
+  const { conversation } = target;
+  if (conversation.kind !== 'channel') return fail('method_not_supported_for_channel_type');
+  if (!conversation.members.includes(context.botUserId)) return fail('not_in_channel');
+  const users = (param(params, 'users') ?? '').split(',').filter(Boolean);
+  if (users.length === 0) return fail('no_user');
+  const errors: { user: string; ok: false; error: string }[] = [];
+  const invitable: string[] = [];
+  for (const userId of users) {
+    const problem =
+      userId === context.botUserId
+        ? 'cant_invite_self'
+        : conversation.members.includes(userId)
+          ? 'already_in_channel'
+          : unreachable(context, userId);
+    if (problem) errors.push({ user: userId, ok: false, error: problem });
+    else invitable.push(userId);
+  }
+  const firstError = errors[0];
+  if (firstError && !isTrue(params.force)) {
+    return fail(firstError.error, users.length > 1 ? { errors } : {});
+  }
+  conversation.members.push(...invitable);
+  return ok({ channel: conversationObject(conversation, context), ...(errors.length > 0 ? { errors } : {}) });
+};
+
+const info: MethodHandler = (params, context) => {
+  const target = resolveConversation(context, param(params, 'channel'), false);
+  if ('error' in target) return target.error;
+  return ok({ channel: conversationObject(target.conversation, context, isTrue(params.include_num_members)) });
+};
+
+const members: MethodHandler = (params, context) => {
+  const target = resolveConversation(context, param(params, 'channel'), false);
+  if ('error' in target) return target.error;
+  const { items, responseMetadata } = page(target.conversation.members, params);
+  return ok({ members: items, response_metadata: responseMetadata });
+};
+
+function hasType(conversation: ConversationRecord, types: string[], botUserId: string): boolean {
+  if (conversation.kind === 'im') return types.includes('im');
+  if (!conversation.isPrivate) return types.includes('public_channel');
+  return types.includes('private_channel') && conversation.members.includes(botUserId);
+}
+
+const list: MethodHandler = (params, context) => {
+  const types = (param(params, 'types') ?? 'public_channel').split(',').map((type) => type.trim());
+  const visible = context.state.conversations.filter((conversation) => hasType(conversation, types, context.botUserId));
+  const { items, responseMetadata } = page(visible, params);
+  return ok({ channels: items.map((conversation) => conversationObject(conversation, context)), response_metadata: responseMetadata });
+};
+
+function setText(field: 'topic' | 'purpose', max: number): MethodHandler {
+  return (params, context) => {
+    const target = resolveConversation(context, param(params, 'channel'), false);
+    if ('error' in target) return target.error;
+    const { conversation } = target;
+    if (conversation.kind !== 'channel') return fail('method_not_supported_for_channel_type');
+    if (!conversation.members.includes(context.botUserId)) return fail('not_in_channel');
+    const text = param(params, field) ?? '';
+    if ([...text].length > max) return fail('too_long');
+    conversation[field] = text;
+    return ok({ channel: conversationObject(conversation, context), [field]: text });
+  };
+}
+
+export const conversationMethods: Record<string, MethodHandler> = {
+  'conversations.open': open,
+  'conversations.create': create,
+  'conversations.invite': invite,
+  'conversations.info': info,
+  'conversations.members': members,
+  'conversations.list': list,
+  'conversations.setTopic': setText('topic', 250),
+  'conversations.setPurpose': setText('purpose', 250),
+};

@@ -1,0 +1,58 @@
+/*
+ * files.uploadV2 is three steps: files.getUploadURLExternal gives an upload URL (served by the fake),
+ * the client POSTs the bytes there, then files.completeUploadExternal shares the file into a channel.
+ */
+import { asArray, parseJsonField, stringField } from './json-values';
+import { fail, type MethodHandler, ok, param } from './method-kit';
+
+const getUploadUrl: MethodHandler = (params, context) => {
+  const filename = param(params, 'filename');
+  const length = Number(param(params, 'length'));
+  if (!filename || !Number.isInteger(length) || length < 0) {
+    return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: filename or length'] } });
+  }
+  const fileId = context.state.nextId('F');
+  context.state.pendingUploads.set(fileId, { filename, length });
+  return ok({ upload_url: `${context.baseUrl}/upload/${fileId}`, file_id: fileId });
+};
+
+const completeUpload: MethodHandler = (params, context) => {
+  const { state } = context;
+  const channel = param(params, 'channel_id') ?? param(params, 'channels');
+  if (channel && !state.conversation(channel)) return fail('channel_not_found');
+  const files = asArray(parseJsonField(params.files));
+  const pending = files.map((file) => ({ id: stringField(file, 'id') ?? '', title: stringField(file, 'title') }));
+  if (pending.length === 0)
+    return fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: files'] } });
+  const shared = [];
+  for (const { id, title } of pending) {
+    const upload = state.pendingUploads.get(id);
+    if (upload?.content === undefined) return fail('file_not_found');
+    const initialComment = param(params, 'initial_comment');
+    state.uploads.push({
+      filename: upload.filename,
+      content: upload.content,
+      ...(channel ? { channel } : {}),
+      ...(title ? { title } : {}),
+      ...(initialComment ? { initialComment } : {}),
+    });
+    state.pendingUploads.delete(id);
+    shared.push({
+      id,
+      name: upload.filename,
+      title: title ?? upload.filename,
+      mimetype: 'text/plain',
+      filetype: 'text',
+      size: Buffer.byteLength(upload.content),
+      user: context.botUserId,
+      created: Math.floor(Date.now() / 1000),
+      channels: channel ? [channel] : [],
+    });
+  }
+  return ok({ files: shared });
+};
+
+export const fileMethods: Record<string, MethodHandler> = {
+  'files.getUploadURLExternal': getUploadUrl,
+  'files.completeUploadExternal': completeUpload,
+};

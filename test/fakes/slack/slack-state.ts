@@ -1,0 +1,137 @@
+/*
+ * Everything the fake workspace remembers: people, conversations, messages, views, the triggers and
+ * response_urls it handed out, uploads, every Web API call, and the failures a test asked for.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FakeSlackCall, FakeSlackChannel, FakeSlackMessage, FakeSlackUpload, FakeSlackUser, FakeView, RefusalCode } from './types';
+
+export interface ConversationRecord extends FakeSlackChannel {
+  kind: 'channel' | 'im';
+  created: number;
+  /** the other person of an IM */
+  imUser?: string;
+}
+
+export interface ResponseUrlOrigin {
+  channelId: string;
+  userId: string;
+  messageTs?: string;
+}
+
+interface ResponseUrlRecord extends ResponseUrlOrigin {
+  uses: number;
+}
+
+export type TriggerCheck = 'ok' | 'invalid_trigger_id' | 'expired_trigger_id' | 'exchanged_trigger_id';
+
+export class SlackState {
+  readonly users = new Map<string, FakeSlackUser>();
+  readonly userGroups = new Map<string, { handle: string; users: string[] }>();
+  readonly conversations: ConversationRecord[] = [];
+  readonly messages: FakeSlackMessage[] = [];
+  readonly views: FakeView[] = [];
+  readonly viewHashes = new Map<string, string>();
+  readonly viewsByExternalId = new Map<string, string>();
+  readonly pendingUploads = new Map<string, { filename: string; length: number; content?: string }>();
+  readonly uploads: FakeSlackUpload[] = [];
+  readonly calls: FakeSlackCall[] = [];
+  readonly responseUrlPosts: { url: string; body: unknown }[] = [];
+  readonly refusals = new Map<string, RefusalCode>();
+  readonly rateLimits = new Map<string, number>();
+  readonly takenNames = new Set<string>();
+  private readonly triggers = new Map<string, { userId: string; issuedAt: number; exchanged: boolean }>();
+  private readonly responseUrls = new Map<string, ResponseUrlRecord>();
+  private counter = 0;
+  private lastTsMicros = 0;
+
+  constructor(
+    readonly botUserId: string,
+    private readonly triggerTtlMs: number,
+  ) {}
+
+  /** Slack-looking ids: a type letter ('C', 'D', 'V', 'F', …) then uppercase letters and digits. */
+  nextId(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}0FK${this.counter.toString(36).toUpperCase().padStart(6, '0')}`;
+  }
+
+  /** Message timestamps: 'seconds.micros', strictly increasing, as chat.update and threads rely on. */
+  nextTs(): string {
+    this.lastTsMicros = Math.max(Date.now() * 1000, this.lastTsMicros + 1);
+    return `${Math.floor(this.lastTsMicros / 1e6)}.${String(this.lastTsMicros % 1e6).padStart(6, '0')}`;
+  }
+
+  nextHash(): string {
+    return `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString('hex')}`;
+  }
+
+  issueTrigger(userId: string): string {
+    this.counter += 1;
+    const triggerId = `${Date.now()}.${this.counter}.${randomBytes(16).toString('hex')}`;
+    this.triggers.set(triggerId, { userId, issuedAt: Date.now(), exchanged: false });
+    return triggerId;
+  }
+
+  /** A trigger opens one view, once, within the TTL. */
+  exchangeTrigger(triggerId: string): { check: TriggerCheck; userId?: string } {
+    const trigger = this.triggers.get(triggerId);
+    if (!trigger) return { check: 'invalid_trigger_id' };
+    if (Date.now() - trigger.issuedAt > this.triggerTtlMs) return { check: 'expired_trigger_id' };
+    if (trigger.exchanged) return { check: 'exchanged_trigger_id' };
+    trigger.exchanged = true;
+    return { check: 'ok', userId: trigger.userId };
+  }
+
+  issueResponseUrl(origin: ResponseUrlOrigin): string {
+    const id = randomBytes(12).toString('hex');
+    this.responseUrls.set(id, { ...origin, uses: 0 });
+    return id;
+  }
+
+  /** Slack accepts five posts to a response_url. */
+  useResponseUrl(id: string): ResponseUrlOrigin | 'unknown' | 'used' {
+    const record = this.responseUrls.get(id);
+    if (!record) return 'unknown';
+    if (record.uses >= 5) return 'used';
+    record.uses += 1;
+    return record;
+  }
+
+  conversation(id: string): ConversationRecord | undefined {
+    return this.conversations.find((conversation) => conversation.id === id);
+  }
+
+  /** One IM channel per person, the same each time. */
+  imOf(userId: string): ConversationRecord {
+    const existing = this.conversations.find((conversation) => conversation.kind === 'im' && conversation.imUser === userId);
+    if (existing) return existing;
+    const im: ConversationRecord = {
+      id: this.nextId('D'),
+      name: userId,
+      isPrivate: true,
+      members: [userId, this.botUserId],
+      createdBy: this.botUserId,
+      kind: 'im',
+      created: Math.floor(Date.now() / 1000),
+      imUser: userId,
+    };
+    this.conversations.push(im);
+    return im;
+  }
+
+  addChannel(channel: Omit<ConversationRecord, 'kind' | 'created'>): ConversationRecord {
+    const record: ConversationRecord = { ...channel, kind: 'channel', created: Math.floor(Date.now() / 1000) };
+    this.conversations.push(record);
+    return record;
+  }
+
+  addMessage(message: Omit<FakeSlackMessage, 'ts'> & { ts?: string }): FakeSlackMessage {
+    const recorded: FakeSlackMessage = { ...message, ts: message.ts ?? this.nextTs() };
+    this.messages.push(recorded);
+    return recorded;
+  }
+
+  latestView(viewId: string): FakeView | undefined {
+    return this.views.findLast((view) => view.id === viewId);
+  }
+}
