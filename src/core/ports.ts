@@ -54,8 +54,8 @@ export type OpenSpaceResult =
   | { readonly ok: true; readonly space: PrivateSpace; readonly created: boolean }
   | {
       readonly ok: false;
-      /** `misconfigured`: something the coordinators must set up first (the Discord category named in config). */
-      readonly reason: 'missing-permission' | 'limit-reached' | 'unreachable' | 'misconfigured';
+      /** `missing-category`: the Discord category named in config does not exist; coordinators create it first. */
+      readonly reason: 'missing-permission' | 'limit-reached' | 'unreachable' | 'missing-category';
       /** Names what to grant, create or check, for the coordinator's message. */
       readonly detail?: string;
     };

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, formatProblem } from '../../src/config/config-problems';
 import { readEnv } from '../../src/config/env';
@@ -19,6 +22,23 @@ describe('environment', () => {
 
   it('treats empty optional variables as unset, as a copied .env.example leaves them', () => {
     expect(readEnv({ LOG_LEVEL: '', LOG_FILE: '' })).toMatchObject({ LOG_LEVEL: undefined, LOG_FILE: undefined });
+  });
+
+  it('reads .env.example as copied: the terminal chat, every Discord variable unset', () => {
+    const example = parseEnv(readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8'));
+    expect(readEnv(example)).toMatchObject({
+      STORE_URL: 'sqlite://./data/mentorat.sqlite',
+      DISCORD_TOKEN: undefined,
+      DISCORD_GUILD_ID: undefined,
+    });
+  });
+
+  it('names each Discord variable that is malformed', () => {
+    expect(problems({ DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '12', DISCORD_API_URL: 'discord.com' })).toEqual([
+      'environment: DISCORD_TOKEN: expected the bot token from the Developer Portal (Bot → Reset Token)',
+      'environment: DISCORD_APPLICATION_ID: expected a Discord id: 17 to 20 digits (Developer Mode → Copy ID)',
+      'environment: DISCORD_API_URL: expected an http(s) URL such as https://discord.com/api',
+    ]);
   });
 
   it('accepts a start time for demos and scripts, and refuses one it cannot read', () => {

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n/translate';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { MENTEE_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
-import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { type DiscordWorld, GUILD_ID, guildSeed, PEOPLE, startDiscordWorld, userIdOf } from '../support/discord-world';
 import { defaultProgramme } from '../support/programme';
 
@@ -76,7 +76,9 @@ describe('answers on Discord', () => {
     await dan.fillForm(await dan.runCommand('mentorat.enrol'), MENTEE_FORM);
     const asked = await dan.runCommand('mentorat.withdraw');
     const message = latestMessage(asked);
-    const confirm = componentsOf(message?.components ?? []).find((component) => component.label === translate('fr', 'withdraw.confirm.yes'));
+    const confirm = componentsOf(message?.components ?? []).find(
+      (component) => component.label === translate('fr', 'withdraw.confirm.yes'),
+    );
     if (!message || !confirm?.custom_id) throw new Error('no confirm button');
     expect(message.ephemeral).toBe(true);
     // The loopback Discord, like Discord, refuses a press from someone who cannot see the message;
@@ -132,11 +134,17 @@ describe('answers on Discord', () => {
 
   it('answer an unexpected failure with a reference, and log it', async () => {
     const memory = await createStore('memory://');
-    const broken: KeyValueStore = { ...memory, get: async () => Promise.reject(new TypeError('disk on fire')), close: () => memory.close() };
+    const broken: KeyValueStore = {
+      ...memory,
+      get: async () => Promise.reject(new TypeError('disk on fire')),
+      close: () => memory.close(),
+    };
     world = await startDiscordWorld({ store: broken });
     const answered = await discordPerson(world, 'alice', 'en').runCommand('mentorat.profile');
     const reference = /ERR-[0-9A-F]{8}/.exec(contentOf(answered))?.[0];
     expect(reference).toBeDefined();
-    expect(world.log.entries.some((entry) => entry.level === 'error' && JSON.stringify(entry.details).includes(reference ?? '?'))).toBe(true);
+    expect(world.log.entries.some((entry) => entry.level === 'error' && JSON.stringify(entry.details).includes(reference ?? '?'))).toBe(
+      true,
+    );
   });
 });

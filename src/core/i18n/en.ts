@@ -201,6 +201,15 @@ export const en = {
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
 
+  'chat.problem.dmsClosed':
+    'This person does not accept direct messages from the bot: reach them another way, or ask them to allow direct messages from this server.',
+  'chat.problem.unreachable': 'This person could not be reached (no longer a member, or their account is deactivated): {detail}.',
+  'chat.problem.missingPermission':
+    'The bot lacks a permission it needs. Grant it “{detail}” (server settings → Roles → the bot’s role), then try again.',
+  'chat.problem.limitReached': 'The platform’s limit is reached ({detail}): make room (archive old channels), then try again.',
+  'chat.problem.missingCategory':
+    'The category “{detail}” does not exist on the server: create it (or change spaces.discordCategory in the configuration), give the bot “Manage Channels” on it, then try again.',
+
   'command.group.mentorat.description': 'The binôme mentoring programme: discover it, enrol, follow your enrolment',
   'command.group.mentorat-admin.description': 'Running the mentoring programme (coordinators only)',
 

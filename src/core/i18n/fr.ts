@@ -210,6 +210,16 @@ export const fr = {
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
 
+  'chat.problem.dmsClosed':
+    "Cette personne n'accepte pas les messages privés du bot : prévenez-la autrement, ou demandez-lui d'ouvrir ses messages privés pour ce serveur.",
+  'chat.problem.unreachable': "Cette personne n'a pas pu être jointe (elle n'est plus membre, ou son compte est désactivé) : {detail}.",
+  'chat.problem.missingPermission':
+    'Le bot n’a pas la permission nécessaire. Accordez-lui « {detail} » (paramètres du serveur → Rôles → le rôle du bot), puis recommencez.',
+  'chat.problem.limitReached':
+    'La limite de la plateforme est atteinte ({detail}) : libérez de la place (archivez d’anciens salons), puis recommencez.',
+  'chat.problem.missingCategory':
+    'La catégorie « {detail} » n’existe pas sur le serveur : créez-la (ou changez spaces.discordCategory dans la configuration), donnez au bot « Gérer les salons » dessus, puis recommencez.',
+
   'command.group.mentorat.description': 'Le programme de mentorat en binôme : découvrir, s’inscrire, suivre son inscription',
   'command.group.mentorat-admin.description': 'Coordination du programme de mentorat (réservé à la coordination)',
 

@@ -78,7 +78,7 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
       )
       .sort((a, b) => a.number - b.number);
     const first = series[0];
-    if (first?.number !== 1) return { ok: false, reason: 'misconfigured', detail: `category "${base}"` };
+    if (first?.number !== 1) return { ok: false, reason: 'missing-category', detail: base };
     const withRoom = series.find((entry) => entry.channel.children.cache.size < CHANNELS_PER_CATEGORY);
     if (withRoom) return withRoom.channel;
     if (guild.channels.cache.size + 2 > CHANNELS_PER_SERVER)

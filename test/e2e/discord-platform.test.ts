@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommunityRef } from '../../src/core/identity';
+import { createStore } from '../../src/store/create-store';
+import { type DiscordWorld, GUILD_ID, guildSeed, PEOPLE, SPACES_CATEGORY_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
+
+let world: DiscordWorld | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+const community: CommunityRef = { platform: 'discord', id: GUILD_ID };
+const pair = (key: string, ...names: string[]) => ({ key, name: `Binôme ${names.join(' & ')}`, memberIds: names.map(userIdOf) });
+
+describe('the chat-platform port on Discord', () => {
+  it('sends a DM, and reports closed DMs and unknown people as typed results, never as errors', async () => {
+    world = await startDiscordWorld();
+    const chat = world.app.ports.chat;
+    expect(await chat.sendDirectMessage(community, userIdOf('alice'), { text: 'Bonjour **Alice**' })).toEqual({ ok: true });
+    expect(world.fake.dmsTo(userIdOf('alice')).map((message) => message.content)).toEqual(['Bonjour **Alice**']);
+    world.fake.closeDms(userIdOf('bob'));
+    expect(await chat.sendDirectMessage(community, userIdOf('bob'), { text: 'Bonjour' })).toEqual({ ok: false, reason: 'dms-closed' });
+    expect(await chat.sendDirectMessage(community, '899999999999999999', { text: 'Bonjour' })).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    });
+  });
+
+  it('attaches files to a DM', async () => {
+    world = await startDiscordWorld();
+    const attachment = { name: 'binome.txt', mimeType: 'text/plain', content: 'Alice & Dan\n' };
+    await world.app.ports.chat.sendDirectMessage(community, userIdOf('alice'), { text: 'Votre binôme', attachments: [attachment] });
+    expect(world.fake.dmsTo(userIdOf('alice'))[0]?.attachments).toEqual([
+      expect.objectContaining({ filename: 'binome.txt', content: 'Alice & Dan\n' }),
+    ]);
+  });
+
+  it('opens a binôme channel under the configured category that exactly its members and the bot can see', async () => {
+    world = await startDiscordWorld();
+    const opened = await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan', 'ref'));
+    if (!opened.ok) throw new Error(`not opened: ${opened.reason}`);
+    expect(opened.created).toBe(true);
+    expect(opened.space.name).toBe('binome-alice-dan-ref');
+    expect(opened.space.link).toBe(`https://discord.com/channels/${GUILD_ID}/${opened.space.id}`);
+    const channel = world.fake.channel(opened.space.id);
+    expect(channel?.parentId).toBe(SPACES_CATEGORY_ID);
+    expect(channel?.type).toBe(0);
+    const seeing = PEOPLE.filter((name) => world?.fake.canView(opened.space.id, userIdOf(name)));
+    expect(seeing).toEqual(['alice', 'dan', 'ref']);
+    expect(world.fake.canView(opened.space.id, world.fake.botUserId)).toBe(true);
+    expect(channel?.permissionOverwrites).toContainEqual({ id: GUILD_ID, type: 0, allow: '0', deny: '1024' });
+  });
+
+  it('returns the same channel when opened twice, also after a restart, adding a member who was missing', async () => {
+    const store = await createStore('memory://');
+    world = await startDiscordWorld({ store });
+    const first = await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'));
+    const again = await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'));
+    await world.stopBot();
+    world = await startDiscordWorld({ store, fake: world.fake });
+    const afterRestart = await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan', 'ref'));
+    if (!first.ok || !again.ok || !afterRestart.ok) throw new Error('not opened');
+    expect([again.space.id, afterRestart.space.id]).toEqual([first.space.id, first.space.id]);
+    expect([first.created, again.created, afterRestart.created]).toEqual([true, false, false]);
+    expect(world.fake.channelsOf(GUILD_ID).filter((channel) => channel.type === 0)).toHaveLength(2);
+    expect(world.fake.canView(first.space.id, userIdOf('ref'))).toBe(true);
+  });
+
+  it('opens one channel when the same space is asked twice at once', async () => {
+    world = await startDiscordWorld();
+    const chat = world.app.ports.chat;
+    const [a, b] = await Promise.all([
+      chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan')),
+      chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan')),
+    ]);
+    expect(a.ok && b.ok && a.space.id === b.space.id).toBe(true);
+    expect(world.fake.channelsOf(GUILD_ID).filter((channel) => channel.type === 0)).toHaveLength(2);
+  });
+
+  it('posts in a binôme channel', async () => {
+    world = await startDiscordWorld();
+    const opened = await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'));
+    if (!opened.ok) throw new Error('not opened');
+    expect(await world.app.ports.chat.postInSpace(community, opened.space.id, { text: 'Bienvenue à vous deux !' })).toEqual({ ok: true });
+    expect(world.fake.messagesIn(opened.space.id).map((message) => message.content)).toEqual(['Bienvenue à vous deux !']);
+    expect(await world.app.ports.chat.postInSpace(community, '929999999999999999', { text: 'x' })).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    });
+  });
+
+  it('names what to fix when the category is missing, the permission is refused, or a member is not on the server', async () => {
+    world = await startDiscordWorld({ guild: guildSeed({ channels: [{ id: '920000000000000001', name: 'general', type: 0 }] }) });
+    const chat = world.app.ports.chat;
+    expect(await chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'))).toEqual({
+      ok: false,
+      reason: 'missing-category',
+      detail: 'Binômes mentorat',
+    });
+    await world.close();
+    world = await startDiscordWorld();
+    world.fake.refuseChannelCreation(GUILD_ID);
+    expect(await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'))).toEqual({
+      ok: false,
+      reason: 'missing-permission',
+      detail: 'Manage Channels, Manage Roles',
+    });
+    expect(await world.app.ports.chat.openPrivateSpace(community, { key: 'pair-2', name: 'x', memberIds: ['899999999999999999'] })).toEqual(
+      {
+        ok: false,
+        reason: 'unreachable',
+        detail: '899999999999999999',
+      },
+    );
+  });
+
+  it('holds 200 binômes: when a category has Discord’s 50 channels, the next ones go under “<name> 2”, “<name> 3”…', async () => {
+    world = await startDiscordWorld();
+    const chat = world.app.ports.chat;
+    for (let index = 1; index <= 200; index += 1) {
+      const opened = await chat.openPrivateSpace(community, {
+        key: `pair-${index}`,
+        name: `binome-${index}`,
+        memberIds: [userIdOf('alice')],
+      });
+      expect(opened.ok, `pair ${index}`).toBe(true);
+    }
+    const channels = world.fake.channelsOf(GUILD_ID);
+    const categories = channels.filter((channel) => channel.type === 4).map((channel) => channel.name);
+    expect(categories).toEqual(['Binômes mentorat', 'Binômes mentorat 2', 'Binômes mentorat 3', 'Binômes mentorat 4']);
+    for (const category of channels.filter((channel) => channel.type === 4)) {
+      expect(channels.filter((channel) => channel.parentId === category.id).length).toBe(50);
+    }
+  }, 60_000);
+
+  it('waits out a rate limit (429 with retry_after) instead of failing', async () => {
+    world = await startDiscordWorld();
+    world.fake.rateLimitNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, 1);
+    const started = Date.now();
+    expect(await world.app.ports.chat.sendDirectMessage(community, userIdOf('alice'), { text: 'Bonjour' })).toEqual({ ok: true });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(world.fake.dmsTo(userIdOf('alice'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,606 @@
+/*
+ * The loopback Discord, driven by a raw discord.js Client (no bot code): each behaviour the bot's tests rely on,
+ * checked both on what the fake recorded and on what the client saw.
+ */
+import {
+  ActionRowBuilder,
+  AttachmentBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  ChannelType,
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  PermissionFlagsBits,
+  Routes,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { type FakeDiscord, type FakeDiscordOptions, type FakeGuildSeed, startFakeDiscord } from './discord/fake-discord.js';
+
+const GUILD = '1100000000000000001';
+const MENTOR_ROLE = '1100000000000000010';
+const ADMIN_ROLE = '1100000000000000011';
+const ALICE = '1100000000000000101';
+const BRUNO = '1100000000000000102';
+const CHLOE = '1100000000000000103';
+const DORA = '1100000000000000104';
+const GENERAL = '1100000000000000201';
+const CATEGORY = '1100000000000000202';
+const ANNOUNCES = '1100000000000000203';
+
+const guildSeed: FakeGuildSeed = {
+  id: GUILD,
+  name: 'Club Python',
+  roles: [
+    { id: MENTOR_ROLE, name: 'Mentor', permissions: String(PermissionFlagsBits.ManageChannels) },
+    { id: ADMIN_ROLE, name: 'Admin', permissions: String(PermissionFlagsBits.Administrator) },
+  ],
+  members: [
+    { userId: ALICE, username: 'alice', globalName: 'Alice', nick: 'Alice M.', roles: [MENTOR_ROLE] },
+    { userId: BRUNO, username: 'bruno' },
+    { userId: CHLOE, username: 'chloe' },
+    { userId: DORA, username: 'dora', roles: [ADMIN_ROLE] },
+  ],
+  channels: [
+    { id: GENERAL, name: 'general', type: 0, topic: 'Tout le monde' },
+    { id: CATEGORY, name: 'Binômes', type: 4 },
+    { id: ANNOUNCES, name: 'annonces', type: 0, parentId: CATEGORY },
+  ],
+};
+
+let fake: FakeDiscord | undefined;
+let client: Client | undefined;
+
+afterEach(async () => {
+  await client?.destroy();
+  await fake?.close();
+  client = undefined;
+  fake = undefined;
+});
+
+async function connect(options: Partial<FakeDiscordOptions> = {}): Promise<{ fake: FakeDiscord; client: Client<true> }> {
+  fake = await startFakeDiscord({ guilds: [guildSeed], ...options });
+  const started = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+  client = started;
+  const ready = new Promise<Client<true>>((resolve) => started.once(Events.ClientReady, resolve));
+  await started.login(fake.token);
+  return { fake, client: await ready };
+}
+
+/** Runs a handler for every interaction; `settled()` waits for them all and rethrows what they threw. */
+function handle(target: Client, handler: (interaction: Interaction) => Promise<unknown>) {
+  const runs: Promise<unknown>[] = [];
+  target.on(Events.InteractionCreate, (interaction) => {
+    const run = handler(interaction);
+    run.catch(() => undefined);
+    runs.push(run);
+  });
+  return { settled: () => Promise.all(runs) };
+}
+
+const apiError = (code: number) => expect.objectContaining({ name: expect.stringContaining('DiscordAPIError'), code });
+
+describe('the loopback Discord, with a raw discord.js Client', () => {
+  it('logs the client in and caches the guild, its roles, channels and members', async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(GUILD);
+    expect(guild?.name).toBe('Club Python');
+    expect(guild?.roles.cache.get(GUILD)?.name).toBe('@everyone');
+    expect(guild?.roles.cache.get(MENTOR_ROLE)?.permissions.has(PermissionFlagsBits.ManageChannels)).toBe(true);
+    expect(guild?.channels.cache.get(ANNOUNCES)?.parentId).toBe(CATEGORY);
+    expect(guild?.channels.cache.get(CATEGORY)?.type).toBe(ChannelType.GuildCategory);
+    expect(guild?.members.cache.get(ALICE)?.displayName).toBe('Alice M.');
+    expect(guild?.members.cache.get(ALICE)?.roles.cache.has(MENTOR_ROLE)).toBe(true);
+    // The bot is a member with its managed role: all but Administrator by default.
+    expect(guild?.members.me?.permissions.has(PermissionFlagsBits.ManageChannels)).toBe(true);
+    expect(guild?.members.me?.permissions.has(PermissionFlagsBits.Administrator)).toBe(false);
+    expect(client.user.id).toBe(fake.botUserId);
+    expect(client.application.id).toBe(fake.applicationId);
+    expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toContain('GET /gateway/bot');
+  });
+
+  it('delivers a chat-input command with its options, locale, roles and permissions, and records an ephemeral reply', async () => {
+    const { fake, client } = await connect();
+    const raw: unknown[] = [];
+    client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+      if (packet.t === 'INTERACTION_CREATE') raw.push(packet.d);
+    });
+    const seen: Record<string, unknown>[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isChatInputCommand() || !interaction.inCachedGuild()) throw new Error('not a guild command');
+      seen.push({
+        command: interaction.commandName,
+        subcommand: interaction.options.getSubcommand(),
+        theme: interaction.options.getString('theme'),
+        places: interaction.options.getInteger('places'),
+        public: interaction.options.getBoolean('public'),
+        locale: interaction.locale,
+        channelId: interaction.channelId,
+        roles: [...interaction.member.roles.cache.keys()],
+        canManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
+        appCanManageChannels: interaction.appPermissions.has(PermissionFlagsBits.ManageChannels),
+      });
+      await interaction.reply({ content: 'Binôme ouvert', flags: MessageFlags.Ephemeral });
+    });
+
+    const interaction = await fake.runCommand({
+      guildId: GUILD,
+      userId: ALICE,
+      locale: 'en-US',
+      command: 'binome',
+      subcommand: 'ouvrir',
+      options: { theme: 'python', places: 3, public: true },
+    });
+    await handler.settled();
+
+    expect(seen).toEqual([
+      {
+        command: 'binome',
+        subcommand: 'ouvrir',
+        theme: 'python',
+        places: 3,
+        public: true,
+        locale: 'en-US',
+        channelId: GENERAL,
+        roles: expect.arrayContaining([MENTOR_ROLE, GUILD]),
+        canManageChannels: true,
+        appCanManageChannels: true,
+      },
+    ]);
+    expect(interaction.callbacks.map((callback) => callback.type)).toEqual([4]);
+    expect(interaction.original).toMatchObject({ content: 'Binôme ouvert', ephemeral: true, interactionUserId: ALICE, channelId: GENERAL });
+    expect(fake.messagesIn(GENERAL)).toEqual([]);
+    expect(fake.requests.find((request) => request.path.endsWith('/callback'))?.status).toBe(204);
+    // The fields without which discord.js drops an interaction silently.
+    expect(raw[0]).toMatchObject({
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD },
+      channel: { id: GENERAL },
+      app_permissions: expect.any(String),
+      member: { permissions: expect.any(String) },
+      guild_locale: 'fr',
+      version: 1,
+      application_id: fake.applicationId,
+    });
+  });
+
+  it('gives an Administrator member every permission', async () => {
+    const { fake, client } = await connect();
+    let permissions: bigint | undefined;
+    handle(client, async (interaction) => {
+      permissions = interaction.memberPermissions?.bitfield;
+      if (interaction.isRepliable()) await interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+    });
+    await fake.runCommand({ guildId: GUILD, userId: DORA, command: 'admin' });
+    expect(permissions).toBe(Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n));
+  });
+
+  it('records a modal made of labels and delivers its submission with readable fields', async () => {
+    const { fake, client } = await connect();
+    const submitted: string[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const modal = new ModalBuilder()
+          .setCustomId('candidature')
+          .setTitle('Candidature')
+          .addLabelComponents(
+            new LabelBuilder()
+              .setLabel('Pseudo')
+              .setTextInputComponent(new TextInputBuilder().setCustomId('pseudo').setStyle(TextInputStyle.Short).setMaxLength(20)),
+            new LabelBuilder()
+              .setLabel('Motivation')
+              .setTextInputComponent(
+                new TextInputBuilder().setCustomId('motivation').setStyle(TextInputStyle.Paragraph).setRequired(false),
+              ),
+          );
+        await interaction.showModal(modal);
+      } else if (interaction.isModalSubmit()) {
+        submitted.push(interaction.fields.getTextInputValue('pseudo'), interaction.fields.getTextInputValue('motivation'));
+        await interaction.reply({ content: 'Merci', flags: MessageFlags.Ephemeral });
+      }
+    });
+
+    const command = await fake.runCommand({ guildId: GUILD, userId: BRUNO, command: 'candidater' });
+    expect(command.callbacks.map((callback) => callback.type)).toEqual([9]);
+    expect(command.modal).toMatchObject({ customId: 'candidature', title: 'Candidature' });
+    expect(JSON.stringify(command.modal?.components)).toContain('"custom_id":"motivation"');
+    const modal = command.modal;
+    if (!modal) throw new Error('no modal');
+
+    await expect(fake.submitModal({ guildId: GUILD, userId: BRUNO, modal, values: { pseudo: 'b'.repeat(21) } })).rejects.toThrow(
+      /at most 20/,
+    );
+    const submission = await fake.submitModal({
+      guildId: GUILD,
+      userId: BRUNO,
+      modal,
+      values: { pseudo: 'bruno', motivation: 'Apprendre' },
+    });
+    await handler.settled();
+
+    expect(submitted).toEqual(['bruno', 'Apprendre']);
+    expect(submission.type).toBe(5);
+    expect(submission.original).toMatchObject({ content: 'Merci', ephemeral: true, interactionUserId: BRUNO });
+  });
+
+  it('delivers the submission of a modal made of action rows', async () => {
+    const { fake, client } = await connect();
+    let value: string | undefined;
+    const handler = handle(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const input = new TextInputBuilder().setCustomId('sujet').setLabel('Sujet').setStyle(TextInputStyle.Short);
+        await interaction.showModal(
+          new ModalBuilder()
+            .setCustomId('sujet')
+            .setTitle('Sujet')
+            .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
+        );
+      } else if (interaction.isModalSubmit()) {
+        value = interaction.fields.getTextInputValue('sujet');
+        await interaction.deferUpdate();
+      }
+    });
+    const command = await fake.runCommand({ guildId: GUILD, userId: BRUNO, command: 'sujet' });
+    const modal = command.modal;
+    if (!modal) throw new Error('no modal');
+    await fake.submitModal({ guildId: GUILD, userId: BRUNO, modal, values: { sujet: 'Asyncio' } });
+    await handler.settled();
+    expect(value).toBe('Asyncio');
+  });
+
+  it('delivers a select and a button press, and update() replaces the message', async () => {
+    const { fake, client } = await connect();
+    const seen: string[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        await interaction.reply({
+          content: 'Choisis un créneau',
+          components: [
+            new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+              new StringSelectMenuBuilder()
+                .setCustomId('creneau')
+                .addOptions({ label: 'Lundi', value: 'lundi' }, { label: 'Mardi', value: 'mardi' }),
+            ),
+            new ActionRowBuilder<ButtonBuilder>().addComponents(
+              new ButtonBuilder().setCustomId('valider').setLabel('Valider').setStyle(ButtonStyle.Primary),
+            ),
+          ],
+        });
+      } else if (interaction.isStringSelectMenu()) {
+        seen.push(`select ${interaction.values.join(',')} on ${interaction.message.id}`);
+        await interaction.update({ content: `Créneau : ${interaction.values[0]}` });
+      } else if (interaction.isButton()) {
+        seen.push(`button ${interaction.customId} by ${interaction.user.id}`);
+        await interaction.update({ content: 'Validé', components: [] });
+      }
+    });
+
+    const command = await fake.runCommand({ guildId: GUILD, userId: ALICE, command: 'creneau' });
+    const message = command.original;
+    if (!message) throw new Error('no reply');
+    expect(fake.messagesIn(GENERAL)).toEqual([message]);
+
+    await expect(fake.selectValues({ guildId: GUILD, userId: ALICE, message, customId: 'creneau', values: ['jeudi'] })).rejects.toThrow(
+      /offers no jeudi/,
+    );
+    const select = await fake.selectValues({ guildId: GUILD, userId: ALICE, message, customId: 'creneau', values: ['mardi'] });
+    expect(select.callbacks.map((callback) => callback.type)).toEqual([7]);
+    expect(message).toMatchObject({ content: 'Créneau : mardi', edited: true });
+    expect(message.components).toHaveLength(2);
+
+    await expect(fake.pressButton({ guildId: GUILD, userId: ALICE, message, customId: 'annuler' })).rejects.toThrow(/no component annuler/);
+    const press = await fake.pressButton({ guildId: GUILD, userId: ALICE, message, customId: 'valider' });
+    await handler.settled();
+
+    expect(seen).toEqual([`select mardi on ${message.id}`, `button valider by ${ALICE}`]);
+    expect(press.original).toBe(message);
+    expect(fake.messagesIn(GENERAL)).toEqual([expect.objectContaining({ id: message.id, content: 'Validé', components: [] })]);
+  });
+
+  it('fills a deferred reply with editReply (the 204 without content-type)', async () => {
+    const { fake, client } = await connect();
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const edited = await interaction.editReply('Calcul terminé');
+      expect(edited.content).toBe('Calcul terminé');
+    });
+    const interaction = await fake.runCommand({ guildId: GUILD, userId: BRUNO, command: 'stats' });
+    await handler.settled();
+    expect(interaction.callbacks).toEqual([{ type: 5, data: { flags: MessageFlags.Ephemeral }, attachments: [] }]);
+    expect(interaction.original).toMatchObject({ content: 'Calcul terminé', ephemeral: true, edited: false });
+    expect(fake.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toContain(
+      `PATCH /webhooks/${fake.applicationId}/${interaction.token}/messages/@original 200`,
+    );
+  });
+
+  it('records a follow-up carrying a file', async () => {
+    const { fake, client } = await connect();
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({ content: 'Export en cours', flags: MessageFlags.Ephemeral, withResponse: true });
+      expect(response.resource?.message?.content).toBe('Export en cours');
+      expect(response.interaction.responseMessageEphemeral).toBe(true);
+      const sent = await interaction.followUp({
+        content: 'Voici le fichier',
+        files: [new AttachmentBuilder(Buffer.from('nom;binome\nalice;bruno\n'), { name: 'binomes.csv' })],
+        flags: MessageFlags.Ephemeral,
+      });
+      expect(sent.attachments.first()?.name).toBe('binomes.csv');
+    });
+    const interaction = await fake.runCommand({ guildId: GUILD, userId: ALICE, command: 'export' });
+    await handler.settled();
+    expect(interaction.followUps).toEqual([
+      expect.objectContaining({
+        content: 'Voici le fichier',
+        ephemeral: true,
+        attachments: [{ filename: 'binomes.csv', content: 'nom;binome\nalice;bruno\n' }],
+      }),
+    ]);
+  });
+
+  it('delivers a DM, and refuses one with 50007 once the user closed them', async () => {
+    const { fake, client } = await connect();
+    fake.addUser('1100000000000000999', 'outsider');
+    const bruno = await client.users.fetch(BRUNO);
+    const first = await bruno.send('Ton binome est pret');
+    await first.edit('Ton binôme est prêt');
+    await (await client.users.fetch('1100000000000000999')).send('Bienvenue');
+    expect(fake.dmsTo(BRUNO)).toEqual([
+      expect.objectContaining({ content: 'Ton binôme est prêt', edited: true, authorId: fake.botUserId }),
+    ]);
+    expect(fake.dmsTo('1100000000000000999')).toHaveLength(1);
+
+    fake.closeDms(BRUNO);
+    const refused = await bruno.send('Encore là ?').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DiscordAPIError);
+    expect(refused).toMatchObject({ code: 50007, status: 403 });
+    expect(fake.dmsTo(BRUNO)).toHaveLength(1);
+    await expect(client.users.fetch('1100000000000000998')).rejects.toEqual(apiError(10013));
+  });
+
+  it('delivers a button pressed in a DM, outside any guild', async () => {
+    const { fake, client } = await connect();
+    let where: unknown[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isButton()) return;
+      where = [interaction.guildId, interaction.channel?.isDMBased(), interaction.user.id, interaction.message.content];
+      await interaction.update({ content: 'Merci, à bientôt', components: [] });
+    });
+    const bruno = await client.users.fetch(BRUNO);
+    await bruno.send({
+      content: 'Acceptes-tu Alice comme mentor ?',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('oui').setLabel('Oui').setStyle(ButtonStyle.Success),
+        ),
+      ],
+    });
+    const [message] = fake.dmsTo(BRUNO);
+    if (!message) throw new Error('no DM');
+    await expect(fake.pressButton({ guildId: GUILD, userId: CHLOE, message, customId: 'oui' })).rejects.toThrow(/cannot see/);
+    const press = await fake.pressButton({ guildId: GUILD, userId: BRUNO, message, customId: 'oui' });
+    await handler.settled();
+    expect(where).toEqual([null, true, BRUNO, 'Acceptes-tu Alice comme mentor ?']);
+    expect(press).toMatchObject({ dm: true, channelId: message.channelId });
+    expect(fake.dmsTo(BRUNO)).toEqual([expect.objectContaining({ content: 'Merci, à bientôt', components: [] })]);
+  });
+
+  it('creates a private channel whose overwrites let exactly the two members in', async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    const both = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages];
+    const channel = await guild.channels.create({
+      name: 'Binôme Alice Bruno',
+      type: ChannelType.GuildText,
+      parent: CATEGORY,
+      topic: 'Alice et Bruno',
+      permissionOverwrites: [
+        { id: guild.id, deny: [PermissionFlagsBits.ViewChannel] },
+        { id: ALICE, allow: both },
+        { id: BRUNO, allow: both },
+      ],
+    });
+
+    expect(channel.name).toBe('binôme-alice-bruno');
+    expect(fake.channel(channel.id)).toEqual({
+      id: channel.id,
+      guildId: GUILD,
+      name: 'binôme-alice-bruno',
+      type: 0,
+      parentId: CATEGORY,
+      topic: 'Alice et Bruno',
+      permissionOverwrites: [
+        { id: GUILD, type: 0, allow: '0', deny: '1024' },
+        { id: ALICE, type: 1, allow: '3072', deny: '0' },
+        { id: BRUNO, type: 1, allow: '3072', deny: '0' },
+      ],
+    });
+    expect(fake.channelsOf(GUILD).map((other) => other.id)).toContain(channel.id);
+    expect([ALICE, BRUNO, CHLOE].filter((userId) => fake.canView(channel.id, userId))).toEqual([ALICE, BRUNO]);
+    expect(fake.canView(channel.id, DORA)).toBe(true); // Administrator
+    expect(fake.canView(GENERAL, CHLOE)).toBe(true);
+    expect(channel.permissionsFor(CHLOE)?.has(PermissionFlagsBits.ViewChannel)).toBe(false);
+    expect(channel.permissionsFor(ALICE)?.has(PermissionFlagsBits.ViewChannel)).toBe(true);
+  });
+
+  it('keeps the bot out of a channel hidden from @everyone until an overwrite lets it in', async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    const hidden = await guild.channels.create({
+      name: 'prive',
+      permissionOverwrites: [{ id: guild.id, deny: [PermissionFlagsBits.ViewChannel] }],
+    });
+    await expect(hidden.send('coucou')).rejects.toEqual(apiError(50001));
+    await hidden.permissionOverwrites.edit(client.user.id, { ViewChannel: true, SendMessages: true });
+    expect(fake.requests.find((request) => request.method === 'PUT')?.status).toBe(204);
+    await hidden.send('coucou');
+    expect(fake.messagesIn(hidden.id).map((message) => message.content)).toEqual(['coucou']);
+  });
+
+  it('refuses a channel creation with 50013 when told to', async () => {
+    const { fake, client } = await connect();
+    fake.refuseChannelCreation(GUILD);
+    const guild = client.guilds.cache.get(GUILD);
+    await expect(guild?.channels.create({ name: 'refuse' })).rejects.toEqual(apiError(50013));
+    expect(fake.channelsOf(GUILD)).toHaveLength(3);
+  });
+
+  it('refuses a 51st channel in a category (50035) and a 501st in the guild (30013), as Discord does', async () => {
+    const filler = (count: number, parentId?: string) =>
+      Array.from({ length: count }, (_, index) => ({
+        id: String(1_200_000_000_000_000_000n + BigInt(index) + (parentId ? 1000n : 0n)),
+        name: `salon-${index}`,
+        type: 0 as const,
+        ...(parentId ? { parentId } : {}),
+      }));
+    const { fake, client } = await connect({
+      guilds: [{ ...guildSeed, channels: [...(guildSeed.channels ?? []), ...filler(49, CATEGORY)] }],
+    });
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    const error = await guild.channels.create({ name: 'binome-51', parent: CATEGORY }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect(error).toMatchObject({ code: 50035, status: 400 });
+    expect(String(error)).toContain('Maximum number of channels in category reached (50)');
+    expect(JSON.stringify((error as DiscordAPIError).rawError)).toContain('CHANNEL_PARENT_MAX_CHANNELS');
+    expect(fake.channelsOf(GUILD).filter((channel) => channel.parentId === CATEGORY)).toHaveLength(50);
+    await guild.channels.create({ name: 'hors-categorie' });
+
+    await client.destroy();
+    await fake.close();
+    const full = await connect({ guilds: [{ ...guildSeed, channels: filler(500) }] });
+    await expect(full.client.guilds.cache.get(GUILD)?.channels.create({ name: 'de-trop' })).rejects.toEqual(apiError(30013));
+  });
+
+  it('answers one request with a 429 that the library waits out', async () => {
+    const { fake, client } = await connect();
+    const general = client.channels.cache.get(GENERAL);
+    if (!general?.isSendable()) throw new Error('no text channel');
+    fake.rateLimitNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, 1);
+    const started = Date.now();
+    await general.send('Rappel : séance demain');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(fake.requests.filter((request) => request.path === `/channels/${GENERAL}/messages`).map((request) => request.status)).toEqual([
+      429, 200,
+    ]);
+    expect(fake.messagesIn(GENERAL).map((message) => message.content)).toEqual(['Rappel : séance demain']);
+  });
+
+  it('records command registration, guild and global, and checks commands against it', async () => {
+    const { fake, client } = await connect();
+    const set = await client.application.commands.set(
+      [
+        {
+          name: 'binome',
+          description: 'Gérer son binôme',
+          options: [
+            {
+              type: 1,
+              name: 'ouvrir',
+              description: 'Ouvrir',
+              options: [{ type: 4, name: 'places', description: 'Places', required: true }],
+            },
+          ],
+        },
+      ],
+      GUILD,
+    );
+    await client.rest.put(Routes.applicationCommands(fake.applicationId), { body: [{ name: 'aide', description: 'Aide' }] });
+
+    expect(fake.registeredCommands.guilds.get(GUILD)).toEqual([expect.objectContaining({ name: 'binome', id: set.first()?.id })]);
+    expect(fake.registeredCommands.global).toEqual([expect.objectContaining({ name: 'aide', type: 1 })]);
+    expect(await client.rest.get(Routes.applicationCommands(fake.applicationId))).toEqual(fake.registeredCommands.global);
+    await expect(
+      client.rest.put(Routes.applicationCommands(fake.applicationId), { body: [{ name: 'Aide', description: 'x' }] }),
+    ).rejects.toEqual(apiError(50035));
+
+    await expect(fake.runCommand({ guildId: GUILD, userId: ALICE, command: 'inconnue' })).rejects.toThrow(/not registered/);
+    await expect(fake.runCommand({ guildId: GUILD, userId: ALICE, command: 'binome', subcommand: 'ouvrir' })).rejects.toThrow(
+      /required places/,
+    );
+    let commandId: string | undefined;
+    handle(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      commandId = interaction.commandId;
+      await interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+    });
+    await fake.runCommand({ guildId: GUILD, userId: ALICE, command: 'binome', subcommand: 'ouvrir', options: { places: 2 } });
+    expect(commandId).toBe(set.first()?.id);
+  });
+
+  it('makes login() reject on a wrong token', async () => {
+    fake = await startFakeDiscord({ guilds: [guildSeed] });
+    client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+    await expect(client.login('not-the-token')).rejects.toThrow(/token/i);
+    expect(fake.requests.at(-1)).toMatchObject({ path: '/gateway/bot', status: 401 });
+  });
+
+  it('closes the gateway with 4004 on a wrong token, and 4014 on privileged intents', async () => {
+    fake = await startFakeDiscord({ guilds: [guildSeed] });
+    const closeCode = (identify: { token: string; intents: number }) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(`${fake?.apiUrl.replace('http', 'ws').replace('/api', '')}/?v=10&encoding=json`);
+        socket.on('message', () => socket.send(JSON.stringify({ op: 2, d: { ...identify, properties: {} } })));
+        socket.on('close', (code) => resolve(code));
+        socket.on('error', reject);
+      });
+    expect(await closeCode({ token: 'wrong', intents: GatewayIntentBits.Guilds })).toBe(4004);
+    expect(await closeCode({ token: fake.token, intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildMembers })).toBe(4014);
+  });
+
+  it('speaks the gateway: sequence numbers, heartbeat ack, resume', async () => {
+    fake = await startFakeDiscord({ guilds: [guildSeed] });
+    const url = `${fake.apiUrl.replace('http', 'ws').replace('/api', '')}/?v=10&encoding=json`;
+    const frames = (socket: WebSocket, count: number) =>
+      new Promise<{ op: number; t?: string; s?: number; d?: { session_id?: string } }[]>((resolve) => {
+        const received: { op: number }[] = [];
+        socket.on('message', (data) => {
+          received.push(JSON.parse(data.toString()));
+          if (received.length === count) resolve(received);
+        });
+      });
+    const first = new WebSocket(url);
+    const hello = frames(first, 1);
+    expect((await hello)[0]).toMatchObject({ op: 10, d: { heartbeat_interval: expect.any(Number) } });
+    const afterIdentify = frames(first, 3);
+    first.send(JSON.stringify({ op: 2, d: { token: fake.token, intents: GatewayIntentBits.Guilds, properties: {} } }));
+    first.send(JSON.stringify({ op: 1, d: null }));
+    const [ready, guildCreate, ack] = await afterIdentify;
+    expect([ready?.t, ready?.s, guildCreate?.t, guildCreate?.s, ack?.op]).toEqual(['READY', 1, 'GUILD_CREATE', 2, 11]);
+    const sessionId = ready?.d?.session_id;
+    await new Promise((resolve) => {
+      first.once('close', resolve);
+      first.close(4200);
+    });
+
+    const second = new WebSocket(url);
+    const resumed = frames(second, 2);
+    second.once('message', () => second.send(JSON.stringify({ op: 6, d: { token: fake?.token, session_id: sessionId, seq: 2 } })));
+    expect((await resumed)[1]).toMatchObject({ op: 0, t: 'RESUMED', s: 3 });
+    await new Promise((resolve) => {
+      second.once('close', resolve);
+      second.close(1000);
+    });
+  });
+
+  it('rejects runCommand when the bot never answers, naming the interaction', async () => {
+    const { fake } = await connect({ callbackTimeoutMs: 300 });
+    const started = Date.now();
+    await expect(fake.runCommand({ guildId: GUILD, userId: CHLOE, command: 'silence' })).rejects.toThrow(
+      /interaction \d+ \(\/silence by user 1100000000000000103\) got no callback within 0.3 s/,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
