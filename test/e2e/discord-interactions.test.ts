@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { commands } from '../../commands';
+import { defineCommand } from '../../src/core/command';
 import { translate } from '../../src/core/i18n/translate';
+import { messages } from '../../src/core/reply';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
@@ -130,6 +134,33 @@ describe('answers on Discord', () => {
     expect(answered.callbacks[0]?.data).toMatchObject({ flags: 64 });
     expect(answered.original?.content).toBe(translate('fr', 'profile.notEnrolled'));
     expect(answered.original?.ephemeral).toBe(true);
+  });
+
+  it('report a long job’s progress: acknowledged first, then the reply edited, then follow-ups', async () => {
+    const job = defineCommand({
+      id: 'mentorat.job',
+      group: 'mentorat',
+      name: { fr: 'travail', en: 'job' },
+      description: 'command.mentorat.help.description',
+      audience: 'everyone',
+      options: [],
+      input: z.object({}),
+      run: async (ctx) => {
+        await new Promise((resolve) => setTimeout(resolve, 80));
+        await ctx.responder.followUp({ text: '1/2' });
+        await ctx.responder.followUp({ text: '2/2' });
+        return messages('terminé');
+      },
+    });
+    world = await startDiscordWorld({ commands: [...commands, job], acknowledgeAfterMs: 20 });
+    const answered = await world.fake.runCommand({ ...discordPerson(world, 'alice', 'fr').seed, command: 'mentorat', subcommand: 'travail' });
+    await world.app.idle();
+    expect(answered.callbacks.map((callback) => callback.type)).toEqual([5]);
+    expect(answered.original?.content).toBe('1/2');
+    expect(answered.followUps.map((message) => [message.content, message.ephemeral])).toEqual([
+      ['2/2', true],
+      ['terminé', true],
+    ]);
   });
 
   it('answer an unexpected failure with a reference, and log it', async () => {

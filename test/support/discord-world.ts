@@ -1,5 +1,6 @@
 import { systemClock } from '../../src/clock';
 import { loadProgrammes } from '../../src/config/load-programmes';
+import type { Command } from '../../src/core/command';
 import type { Clock } from '../../src/core/ports';
 import { type DiscordApp, startDiscordApp } from '../../src/platforms/discord/discord-app';
 import { createStore } from '../../src/store/create-store';
@@ -72,6 +73,7 @@ export interface DiscordWorldOptions {
   readonly acknowledgeAfterMs?: number;
   /** Reuse a running fake (a bot restart keeps Discord as it was). */
   readonly fake?: FakeDiscord;
+  readonly commands?: readonly Command[];
 }
 
 /** A loopback Discord server and the real bot logged into it, on a store of its own. */
@@ -87,6 +89,7 @@ export async function startDiscordWorld(options: DiscordWorldOptions = {}): Prom
     clock: options.clock ?? systemClock,
     log,
     acknowledgeAfterMs: options.acknowledgeAfterMs,
+    commands: options.commands,
   });
   let running = true;
   const stopBot = async () => {

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Guild, PermissionFlagsBits, type PermissionResolvable } from 'discord.js';
 import { commands } from '../../../commands';
+import type { Command } from '../../core/command';
 import type { Clock } from '../../core/ports';
 import { type AppPorts, createCorePorts } from '../../core-ports';
 import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
@@ -30,6 +31,8 @@ export interface DiscordAppOptions {
   readonly log: Log;
   /** Work still running after this long is acknowledged first (Discord's limit is 3 s). */
   readonly acknowledgeAfterMs?: number;
+  /** The commands to answer; those of commands/ unless a test brings its own. */
+  readonly commands?: readonly Command[];
 }
 
 export interface DiscordApp {
@@ -61,7 +64,7 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
   const ports = createCorePorts(options.store, createDiscordPlatform(client, options.programmes), options.clock);
-  const dispatcher = createDispatcher({ commands, programmes: options.programmes, ports, log });
+  const dispatcher = createDispatcher({ commands: options.commands ?? commands, programmes: options.programmes, ports, log });
   const handle = createInteractionHandler({
     dispatcher,
     drafts: ports.formDrafts,

@@ -42,18 +42,23 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
 
   const flow = createFormStepFlow({ dispatcher, drafts: options.drafts, showMessages });
 
-  async function dispatch(scope: InteractionScope, invocation: Invocation): Promise<DispatchResult> {
+  function dispatch(scope: InteractionScope, invocation: Invocation): Promise<DispatchResult> {
+    return dispatcher.dispatch({
+      community: scope.community,
+      actor: scope.actor,
+      locale: scope.platformLocale,
+      invocation,
+      responder: scope.responder,
+    });
+  }
+
+  /** Work still running near Discord's 3 seconds is acknowledged, then answered by an edit or a follow-up. */
+  async function beforeDeadline(scope: InteractionScope, work: () => Promise<void>): Promise<void> {
     const timer = setTimeout(() => {
       scope.answer.defer().catch((error: unknown) => log.warn({ err: error }, 'could not acknowledge a slow interaction'));
     }, options.acknowledgeAfterMs);
     try {
-      return await dispatcher.dispatch({
-        community: scope.community,
-        actor: scope.actor,
-        locale: scope.platformLocale,
-        invocation,
-        responder: scope.responder,
-      });
+      await work();
     } finally {
       clearTimeout(timer);
     }
@@ -137,7 +142,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         answer,
         responder: { followUp: (message) => answer.show(messagePayload(followUpMessage(message)), { replace: false }) },
       };
-      await route(scope, interaction);
+      const routed = scope;
+      await beforeDeadline(routed, () => route(routed, interaction));
     } catch (error) {
       const reference = `ERR-${randomBytes(4).toString('hex').toUpperCase()}`;
       log.error({ err: error, reference, community, userId: interaction.user.id }, 'discord interaction failed');
