@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/core/i18n/locale';
 import { translate } from '../../src/core/i18n/translate';
 import { participantIdOf } from '../../src/core/identity';
 import { createStore } from '../../src/store/create-store';
-import type { FakeInteraction } from '../fakes/discord/types';
+import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
 import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { MENTOR_FORM } from '../scenarios/participant-journey';
 import { type DiscordWorld, GUILD_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
@@ -17,6 +18,31 @@ const alice = participantIdOf({ platform: 'discord', id: GUILD_ID }, userIdOf('a
 
 function textInputs(interaction: FakeInteraction) {
   return componentsOf(interaction.modal?.components ?? []);
+}
+
+/** Opens the enrolment and answers its first modal: the person now sees the menus of step 2. */
+async function reachMenus(current: DiscordWorld, name: string, locale: Locale) {
+  const person = discordPerson(current, name, locale);
+  const first = await person.runCommand('mentorat.enrol');
+  if (!first.modal) throw new Error('no modal');
+  const answered = await current.fake.submitModal({
+    ...person.seed,
+    modal: first.modal,
+    values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
+  });
+  await current.app.idle();
+  const message = latestMessage(answered);
+  if (!message) throw new Error('no step message');
+  return { person, message };
+}
+
+/** Presses the button with this label, as the person would, and waits for the bot's answer. */
+async function pressLabelled(current: DiscordWorld, seed: InteractionSeed, message: FakeMessage, label: string): Promise<FakeInteraction> {
+  const button = componentsOf(message.components).find((component) => component.label === label);
+  if (!button?.custom_id) throw new Error(`no "${label}" button`);
+  const pressed = await current.fake.pressButton({ ...seed, message, customId: button.custom_id });
+  await current.app.idle();
+  return pressed;
 }
 
 describe('the enrolment form on Discord', () => {
@@ -36,23 +62,14 @@ describe('the enrolment form on Discord', () => {
 
   it('asks the choices in select menus, showing a mentor’s menus once the role is chosen', async () => {
     world = await startDiscordWorld();
-    const person = discordPerson(world, 'alice', 'en');
-    const first = await person.runCommand('mentorat.enrol');
-    if (!first.modal) throw new Error('no modal');
-    const step2 = await world.fake.submitModal({
-      ...person.seed,
-      modal: first.modal,
-      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur', about: '' },
-    });
-    await world.app.idle();
-    const message = latestMessage(step2);
-    expect(message?.ephemeral).toBe(true);
-    expect(message?.content).toContain('Step 2 of');
-    const menus = () => componentsOf(latestMessage(step2)?.components ?? []).filter((component) => component.type === 3);
+    const { person, message } = await reachMenus(world, 'alice', 'en');
+    expect(message.ephemeral).toBe(true);
+    expect(message.content).toContain('Step 2 of');
+    const menus = () => componentsOf(message.components).filter((component) => component.type === 3);
     const label = (field: 'role' | 'fields' | 'languages' | 'format') => translate('en', `form.enrol.${field}.label`);
     expect(menus().map((menu) => menu.placeholder)).toEqual([label('role'), label('fields'), label('languages'), label('format')]);
     const role = menus()[0];
-    if (!role?.custom_id || !message) throw new Error('no role menu');
+    if (!role?.custom_id) throw new Error('no role menu');
     const chosen = await world.fake.selectValues({ ...person.seed, message, customId: role.custom_id, values: ['mentor'] });
     await world.app.idle();
     const after = componentsOf(latestMessage(chosen)?.components ?? []).filter((component) => component.type === 3);
@@ -62,41 +79,17 @@ describe('the enrolment form on Discord', () => {
 
   it('refuses to move on while a required menu is empty, naming it', async () => {
     world = await startDiscordWorld();
-    const person = discordPerson(world, 'alice', 'fr');
-    const first = await person.runCommand('mentorat.enrol');
-    if (!first.modal) throw new Error('no modal');
-    const step2 = await world.fake.submitModal({
-      ...person.seed,
-      modal: first.modal,
-      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
-    });
-    await world.app.idle();
-    const message = latestMessage(step2);
-    const next = componentsOf(message?.components ?? []).find((component) => component.label === 'Continuer');
-    if (!message || !next?.custom_id) throw new Error('no continue button');
-    const pressed = await world.fake.pressButton({ ...person.seed, message, customId: next.custom_id });
-    await world.app.idle();
+    const { person, message } = await reachMenus(world, 'alice', 'fr');
+    const pressed = await pressLabelled(world, person.seed, message, 'Continuer');
     expect(latestMessage(pressed)?.content).toContain(`Il manque encore : ${translate('fr', 'form.enrol.role.label')}, `);
   });
 
   it('stores nothing as an enrolment when abandoned halfway, and forgets the draft when cancelled', async () => {
     world = await startDiscordWorld();
-    const person = discordPerson(world, 'alice', 'fr');
-    const first = await person.runCommand('mentorat.enrol');
-    if (!first.modal) throw new Error('no modal');
-    const step2 = await world.fake.submitModal({
-      ...person.seed,
-      modal: first.modal,
-      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
-    });
-    await world.app.idle();
+    const { person, message } = await reachMenus(world, 'alice', 'fr');
     expect(await world.app.ports.enrolments.find(alice)).toBeUndefined();
     expect((await world.app.ports.formDrafts.find(alice, 'mentorat.enrol'))?.values).toMatchObject({ name: 'Alice Martin' });
-    const message = latestMessage(step2);
-    const cancel = componentsOf(message?.components ?? []).find((component) => component.label === 'Abandonner');
-    if (!message || !cancel?.custom_id) throw new Error('no cancel button');
-    const cancelled = await world.fake.pressButton({ ...person.seed, message, customId: cancel.custom_id });
-    await world.app.idle();
+    const cancelled = await pressLabelled(world, person.seed, message, 'Abandonner');
     expect(latestMessage(cancelled)?.content).toBe("Formulaire abandonné : rien n'a été enregistré.");
     expect(latestMessage(cancelled)?.components).toEqual([]);
     expect(await world.app.ports.formDrafts.find(alice, 'mentorat.enrol')).toBeUndefined();
@@ -106,20 +99,10 @@ describe('the enrolment form on Discord', () => {
   it('keeps what was typed across a restart: the next step still works on the old message', async () => {
     const store = await createStore('memory://');
     world = await startDiscordWorld({ store });
-    const person = discordPerson(world, 'alice', 'fr');
-    const first = await person.runCommand('mentorat.enrol');
-    if (!first.modal) throw new Error('no modal');
-    const step2 = await world.fake.submitModal({
-      ...person.seed,
-      modal: first.modal,
-      values: { name: 'Alice Martin', affiliation: 'Institut Pasteur' },
-    });
-    await world.app.idle();
-    const message = latestMessage(step2);
+    const { message } = await reachMenus(world, 'alice', 'fr');
     await world.stopBot();
     const fake = world.fake;
     world = await startDiscordWorld({ fake, store });
-    if (!message) throw new Error('no step message');
     const restarted = discordPerson(world, 'alice', 'fr');
     const role = componentsOf(message.components).find((component) => component.type === 3);
     if (!role?.custom_id) throw new Error('no role menu');

@@ -153,7 +153,11 @@ describe('answers on Discord', () => {
       },
     });
     world = await startDiscordWorld({ commands: [...commands, job], acknowledgeAfterMs: 20 });
-    const answered = await world.fake.runCommand({ ...discordPerson(world, 'alice', 'fr').seed, command: 'mentorat', subcommand: 'travail' });
+    const answered = await world.fake.runCommand({
+      ...discordPerson(world, 'alice', 'fr').seed,
+      command: 'mentorat',
+      subcommand: 'travail',
+    });
     await world.app.idle();
     expect(answered.callbacks.map((callback) => callback.type)).toEqual([5]);
     expect(answered.original?.content).toBe('1/2');
