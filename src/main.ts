@@ -6,6 +6,7 @@ import { loadProgrammes } from './config/load-programmes';
 import type { ProgrammeDirectory } from './dispatch';
 import { createLogger } from './logger';
 import { startDiscordApp } from './platforms/discord/discord-app';
+import { startSlackApp } from './platforms/slack/slack-app';
 import { createStore } from './store/create-store';
 import { describeServerUrl } from './store/server-url';
 import { runTerminalApp } from './terminal-app';
@@ -15,8 +16,11 @@ function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
-/** On Discord: logs to standard error at `info`, runs until SIGTERM or Ctrl-C, then finishes what is under way. */
-async function runOnDiscord(env: Env & { DISCORD_TOKEN: string }, programmes: ProgrammeDirectory): Promise<void> {
+/**
+ * On Discord and/or Slack (both may run in one process, on one store): logs to standard error
+ * at `info`, runs until SIGTERM or Ctrl-C, then finishes what is under way and disconnects.
+ */
+async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL ?? 'info', file: env.LOG_FILE });
   const store = await createStore(env.STORE_URL);
   log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
@@ -24,19 +28,26 @@ async function runOnDiscord(env: Env & { DISCORD_TOKEN: string }, programmes: Pr
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  const running: { stop(): Promise<void> }[] = [];
   try {
-    const app = await startDiscordApp({
-      token: env.DISCORD_TOKEN,
-      apiUrl: env.DISCORD_API_URL,
-      store,
-      programmes,
-      clock: clockOf(env),
-      log,
-    });
+    const shared = { store, programmes, clock: clockOf(env), log };
+    if (env.DISCORD_TOKEN) running.push(await startDiscordApp({ ...shared, token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL }));
+    if (env.SLACK_BOT_TOKEN) {
+      running.push(
+        await startSlackApp({
+          ...shared,
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          appToken: env.SLACK_APP_TOKEN,
+          port: env.SLACK_PORT,
+          apiUrl: env.SLACK_API_URL,
+        }),
+      );
+    }
     await stopped;
     log.info({}, 'stopping');
-    await app.stop();
   } finally {
+    for (const platform of running) await platform.stop();
     await store.close();
   }
 }
@@ -49,7 +60,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const env = readEnvironment();
   const programmes = loadProgrammes(env.CONFIG_DIR);
-  if (env.DISCORD_TOKEN) return runOnDiscord({ ...env, DISCORD_TOKEN: env.DISCORD_TOKEN }, programmes);
+  if (env.DISCORD_TOKEN || env.SLACK_BOT_TOKEN) return runOnPlatforms(env, programmes);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
   const store = await createStore(env.STORE_URL);

@@ -24,6 +24,16 @@ export const envSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   /** Discord's REST base; only changed to reach a loopback fake in tests. */
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://discord.com/api' })),
+  /** Set to run on Slack (OAuth & Permissions → Bot User OAuth Token, `xoxb-…`). */
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'expected the bot token, which starts with xoxb-')),
+  /** HTTP mode: Basic Information → Signing Secret. */
+  SLACK_SIGNING_SECRET: optional(z.string().min(16, 'expected the signing secret from Basic Information')),
+  /** Socket Mode (no public URL): Basic Information → App-Level Tokens, scope connections:write (`xapp-…`). */
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'expected an app-level token, which starts with xapp-')),
+  /** HTTP mode's port; Slack sends requests to https://<your host>/slack/events. */
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Slack's Web API base; only changed to reach a loopback fake in tests. */
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })),
   TERMINAL_USER: z
     .string()
     .regex(/^[\p{L}\p{N}._-]{1,32}$/u, 'expected a name of 1 to 32 letters, digits, dots, dashes or underscores')
@@ -32,9 +42,22 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Slack needs one way in: a signing secret (HTTP) or an app token (Socket Mode). */
+function checkSlack(env: Env): { path: string; message: string }[] {
+  if (!env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) return [];
+  return [
+    {
+      path: 'SLACK_SIGNING_SECRET',
+      message: 'SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+    },
+  ];
+}
+
 /** The only reader of `process.env`: every problem is listed, naming the variable. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(problemsFromZod('environment', parsed.error, source));
+  const slack = checkSlack(parsed.data);
+  if (slack.length > 0) throw new ConfigError(slack.map((problem) => ({ source: 'environment', ...problem })));
   return parsed.data;
 }

@@ -26,11 +26,11 @@ export interface PersonalDataHolder {
 }
 
 export type UndeliveredReason =
-  /** The person closed their DMs (Discord 50007, Slack `messages_tab_disabled`). */
+  /** The person closed their DMs (Discord 50007). */
   | 'dms-closed'
   /** Deactivated, not a member of the community, unknown id. */
   | 'unreachable'
-  /** The bot lacks a permission; `detail` names it for the coordinator. */
+  /** The bot lacks a permission (a Discord permission, a Slack scope or app setting); `detail` names it for the coordinator. */
   | 'missing-permission';
 
 export type DeliveryResult = { readonly ok: true } | { readonly ok: false; readonly reason: UndeliveredReason; readonly detail?: string };

@@ -17,7 +17,12 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 
 describe('environment', () => {
   it('defaults to the terminal chat on a SQLite file in ./data', () => {
-    expect(readEnv({})).toEqual({ STORE_URL: 'sqlite://./data/mentorat.sqlite', CONFIG_DIR: 'config', TERMINAL_USER: 'alice' });
+    expect(readEnv({})).toEqual({
+      STORE_URL: 'sqlite://./data/mentorat.sqlite',
+      CONFIG_DIR: 'config',
+      SLACK_PORT: 3000,
+      TERMINAL_USER: 'alice',
+    });
   });
 
   it('treats empty optional variables as unset, as a copied .env.example leaves them', () => {
@@ -39,6 +44,17 @@ describe('environment', () => {
       'environment: DISCORD_APPLICATION_ID: expected a Discord id: 17 to 20 digits (Developer Mode → Copy ID)',
       'environment: DISCORD_API_URL: expected an http(s) URL such as https://discord.com/api',
     ]);
+  });
+
+  it('names the Slack variable missing for the mode chosen', () => {
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      'environment: SLACK_SIGNING_SECRET: SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
+    ]);
+    expect(problems({ SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xoxb-2' })).toEqual([
+      'environment: SLACK_BOT_TOKEN: expected the bot token, which starts with xoxb-',
+      'environment: SLACK_APP_TOKEN: expected an app-level token, which starts with xapp-',
+    ]);
+    expect(readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toMatchObject({ SLACK_APP_TOKEN: 'xapp-1' });
   });
 
   it('accepts a start time for demos and scripts, and refuses one it cannot read', () => {

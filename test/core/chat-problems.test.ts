@@ -4,8 +4,8 @@ import { describeChatProblem } from '../../src/core/chat-problems';
 describe('what a coordinator reads when the platform refuses', () => {
   it('names the permission to grant, in their language', () => {
     const failure = { ok: false, reason: 'missing-permission', detail: 'Manage Channels, Manage Roles' } as const;
-    expect(describeChatProblem('fr', failure)).toContain('Accordez-lui « Manage Channels, Manage Roles »');
-    expect(describeChatProblem('en', failure)).toContain('Grant it “Manage Channels, Manage Roles”');
+    expect(describeChatProblem('fr', failure)).toContain('« Manage Channels, Manage Roles ». Accordez-la');
+    expect(describeChatProblem('en', failure)).toContain('“Manage Channels, Manage Roles”. Grant it');
   });
 
   it('names the category to create, and says what closed DMs mean', () => {

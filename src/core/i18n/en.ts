@@ -201,11 +201,16 @@ export const en = {
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
 
+  'form.submit': 'Submit',
+  'slack.form.loading': 'One moment…',
+  'slack.fileSentByDm': 'The file {name} was sent to you as a direct message (Slack cannot attach a file to a message only you can see).',
+  'slack.fileNotSent': 'The file {name} could not be sent to you as a direct message: {problem}',
+
   'chat.problem.dmsClosed':
     'This person does not accept direct messages from the bot: reach them another way, or ask them to allow direct messages from this server.',
   'chat.problem.unreachable': 'This person could not be reached (no longer a member, or their account is deactivated): {detail}.',
   'chat.problem.missingPermission':
-    'The bot lacks a permission it needs. Grant it “{detail}” (server settings → Roles → the bot’s role), then try again.',
+    'The bot lacks a permission it needs: “{detail}”. Grant it (Discord: server settings → Roles → the bot’s role; Slack: the app’s page, OAuth & Permissions or App Home, then reinstall it), then try again.',
   'chat.problem.limitReached': 'The platform’s limit is reached ({detail}): make room (archive old channels), then try again.',
   'chat.problem.missingCategory':
     'The category “{detail}” does not exist on the server: create it (or change spaces.discordCategory in the configuration), give the bot “Manage Channels” on it, then try again.',

@@ -210,11 +210,17 @@ export const fr = {
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
 
+  'form.submit': 'Envoyer',
+  'slack.form.loading': 'Un instant…',
+  'slack.fileSentByDm':
+    'Le fichier {name} vous a été envoyé en message privé (Slack ne joint pas de fichier à un message visible de vous seul).',
+  'slack.fileNotSent': "Le fichier {name} n'a pas pu vous être envoyé en message privé : {problem}",
+
   'chat.problem.dmsClosed':
     "Cette personne n'accepte pas les messages privés du bot : prévenez-la autrement, ou demandez-lui d'ouvrir ses messages privés pour ce serveur.",
   'chat.problem.unreachable': "Cette personne n'a pas pu être jointe (elle n'est plus membre, ou son compte est désactivé) : {detail}.",
   'chat.problem.missingPermission':
-    'Le bot n’a pas la permission nécessaire. Accordez-lui « {detail} » (paramètres du serveur → Rôles → le rôle du bot), puis recommencez.',
+    'Le bot n’a pas une permission dont il a besoin : « {detail} ». Accordez-la (Discord : paramètres du serveur → Rôles → le rôle du bot ; Slack : la page de l’app, OAuth & Permissions ou App Home, puis réinstallez-la), puis recommencez.',
   'chat.problem.limitReached':
     'La limite de la plateforme est atteinte ({detail}) : libérez de la place (archivez d’anciens salons), puis recommencez.',
   'chat.problem.missingCategory':

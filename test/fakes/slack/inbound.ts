@@ -206,7 +206,8 @@ export class Inbound {
     };
     if (input.view) {
       payload.container = { type: 'view', view_id: input.view.id };
-      payload.view = this.viewPayload(input.view, {});
+      // Slack sends the whole modal's current state with the action.
+      payload.view = this.viewPayload(input.view, input.values ?? {});
     } else {
       const channelId = input.message?.channel ?? input.channelId ?? this.options.generalChannelId;
       this.knownChannel(channelId);

@@ -107,6 +107,8 @@ export interface BlockActionInput {
   channelId?: string;
   responseUrl?: string;
   view?: FakeView;
+  /** the modal's state when the action happened (what the person has entered so far, the new choice included) */
+  values?: ViewStateValues;
 }
 
 export interface ViewSubmissionInput {

@@ -1,0 +1,306 @@
+import { randomBytes } from 'node:crypto';
+import type { App } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { decodeButtonId } from '../../button-id';
+import type { ActorFacts } from '../../core/access';
+import { describeChatProblem } from '../../core/chat-problems';
+import { describeFieldError, describeFieldProblem } from '../../core/forms/field-error';
+import type { FormSpec } from '../../core/forms/form-types';
+import type { Locale } from '../../core/i18n/locale';
+import { translate } from '../../core/i18n/translate';
+import type { CommunityRef } from '../../core/identity';
+import type { ChatPlatform } from '../../core/ports';
+import type { DeliveredMessage, Dispatcher, DispatchResult, Invocation } from '../../dispatch';
+import type { Log } from '../../log';
+import { readTextCommand } from '../text-command';
+import { slackMessage } from './slack-message';
+import { FIELD_ACTION_ID, formModal, type ModalMetadata, messageModal, readModalMetadata, readViewState } from './slack-modal';
+import type { SlackPeople } from './slack-people';
+
+const HELP_COMMAND_ID = 'mentorat.help';
+
+export interface SlackHandlerOptions {
+  readonly dispatcher: Dispatcher;
+  /** For files: Slack cannot attach one to a message only its reader sees, so they go by DM. */
+  readonly chat: ChatPlatform;
+  readonly people: SlackPeople;
+  readonly log: Log;
+  readonly defaultCommandId: string;
+}
+
+/** Where a private answer goes: the interaction's `response_url`, else an ephemeral message in the channel. */
+interface AnswerTarget {
+  readonly community: CommunityRef;
+  readonly userId: string;
+  readonly channelId?: string;
+  readonly responseUrl?: string;
+}
+
+function slackCommunity(teamId: string): CommunityRef {
+  return { platform: 'slack', id: teamId };
+}
+
+/**
+ * Registers the slash commands, buttons and modals of every command in `commands/` on a Bolt app.
+ * Returns `idle`, which resolves once every request received so far has been answered.
+ */
+export function registerSlackHandlers(app: App, options: SlackHandlerOptions): { idle(): Promise<void> } {
+  const { dispatcher, people, log } = options;
+  const inFlight = new Set<Promise<void>>();
+  // Every request goes through here first: the work under way is counted, so that stopping (and tests) can wait for it.
+  app.use(async ({ next }) => {
+    const running: Promise<void> = next().finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    await running;
+  });
+
+  async function actorOf(
+    community: CommunityRef,
+    userId: string,
+    userName: string,
+  ): Promise<{ actor: ActorFacts; locale: Locale | undefined }> {
+    const person = await people.lookUp(userId);
+    const access = dispatcher.programmeFor(community).access;
+    const groups = await people.groupsOf(userId, [...access.coordinators.roles, ...access.referents.roles]);
+    return {
+      actor: { userId, displayName: person.displayName ?? userName, platformRoles: groups, isAdministrator: false },
+      locale: person.locale,
+    };
+  }
+
+  async function dispatch(target: AnswerTarget, userName: string, invocation: Invocation): Promise<DispatchResult> {
+    const { actor, locale } = await actorOf(target.community, target.userId, userName);
+    return dispatcher.dispatch({
+      community: target.community,
+      actor,
+      locale,
+      invocation,
+      responder: {
+        followUp: (message) => answer(target, { text: message.text, buttons: [], attachments: message.attachments ?? [] }, false),
+      },
+    });
+  }
+
+  async function post(
+    client: WebClient,
+    target: AnswerTarget,
+    message: { text: string; blocks: unknown[] },
+    replace: boolean,
+  ): Promise<void> {
+    if (target.responseUrl) {
+      const response = await fetch(target.responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: replace, text: message.text, blocks: message.blocks }),
+      });
+      if (response.ok) return;
+      log.warn({ status: response.status }, 'a response_url refused the answer; posting it as an ephemeral message');
+    }
+    if (!target.channelId) throw new Error('nowhere to answer: no response_url and no channel');
+    await client.chat.postEphemeral({
+      channel: target.channelId,
+      user: target.userId,
+      text: message.text,
+      blocks: message.blocks as never,
+    });
+  }
+
+  const client: WebClient = app.client;
+
+  /** Shows a message privately; its files are sent by DM, and the message says so. */
+  async function answer(target: AnswerTarget, message: DeliveredMessage, replace: boolean, locale?: Locale): Promise<void> {
+    const language = locale ?? (await people.lookUp(target.userId)).locale ?? dispatcher.programmeFor(target.community).defaultLocale;
+    const notes: string[] = [];
+    for (const file of message.attachments) {
+      const sent = await options.chat.sendDirectMessage(target.community, target.userId, { text: file.name, attachments: [file] });
+      notes.push(
+        sent.ok
+          ? translate(language, 'slack.fileSentByDm', { name: file.name })
+          : translate(language, 'slack.fileNotSent', { name: file.name, problem: describeChatProblem(language, sent) }),
+      );
+    }
+    const text = [message.text, ...notes].join('\n\n');
+    await post(client, target, slackMessage({ ...message, text }), replace);
+  }
+
+  async function deliver(target: AnswerTarget, result: DispatchResult, replace: boolean): Promise<void> {
+    const { delivery } = result;
+    if (delivery.kind === 'form') return;
+    const messages = delivery.messages;
+    for (const [index, message] of messages.entries()) {
+      await answer(
+        target,
+        message,
+        (replace || (delivery.kind === 'messages' && (delivery.replacesOriginal ?? false))) && index === 0,
+        result.locale,
+      );
+    }
+  }
+
+  function formOf(community: CommunityRef, formId: string): FormSpec | undefined {
+    return dispatcher.commands.find((command) => command.id === formId)?.form?.(dispatcher.programmeFor(community));
+  }
+
+  /** After the modal opened (empty, at once), fills it in, or replaces it with the refusal. */
+  async function settleModal(viewId: string, form: FormSpec, metadata: ModalMetadata, result: DispatchResult): Promise<void> {
+    const { delivery } = result;
+    const settled = { ...metadata, locale: result.locale };
+    let view: ModalView;
+    if (delivery.kind === 'form') view = formModal(delivery.form, delivery.initial, settled);
+    else view = messageModal(form.title[result.locale], delivery.messages.map((message) => message.text).join('\n\n'), result.locale);
+    await client.views.update({ view_id: viewId, view });
+  }
+
+  /** The trigger lives 3 seconds: the modal opens before anything is asked of Slack or the store. */
+  async function openForm(
+    target: AnswerTarget,
+    form: FormSpec,
+    triggerId: string,
+    acknowledge: () => Promise<void>,
+    then: () => Promise<DispatchResult>,
+  ): Promise<void> {
+    const locale = people.knownLocale(target.userId) ?? dispatcher.programmeFor(target.community).defaultLocale;
+    const metadata: ModalMetadata = {
+      formId: form.id,
+      locale,
+      ...(target.channelId ? { channelId: target.channelId } : {}),
+      ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
+    };
+    const opened = await client.views.open({ trigger_id: triggerId, view: formModal(form, {}, metadata) });
+    await acknowledge();
+    const viewId = opened.view?.id;
+    const result = await then();
+    if (viewId) await settleModal(viewId, form, metadata, result);
+  }
+
+  async function safely(target: AnswerTarget | undefined, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const reference = `ERR-${randomBytes(4).toString('hex').toUpperCase()}`;
+      log.error({ err: error, reference, community: target?.community, userId: target?.userId }, 'slack interaction failed');
+      if (!target) return;
+      const locale = people.knownLocale(target.userId) ?? dispatcher.programmeFor(target.community).defaultLocale;
+      await post(
+        client,
+        target,
+        slackMessage({ text: translate(locale, 'error.unexpected', { reference }), buttons: [], attachments: [] }),
+        false,
+      ).catch((failure: unknown) => log.warn({ err: failure, reference }, 'could not tell the person about a failure'));
+    }
+  }
+
+  app.command(/^\/mentorat(-admin)?$/, async ({ command, ack }) => {
+    const target: AnswerTarget = {
+      community: slackCommunity(command.team_id),
+      userId: command.user_id,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+    };
+    const programme = dispatcher.programmeFor(target.community);
+    const typed = readTextCommand(`${command.command} ${command.text}`, dispatcher.commands, programme, options.defaultCommandId);
+    // An unknown word gets the help, never silence.
+    const invocation: Invocation =
+      typed.kind === 'command'
+        ? { type: 'command', commandId: typed.command.id, options: typed.options }
+        : { type: 'command', commandId: HELP_COMMAND_ID, options: {} };
+    const form = typed.kind === 'command' ? typed.command.form?.(programme) : undefined;
+    await safely(target, async () => {
+      if (form) {
+        await openForm(
+          target,
+          form,
+          command.trigger_id,
+          () => ack(),
+          () => dispatch(target, command.user_name, invocation),
+        );
+        return;
+      }
+      await ack();
+      await deliver(target, await dispatch(target, command.user_name, invocation), false);
+    });
+  });
+
+  app.action(/^b1\|/, async ({ ack, body, action }) => {
+    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) {
+      await ack();
+      return;
+    }
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const target: AnswerTarget = {
+      community: slackCommunity(teamId),
+      userId: body.user.id,
+      ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
+    };
+    const invocation: Invocation = { type: 'press', buttonId: action.action_id };
+    const pressed = decodeButtonId(action.action_id);
+    const command = pressed && dispatcher.commands.find((candidate) => candidate.id === pressed.commandId);
+    const form = pressed && command?.actionForms?.[pressed.action]?.(dispatcher.programmeFor(target.community));
+    await safely(target, async () => {
+      if (form) {
+        await openForm(
+          target,
+          form,
+          body.trigger_id,
+          () => ack(),
+          () => dispatch(target, body.user.name ?? body.user.id, invocation),
+        );
+        return;
+      }
+      await ack();
+      await deliver(target, await dispatch(target, body.user.name ?? body.user.id, invocation), false);
+    });
+  });
+
+  // A choice that other fields depend on (the role) was changed: show the fields it calls for.
+  app.action(FIELD_ACTION_ID, async ({ ack, body }) => {
+    await ack();
+    if (body.type !== 'block_actions' || !body.view) return;
+    const metadata = readModalMetadata(body.view.private_metadata);
+    const form = metadata && formOf(slackCommunity(body.view.team_id), metadata.formId);
+    if (!metadata || !form) return;
+    const values = readViewState(form, body.view.state?.values);
+    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: formModal(form, values, metadata) });
+  });
+
+  app.view(/^mentorat(-admin)?\./, async ({ ack, body, view }) => {
+    const metadata = readModalMetadata(view.private_metadata);
+    const community = slackCommunity(body.team?.id ?? view.team_id);
+    const form = metadata && formOf(community, metadata.formId);
+    const target: AnswerTarget = {
+      community,
+      userId: body.user.id,
+      ...(metadata?.channelId ? { channelId: metadata.channelId } : {}),
+      ...(metadata?.responseUrl ? { responseUrl: metadata.responseUrl } : {}),
+    };
+    if (!metadata || !form) {
+      await ack();
+      return;
+    }
+    await safely(target, async () => {
+      const values = readViewState(form, view.state.values);
+      const result = await dispatch(target, body.user.name, { type: 'submit', formId: form.id, values });
+      const { delivery } = result;
+      if (delivery.kind === 'form-rejected') {
+        // Each problem shows under its field; the summary stays in the conversation once the modal is closed.
+        const errors = Object.fromEntries(delivery.errors.map((error) => [error.field, describeFieldProblem(error, result.locale)]));
+        await ack({ response_action: 'errors', errors });
+        const [first, ...others] = delivery.messages;
+        const lines = delivery.errors.map((error) => `- ${describeFieldError(form, error, result.locale)}`);
+        if (first) await answer(target, { ...first, text: [first.text, ...lines].join('\n') }, false, result.locale);
+        for (const message of others) await answer(target, message, false, result.locale);
+        return;
+      }
+      await ack();
+      await deliver(target, result, false);
+    });
+  });
+
+  return {
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { WebClient } from '@slack/web-api';
+import type { CommunityRef } from '../../core/identity';
+import type { ChatPlatform, DeliveryResult } from '../../core/ports';
+import type { OutgoingMessage } from '../../core/reply';
+import type { KeyValueStore } from '../../store/key-value-store';
+import { slackCall, undeliveredBecause } from './slack-errors';
+import { markupToMrkdwn } from './slack-markup';
+import { createSlackSpaces } from './slack-spaces';
+
+/**
+ * The chat-platform port on Slack: DMs, binôme channels, posts in them. Rate limits (429) are
+ * waited out by WebClient itself (`Retry-After`); one still there after its retries is thrown.
+ */
+export function createSlackPlatform(client: WebClient, store: KeyValueStore): ChatPlatform {
+  const spaces = createSlackSpaces(client, store);
+
+  /**
+   * Text, then each file. Messages the bot sends on its own carry no buttons: a button needs the
+   * command that handles it, which only an answer to a command has.
+   */
+  async function post(channel: string, message: OutgoingMessage): Promise<void> {
+    if (message.text.trim() !== '') {
+      const text = markupToMrkdwn(message.text);
+      // No unfurling: a link someone typed must not pull a preview into a binôme's channel.
+      await slackCall('chat.postMessage', () => client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false }));
+    }
+    for (const file of message.attachments ?? []) {
+      await slackCall('files.uploadV2', () =>
+        client.files.uploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name }),
+      );
+    }
+  }
+
+  return {
+    platform: 'slack',
+    async sendDirectMessage(_community: CommunityRef, userId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+      try {
+        const opened = await slackCall('conversations.open', () => client.conversations.open({ users: userId }));
+        const channel = opened.channel?.id;
+        if (!channel) throw new Error('conversations.open answered without a channel id');
+        await post(channel, message);
+        return { ok: true };
+      } catch (error) {
+        return undeliveredBecause(error);
+      }
+    },
+    openPrivateSpace: (community, request) => spaces.open(community, request),
+    async postInSpace(_community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+      try {
+        await post(spaceId, message);
+        return { ok: true };
+      } catch (error) {
+        return undeliveredBecause(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { translate } from '../../src/core/i18n/translate';
+import { participantIdOf } from '../../src/core/identity';
+import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
+import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
+import { says } from '../scenarios/scenario';
+import { blocksOf, slackPerson } from '../scenarios/slack-driver';
+import { defaultProgramme } from '../support/programme';
+import { type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
+
+let world: SlackWorld | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+const programme = defaultProgramme();
+/** The latest private answer, as posted to a response_url. */
+const lastAnswer = (current: SlackWorld) => current.fake.responseUrlPosts.at(-1)?.body as { text?: string } | undefined;
+
+async function slash(current: SlackWorld, name: string, command: string, text: string) {
+  const result = await current.fake.slashCommand({ command, text, userId: slackUserIdOf(name) });
+  await current.settle();
+  return result;
+}
+
+describe('the bot on Slack', () => {
+  it('refuses a request with a bad or stale signature, and never runs it', async () => {
+    world = await startSlackWorld();
+    const body = new URLSearchParams({
+      command: '/mentorat',
+      text: 'piliers',
+      user_id: slackUserIdOf('alice'),
+      team_id: world.fake.teamId,
+    }).toString();
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await world.fake.sendRaw({ body, timestamp: now, signature: `v0=${'0'.repeat(64)}` });
+    const stale = await world.fake.sendRaw({ body, timestamp: now - 6 * 60, signature: world.fake.sign(body, now - 6 * 60) });
+    const unsigned = await world.fake.sendRaw({ body, timestamp: now, signature: '' });
+    for (const refused of [forged, stale, unsigned]) expect(refused.status).toBe(401);
+    await world.settle();
+    expect(world.fake.responseUrlPosts).toEqual([]);
+    expect(world.fake.calls.filter((call) => call.method === 'users.info')).toEqual([]);
+  });
+
+  it('answers in the person’s Slack language, asking Slack once and remembering it', async () => {
+    world = await startSlackWorld({ locale: 'en' });
+    await slash(world, 'alice', '/mentorat', '');
+    expect(lastAnswer(world)?.text).toContain(programme.name.en);
+    await slash(world, 'alice', '/mentorat', 'piliers');
+    expect(world.fake.calls.filter((call) => call.method === 'users.info')).toHaveLength(1);
+    await world.close();
+    world = await startSlackWorld({ locale: 'fr' });
+    await slash(world, 'alice', '/mentorat', '');
+    expect(lastAnswer(world)?.text).toContain(programme.name.fr);
+  });
+
+  it('answers `/mentorat aide`, an unknown word and `/mentorat-admin` alone with the help, never silence', async () => {
+    world = await startSlackWorld();
+    for (const [command, text] of [
+      ['/mentorat', 'aide'],
+      ['/mentorat', 'bonjour'],
+      ['/mentorat-admin', ''],
+    ] as const) {
+      await slash(world, 'alice', command, text);
+      expect(lastAnswer(world)?.text, `${command} ${text}`).toContain(says('fr', 'help.title').replace(/\*\*/g, '*'));
+    }
+  });
+
+  it('opens the enrolment modal before asking Slack or the store anything, within Slack’s limits', async () => {
+    world = await startSlackWorld();
+    const before = world.fake.calls.length;
+    await slash(world, 'alice', '/mentorat', 'inscription');
+    const calls = world.fake.calls.slice(before).map((call) => call.method);
+    expect(calls[0]).toBe('views.open');
+    const opened = world.fake.views.find((view) => view.kind === 'open');
+    const title = (opened?.view.title as { text?: string } | undefined)?.text ?? '';
+    expect(title.length).toBeGreaterThan(0);
+    expect(title.length).toBeLessThanOrEqual(24);
+    expect(opened?.view.callback_id).toBe('mentorat.enrol');
+  });
+
+  it('shows a mentor’s fields once the role is chosen', async () => {
+    world = await startSlackWorld();
+    await slash(world, 'alice', '/mentorat', 'inscription');
+    const opened = world.fake.views.find((view) => view.kind === 'open');
+    if (!opened) throw new Error('no modal');
+    const fieldsOf = () =>
+      blocksOf(world?.fake.currentView(opened.id)?.view.blocks).flatMap((block) =>
+        block.type === 'input' && block.block_id ? [block.block_id] : [],
+      );
+    expect(fieldsOf()).not.toContain('capacity');
+    const values = world.fake.stateFor(opened, { role: 'mentor' });
+    await world.fake.blockAction({
+      userId: slackUserIdOf('alice'),
+      actionId: FIELD_ACTION_ID,
+      blockId: 'role',
+      selected: ['mentor'],
+      view: opened,
+      values,
+    });
+    await world.settle();
+    expect(fieldsOf()).toEqual(expect.arrayContaining(['sector', 'offers', 'capacity']));
+    expect(fieldsOf()).not.toContain('wishedSector');
+  });
+
+  it('puts validation errors inline, on their fields, in the person’s language, and stores nothing', async () => {
+    world = await startSlackWorld({ locale: 'en' });
+    const person = slackPerson(world, 'carol', 'en');
+    await person.runCommand('mentorat.enrol');
+    const opened = world.fake.views.find((view) => view.kind === 'open');
+    if (!opened) throw new Error('no modal');
+    const result = await person.fillModal(opened.id, { ...MENTOR_FORM, capacity: '9', consentData: 'non' });
+    expect(result.json).toEqual({
+      response_action: 'errors',
+      errors: {
+        capacity: translate('en', 'form.error.numberOutOfRange', { min: programme.capacity.min, max: programme.capacity.max }),
+        consentData: translate('en', 'form.error.consentRequired'),
+      },
+    });
+    const carol = participantIdOf({ platform: 'slack', id: world.fake.teamId }, slackUserIdOf('carol'));
+    expect(await world.bot.ports.enrolments.find(carol)).toBeUndefined();
+  });
+
+  it('refuses coordinators’ commands to others politely, and lets the coordinator named in config in', async () => {
+    world = await startSlackWorld();
+    await slash(world, 'zoe', '/mentorat-admin', 'inscrits');
+    expect(lastAnswer(world)?.text).toBe(translate('fr', 'access.coordinatorsOnly'));
+    await slash(world, 'coord', '/mentorat-admin', 'inscrits');
+    expect(lastAnswer(world)?.text).toContain(translate('fr', 'enrolled.none'));
+  });
+
+  it('sends files by DM, since Slack cannot attach one to an ephemeral answer, and says so', async () => {
+    world = await startSlackWorld();
+    const dan = slackPerson(world, 'dan', 'fr');
+    await dan.runCommand('mentorat.enrol', {}, MENTEE_FORM);
+    await slash(world, 'dan', '/mentorat', 'mes-donnees');
+    expect(lastAnswer(world)?.text).toContain(translate('fr', 'slack.fileSentByDm', { name: 'mentorat-mes-donnees.json' }));
+    const upload = world.fake.uploads.at(-1);
+    expect(upload?.channel).toBe(world.fake.imChannelOf(slackUserIdOf('dan')));
+    expect(upload?.content).toContain('"name": "Dan Leroy"');
+  });
+
+  it('answers a confirmation pressed after what it confirms has changed clearly', async () => {
+    world = await startSlackWorld();
+    const dan = slackPerson(world, 'dan', 'fr');
+    await dan.runCommand('mentorat.enrol', {}, MENTEE_FORM);
+    await dan.runCommand('mentorat.withdraw');
+    const firstAsk = world.fake.responseUrlPosts.length;
+    await dan.runCommand('mentorat.withdraw');
+    await dan.press('confirm');
+    expect(lastAnswer(world)?.text).toBe(translate('fr', 'withdraw.done'));
+    expect(firstAsk).toBeGreaterThan(0);
+    await dan.runCommand('mentorat.enrol', {}, MENTEE_FORM);
+    await dan.runCommand('mentorat.withdraw');
+    await dan.runCommand('mentorat.enrol', {}, { about: 'changé' });
+    await dan.press('confirm');
+    expect(lastAnswer(world)?.text).toBe(translate('fr', 'confirm.expired'));
+  });
+
+  it('works the same over Socket Mode', async () => {
+    world = await startSlackWorld({ socketMode: true, locale: 'en' });
+    await slash(world, 'alice', '/mentorat', 'piliers');
+    expect(lastAnswer(world)?.text).toContain(programme.pillars[0]?.title.en ?? '?');
+  });
+});
