@@ -8,7 +8,7 @@ export type Audience = 'everyone' | 'referents' | 'coordinators';
 export interface ActorFacts {
   readonly userId: string;
   readonly displayName: string;
-  /** Discord role names; empty elsewhere. */
+  /** Discord role ids and names, Slack user group ids; empty in the terminal. */
   readonly platformRoles: readonly string[];
   /** Discord server administrators run the programme even without the named role. */
   readonly isAdministrator: boolean;

@@ -6,7 +6,7 @@ import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
 import { blocksOf, slackPerson } from '../scenarios/slack-driver';
 import { defaultProgramme } from '../support/programme';
-import { type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
+import { COORDINATORS_GROUP_ID, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
 
 let world: SlackWorld | undefined;
 afterEach(async () => {
@@ -128,6 +128,16 @@ describe('the bot on Slack', () => {
     expect(lastAnswer(world)?.text).toBe(translate('fr', 'access.coordinatorsOnly'));
     await slash(world, 'coord', '/mentorat-admin', 'inscrits');
     expect(lastAnswer(world)?.text).toContain(translate('fr', 'enrolled.none'));
+  });
+
+  it('recognises coordinators by a user group named in config', async () => {
+    world = await startSlackWorld({
+      access: { coordinators: { roles: [COORDINATORS_GROUP_ID], users: [] }, referents: { roles: [], users: [] } },
+    });
+    await slash(world, 'erin', '/mentorat-admin', 'inscrits');
+    expect(lastAnswer(world)?.text).toContain(translate('fr', 'enrolled.none'));
+    await slash(world, 'coord', '/mentorat-admin', 'inscrits');
+    expect(lastAnswer(world)?.text).toBe(translate('fr', 'access.coordinatorsOnly'));
   });
 
   it('sends files by DM, since Slack cannot attach one to an ephemeral answer, and says so', async () => {

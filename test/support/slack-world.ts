@@ -1,6 +1,7 @@
 import { systemClock } from '../../src/clock';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import type { Locale } from '../../src/core/i18n/locale';
+import type { Programme } from '../../src/core/programme/programme-schema';
 import type { ProgrammeDirectory } from '../../src/dispatch';
 import { type SlackApp, startSlackApp } from '../../src/platforms/slack/slack-app';
 import { createStore } from '../../src/store/create-store';
@@ -19,20 +20,23 @@ export function slackUserIdOf(name: string): string {
   return `U0${name.toUpperCase()}`;
 }
 
-/** The programme of config/, with this workspace's coordinators and référents as its own file would name them. */
-export function slackProgrammes(): ProgrammeDirectory {
+export const COORDINATORS_GROUP_ID = 'S0COORDINATION';
+
+type Access = Programme['access'];
+
+/** As a workspace's own config file would name them: `coord` by user id, référents by user group. */
+export const DEFAULT_SLACK_ACCESS: Access = {
+  coordinators: { roles: [], users: [slackUserIdOf('coord')] },
+  referents: { roles: [REFERENTS_GROUP_ID], users: [] },
+};
+
+/** The programme of config/, with this workspace's coordinators and référents. */
+export function slackProgrammes(access: Access = DEFAULT_SLACK_ACCESS): ProgrammeDirectory {
   const base = loadProgrammes(CONFIG_DIR);
   return {
     programmeFor(community) {
       const programme = base.programmeFor(community);
-      if (community.platform !== 'slack') return programme;
-      return {
-        ...programme,
-        access: {
-          coordinators: { roles: [], users: [slackUserIdOf('coord')] },
-          referents: { roles: [REFERENTS_GROUP_ID], users: [] },
-        },
-      };
+      return community.platform === 'slack' ? { ...programme, access } : programme;
     },
   };
 }
@@ -52,6 +56,7 @@ export interface SlackWorldOptions {
   readonly locale?: Locale;
   readonly socketMode?: boolean;
   readonly store?: KeyValueStore;
+  readonly access?: Access;
 }
 
 /** A loopback Slack workspace and the real Bolt app answering it, over signed HTTP or Socket Mode. */
@@ -59,7 +64,10 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
   const tag = options.locale === 'en' ? 'en-US' : 'fr-FR';
   const fake = await startFakeSlack({
     users: SLACK_PEOPLE.map((name) => ({ id: slackUserIdOf(name), name, realName: name, locale: tag })),
-    userGroups: [{ id: REFERENTS_GROUP_ID, handle: 'referents', users: [slackUserIdOf('ref')] }],
+    userGroups: [
+      { id: REFERENTS_GROUP_ID, handle: 'referents', users: [slackUserIdOf('ref')] },
+      { id: COORDINATORS_GROUP_ID, handle: 'coordination', users: [slackUserIdOf('erin')] },
+    ],
   });
   const store = options.store ?? (await createStore('memory://'));
   const log = createRecordingLog();
@@ -68,7 +76,7 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
     ...(options.socketMode ? { appToken: fake.appToken } : { signingSecret: fake.signingSecret, port: 0 }),
     apiUrl: fake.apiUrl,
     store,
-    programmes: slackProgrammes(),
+    programmes: slackProgrammes(options.access),
     clock: systemClock,
     log,
     retries: 1,

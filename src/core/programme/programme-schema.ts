@@ -40,7 +40,7 @@ function choiceList() {
 }
 
 const accessSchema = z.object({
-  /** Discord role names whose members hold this role (Discord server administrators are coordinators too). */
+  /** Discord role names or ids, or Slack user group ids (`S…`), whose members hold this role (Discord server administrators are coordinators too). */
   roles: z.array(z.string().trim().min(1).max(100)).default([]),
   /** Platform user ids (Slack `U…`, Discord snowflakes, terminal names). */
   users: z.array(z.string().trim().min(1).max(100)).default([]),
