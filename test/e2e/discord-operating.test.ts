@@ -1,13 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
 import { registerDiscordCommands } from '../../src/platforms/discord/register-commands';
 import { startFakeDiscord } from '../fakes/discord/fake-discord';
 import type { FakeDiscord } from '../fakes/discord/types';
+import { logLines, runScript, until } from '../support/child-process';
 import { GUILD_ID, guildSeed, userIdOf } from '../support/discord-world';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const APPLICATION_ID = '930000000000000001';
 
 let fake: FakeDiscord | undefined;
@@ -18,31 +17,6 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
-
-function run(script: string, env: Record<string, string>) {
-  const started = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  started.stdout.on('data', (chunk: Buffer) => {
-    output.stdout += chunk.toString('utf8');
-  });
-  started.stderr.on('data', (chunk: Buffer) => {
-    output.stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) => started.once('close', resolve));
-  return { child: started, output, exited };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('operating the bot on Discord', () => {
   it('registers the commands globally, or on one server for testing', async () => {
@@ -58,11 +32,11 @@ describe('operating the bot on Discord', () => {
   });
 
   it('`npm run discord:register` names the variables it needs, and registers once they are set', async () => {
-    const missing = run('src/cli/discord-register.ts', {});
+    const missing = runScript('src/cli/discord-register.ts', [], {});
     expect(await missing.exited).toBe(1);
     expect(missing.output.stderr).toContain('set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
     fake = await startFakeDiscord({ guilds: [guildSeed()], applicationId: APPLICATION_ID });
-    const registered = run('src/cli/discord-register.ts', {
+    const registered = runScript('src/cli/discord-register.ts', [], {
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_GUILD_ID: GUILD_ID,
@@ -76,14 +50,11 @@ describe('operating the bot on Discord', () => {
   it('`npm start` with DISCORD_TOKEN: connects, logs its servers and missing permissions (never the token), answers, and stops cleanly on SIGTERM', async () => {
     // Every permission but Manage Roles (268435456).
     fake = await startFakeDiscord({ guilds: [guildSeed({ botPermissions: String(0x7ffffffffn & ~0x10000000n & ~0x8n) })] });
-    const bot = run('src/main.ts', { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, STORE_URL: 'memory://' });
+    const bot = runScript('src/main.ts', [], { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, STORE_URL: 'memory://' });
     child = bot.child;
     await until(() => bot.output.stderr.includes('connected to Discord'), 'the connection log');
     await until(() => bot.output.stderr.includes('lacks permissions'), 'the permission warning');
-    const lines = bot.output.stderr
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = logLines(bot.output.stderr);
     expect(lines.find((line) => line.msg === 'connected to Discord')).toMatchObject({ guilds: [{ id: GUILD_ID, name: 'CJSM' }] });
     expect(lines.find((line) => line.msg === 'the bot lacks permissions it needs on this server')).toMatchObject({
       missing: ['ManageRoles'],
@@ -105,7 +76,7 @@ describe('operating the bot on Discord', () => {
   });
 
   it('refuses to start with a malformed setting, naming the variable', async () => {
-    const bot = run('src/main.ts', { DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'abc' });
+    const bot = runScript('src/main.ts', [], { DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'abc' });
     expect(await bot.exited).toBe(1);
     expect(bot.output.stderr).toContain('DISCORD_TOKEN');
     expect(bot.output.stderr).toContain('DISCORD_GUILD_ID');

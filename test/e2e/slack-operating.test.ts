@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack } from '../fakes/slack/fake-slack';
 import type { FakeSlack } from '../fakes/slack/types';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { logLines, runScript, until } from '../support/child-process';
 
 let fake: FakeSlack | undefined;
 let child: ChildProcess | undefined;
@@ -15,35 +13,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function run(script: string, args: string[], env: Record<string, string>) {
-  const started = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  started.stdout.on('data', (chunk: Buffer) => {
-    output.stdout += chunk.toString('utf8');
-  });
-  started.stderr.on('data', (chunk: Buffer) => {
-    output.stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) => started.once('close', resolve));
-  return { child: started, output, exited };
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe('operating the bot on Slack', () => {
   it('`npm start` with the Slack tokens: connects over HTTP, answers signed commands, logs no secret and stops cleanly on SIGTERM', async () => {
     fake = await startFakeSlack({ users: [{ id: 'U0ALICE', name: 'alice', locale: 'en-US' }] });
-    const bot = run('src/main.ts', [], {
+    const bot = runScript('src/main.ts', [], {
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_SIGNING_SECRET: fake.signingSecret,
       SLACK_PORT: '0',
@@ -52,11 +25,7 @@ describe('operating the bot on Slack', () => {
     });
     child = bot.child;
     await until(() => bot.output.stderr.includes('connected to Slack'), 'the connection log');
-    const connected = bot.output.stderr
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .find((line) => line.msg === 'connected to Slack');
+    const connected = logLines(bot.output.stderr).find((line) => line.msg === 'connected to Slack');
     expect(connected).toMatchObject({ mode: 'http', teamId: fake.teamId });
     fake.setTarget(`http://127.0.0.1:${String(connected?.port)}/slack/events`);
     const answered = await fake.slashCommand({ command: '/mentorat', text: 'inscription', userId: 'U0ALICE' });
@@ -70,14 +39,14 @@ describe('operating the bot on Slack', () => {
   });
 
   it('names the missing variable when the Slack setup is incomplete', async () => {
-    const bot = run('src/main.ts', [], { SLACK_BOT_TOKEN: 'xoxb-1' });
+    const bot = runScript('src/main.ts', [], { SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(await bot.exited).toBe(1);
     expect(bot.output.stderr).toContain('SLACK_SIGNING_SECRET');
     expect(bot.output.stderr).toContain('SLACK_APP_TOKEN');
   });
 
   it('`npm run slack:manifest` prints the app manifest generated from commands/', async () => {
-    const printed = run('src/cli/slack-manifest.ts', ['--url', 'https://mentorat.example.org'], {});
+    const printed = runScript('src/cli/slack-manifest.ts', ['--url', 'https://mentorat.example.org'], {});
     expect(await printed.exited).toBe(0);
     const manifest = JSON.parse(printed.output.stdout) as { features: { slash_commands: { command: string; url?: string }[] } };
     expect(manifest.features.slash_commands.map((command) => [command.command, command.url])).toEqual([

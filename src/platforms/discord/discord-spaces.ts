@@ -12,6 +12,7 @@ import {
 import type { CommunityRef } from '../../core/identity';
 import type { OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
 import type { ProgrammeDirectory } from '../../dispatch';
+import { singleFlight } from '../single-flight';
 import { channelName } from '../space-name';
 import { discordErrorCode, PERMISSION_NAMES } from './discord-errors';
 
@@ -39,7 +40,7 @@ function categoryNumber(channel: GuildBasedChannel, base: string): number | unde
 /** Binôme channels: text channels under the configured category, visible only to their members and the bot. */
 export function createDiscordSpaces(client: Client, programmes: ProgrammeDirectory) {
   // Two openings of the same key at once must not both create a channel.
-  const inFlight = new Map<string, Promise<OpenSpaceResult>>();
+  const oneAtATime = singleFlight<OpenSpaceResult>();
 
   async function guildOf(community: CommunityRef): Promise<Guild | undefined> {
     try {
@@ -155,12 +156,7 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
 
   return {
     open(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
-      const lock = `${community.id}\u0000${request.key}`;
-      const running = inFlight.get(lock);
-      if (running) return running;
-      const opening = openGuarded(community, request).finally(() => inFlight.delete(lock));
-      inFlight.set(lock, opening);
-      return opening;
+      return oneAtATime(`${community.id}\u0000${request.key}`, () => openGuarded(community, request));
     },
   };
 }

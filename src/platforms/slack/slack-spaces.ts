@@ -5,6 +5,7 @@ import type { CommunityRef } from '../../core/identity';
 import type { OpenSpaceResult, PrivateSpace, PrivateSpaceRequest } from '../../core/ports';
 import { keyOf } from '../../store/key-segments';
 import type { KeyValueStore } from '../../store/key-value-store';
+import { singleFlight } from '../single-flight';
 import { channelName } from '../space-name';
 import { isPermissionRefusal, permissionDetail, SlackRefusal, slackCall } from './slack-errors';
 
@@ -65,7 +66,7 @@ interface LiveChannel {
 export function createSlackSpaces(client: WebClient, store: KeyValueStore) {
   const records = createSlackSpaceRecords(store);
   // Two openings of the same key at once must not both create a channel.
-  const inFlight = new Map<string, Promise<OpenSpaceResult>>();
+  const oneAtATime = singleFlight<OpenSpaceResult>();
 
   const spaceOf = (community: CommunityRef, channel: { id: string; name: string }): PrivateSpace => ({
     id: channel.id,
@@ -180,12 +181,7 @@ export function createSlackSpaces(client: WebClient, store: KeyValueStore) {
 
   return {
     open(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
-      const lock = `${community.id}\u0000${request.key}`;
-      const running = inFlight.get(lock);
-      if (running) return running;
-      const opening = openGuarded(community, request).finally(() => inFlight.delete(lock));
-      inFlight.set(lock, opening);
-      return opening;
+      return oneAtATime(`${community.id}\u0000${request.key}`, () => openGuarded(community, request));
     },
   };
 }
