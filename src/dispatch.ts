@@ -46,6 +46,8 @@ export type Delivery = ReplyOf<DeliveredMessage>;
 export interface DispatchResult {
   readonly locale: Locale;
   readonly delivery: Delivery;
+  /** The use case could not run (store unavailable, a bug): nothing was done, what was typed must be kept. */
+  readonly failed?: true;
 }
 
 export interface ProgrammeDirectory {
@@ -178,7 +180,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const reference = errorReference();
       log.error({ ...logged, reference, err: error }, 'interaction failed');
       const key = error instanceof StoreUnavailableError ? 'error.storeUnavailable' : 'error.unexpected';
-      return { locale, delivery: say(translate(locale, key, { reference })) };
+      return { locale, delivery: say(translate(locale, key, { reference })), failed: true };
     }
   }
 

@@ -33,6 +33,8 @@ export interface FormDraftRepository extends PersonalDataHolder {
   find(participant: ParticipantId, formId: string): Promise<FormDraft | undefined>;
   save(draft: Omit<FormDraft, 'updatedAt'>): Promise<FormDraft>;
   remove(participant: ParticipantId, formId: string): Promise<boolean>;
+  /** Deletes every draft untouched for longer than its lifetime; returns how many. */
+  purgeExpired(): Promise<number>;
 }
 
 const participantPrefix = (participant: ParticipantId) =>
@@ -49,9 +51,14 @@ export function createFormDraftRepository(store: KeyValueStore, clock: Clock): F
   };
   const expired = (draft: FormDraft) => clock.now().getTime() - Date.parse(draft.updatedAt) > DRAFT_LIFETIME_MS;
 
+  /** A person's drafts still alive; expired ones are deleted on the way, never exported. */
   async function listOf(participant: ParticipantId): Promise<FormDraft[]> {
     const drafts: FormDraft[] = [];
-    for await (const [key, value] of store.scan(participantPrefix(participant))) drafts.push(read(key, value));
+    for await (const [key, value] of store.scan(participantPrefix(participant))) {
+      const draft = read(key, value);
+      if (expired(draft)) await store.delete(key);
+      else drafts.push(draft);
+    }
     return drafts.sort((a, b) => (a.formId < b.formId ? -1 : 1));
   }
 
@@ -72,6 +79,16 @@ export function createFormDraftRepository(store: KeyValueStore, clock: Clock): F
       return saved;
     },
     remove: (participant, formId) => store.delete(keyFor(participant, formId)),
+    async purgeExpired() {
+      const stale: string[] = [];
+      for await (const [key, value] of store.scan(`${keyOf(KIND)}.`)) {
+        const parsed = formDraftSchema.safeParse(value);
+        // A record that is not a draft is left for a person to look at, not deleted blindly.
+        if (parsed.success && expired(parsed.data)) stale.push(key);
+      }
+      for (const key of stale) await store.delete(key);
+      return stale.length;
+    },
     exportFor: listOf,
     async eraseFor(participant) {
       let erased = false;

@@ -6,7 +6,9 @@ import { createStore } from '../../src/store/create-store';
 import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
 import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { MENTOR_FORM } from '../scenarios/participant-journey';
+import { says } from '../scenarios/scenario';
 import { type DiscordWorld, GUILD_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
+import { withEnrolmentWritesFailing } from '../support/unavailable-store';
 
 let world: DiscordWorld | undefined;
 afterEach(async () => {
@@ -131,5 +133,22 @@ describe('the enrolment form on Discord', () => {
     await person.fillForm(reopened, { capacity: '2' });
     const carol = participantIdOf({ platform: 'discord', id: GUILD_ID }, userIdOf('carol'));
     expect(await world.app.ports.enrolments.find(carol)).toMatchObject({ profile: { capacity: 2, name: 'Alice Martin' } });
+  });
+
+  it('keeps every answer when the store fails at the last step, and “Try again” saves them', async () => {
+    const store = withEnrolmentWritesFailing(await createStore('memory://'));
+    world = await startDiscordWorld({ store });
+    const person = discordPerson(world, 'alice', 'fr');
+    store.down = true;
+    await person.fillForm(await person.runCommand('mentorat.enrol'), MENTOR_FORM);
+    const failed = world.fake.interactions.at(-1);
+    const message = failed && latestMessage(failed);
+    expect(message?.content).toContain(says('fr', 'error.storeUnavailable'));
+    expect(await world.app.ports.enrolments.find(alice)).toBeUndefined();
+    expect((await world.app.ports.formDrafts.find(alice, 'mentorat.enrol'))?.values).toMatchObject({ name: 'Alice Martin' });
+    store.down = false;
+    if (!message) throw new Error('no message');
+    await person.fillForm(await pressLabelled(world, person.seed, message, translate('fr', 'steps.retry')), {});
+    expect(await world.app.ports.enrolments.find(alice)).toMatchObject({ profile: { name: 'Alice Martin', capacity: 2 } });
   });
 });

@@ -2,11 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n/translate';
 import { participantIdOf } from '../../src/core/identity';
 import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
+import { createStore } from '../../src/store/create-store';
+import type { KeyValueStore } from '../../src/store/key-value-store';
 import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
 import { blocksOf, slackPerson } from '../scenarios/slack-driver';
 import { defaultProgramme } from '../support/programme';
 import { COORDINATORS_GROUP_ID, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
+import { withEnrolmentWritesFailing } from '../support/unavailable-store';
 
 let world: SlackWorld | undefined;
 afterEach(async () => {
@@ -74,16 +77,20 @@ describe('the bot on Slack', () => {
     const calls = world.fake.calls.slice(before).map((call) => call.method);
     expect(calls[0]).toBe('views.open');
     const opened = world.fake.views.find((view) => view.kind === 'open');
-    const title = (opened?.view.title as { text?: string } | undefined)?.text ?? '';
+    // It opens saying "one moment", without a submit button, and becomes the form once the command ran.
+    expect(opened?.view.submit).toBeUndefined();
+    const form = opened && world.fake.currentView(opened.id);
+    const title = (form?.view.title as { text?: string } | undefined)?.text ?? '';
     expect(title.length).toBeGreaterThan(0);
     expect(title.length).toBeLessThanOrEqual(24);
-    expect(opened?.view.callback_id).toBe('mentorat.enrol');
+    expect(form?.view.callback_id).toBe('mentorat.enrol');
   });
 
   it('shows a mentor’s fields once the role is chosen', async () => {
     world = await startSlackWorld();
     await slash(world, 'alice', '/mentorat', 'inscription');
-    const opened = world.fake.views.find((view) => view.kind === 'open');
+    const openedId = world.fake.views.find((view) => view.kind === 'open')?.id;
+    const opened = openedId ? world.fake.currentView(openedId) : undefined;
     if (!opened) throw new Error('no modal');
     const fieldsOf = () =>
       blocksOf(world?.fake.currentView(opened.id)?.view.blocks).flatMap((block) =>
@@ -120,6 +127,50 @@ describe('the bot on Slack', () => {
     });
     const carol = participantIdOf({ platform: 'slack', id: world.fake.teamId }, slackUserIdOf('carol'));
     expect(await world.bot.ports.enrolments.find(carol)).toBeUndefined();
+  });
+
+  it('keeps the modal open with what was typed when the store fails, so that submitting again saves it', async () => {
+    const store = withEnrolmentWritesFailing(await createStore('memory://'));
+    world = await startSlackWorld({ store });
+    const person = slackPerson(world, 'alice', 'fr');
+    await person.runCommand('mentorat.enrol');
+    const viewId = world.fake.views.find((view) => view.kind === 'open')?.id ?? '';
+    store.down = true;
+    const failed = await person.fillModal(viewId, MENTOR_FORM);
+    expect(failed.json).toEqual({
+      response_action: 'errors',
+      errors: { role: expect.stringContaining(says('fr', 'error.storeUnavailable')) },
+    });
+    const alice = participantIdOf({ platform: 'slack', id: world.fake.teamId }, slackUserIdOf('alice'));
+    expect(await world.bot.ports.enrolments.find(alice)).toBeUndefined();
+    store.down = false;
+    const saved = await person.fillModal(viewId, MENTOR_FORM);
+    expect(saved.status).toBe(200);
+    expect(await world.bot.ports.enrolments.find(alice)).toMatchObject({ profile: { name: 'Alice Martin' } });
+  });
+
+  it('acknowledges a slow submission within Slack’s 3 seconds, then says how it went', async () => {
+    const memory = await createStore('memory://');
+    const slow: KeyValueStore = {
+      ...memory,
+      set: async (key, value) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return memory.set(key, value);
+      },
+      close: () => memory.close(),
+    };
+    world = await startSlackWorld({ store: slow, acknowledgeAfterMs: 20 });
+    const person = slackPerson(world, 'alice', 'fr');
+    await person.runCommand('mentorat.enrol');
+    const viewId = world.fake.views.find((view) => view.kind === 'open')?.id ?? '';
+    const submitted = await person.fillModal(viewId, MENTOR_FORM);
+    expect(submitted.json).toMatchObject({
+      response_action: 'update',
+      view: { blocks: [{ text: { text: translate('fr', 'slack.form.loading') } }] },
+    });
+    expect(lastAnswer(world)?.text).toContain(says('fr', 'enrol.saved.mentor').replace(/\*\*/g, '*'));
+    const alice = participantIdOf({ platform: 'slack', id: world.fake.teamId }, slackUserIdOf('alice'));
+    expect(await world.bot.ports.enrolments.find(alice)).toMatchObject({ profile: { name: 'Alice Martin' } });
   });
 
   it('refuses coordinators’ commands to others politely, and lets the coordinator named in config in', async () => {

@@ -58,6 +58,20 @@ describe.each([
     expect(await store.get(keyOf('form-draft', 'discord', alice.communityId, alice.userId, 'mentorat.enrol'))).toBeUndefined();
   });
 
+  it('purges every draft untouched for a day, and never exports an expired one', async () => {
+    const drafts = createFormDraftRepository(store, clock);
+    await drafts.save({ participant: alice, formId: 'mentorat.enrol', values: { name: 'Alice' }, confirmed: [] });
+    clock.set('2026-11-25T20:00:00.000Z');
+    await drafts.save({ participant: bob, formId: 'mentorat.enrol', values: { name: 'Bob' }, confirmed: [] });
+    clock.set('2026-11-26T10:00:01.000Z');
+    expect(await drafts.exportFor(alice)).toEqual([]);
+    await drafts.save({ participant: alice, formId: 'other.form', values: {}, confirmed: [] });
+    clock.set('2026-11-26T20:00:01.000Z');
+    expect(await drafts.purgeExpired()).toBe(1);
+    expect(await drafts.find(bob, 'mentorat.enrol')).toBeUndefined();
+    expect(await drafts.find(alice, 'other.form')).toBeDefined();
+  });
+
   it('exports and erases one person’s drafts only, as personal data', async () => {
     const drafts = createFormDraftRepository(store, clock);
     await drafts.save({ participant: alice, formId: 'mentorat.enrol', values: { name: 'Alice' }, confirmed: [] });

@@ -57,6 +57,7 @@ export interface SlackWorldOptions {
   readonly socketMode?: boolean;
   readonly store?: KeyValueStore;
   readonly access?: Access;
+  readonly acknowledgeAfterMs?: number;
 }
 
 /** A loopback Slack workspace and the real Bolt app answering it, over signed HTTP or Socket Mode. */
@@ -80,6 +81,7 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
     clock: systemClock,
     log,
     retries: 1,
+    acknowledgeAfterMs: options.acknowledgeAfterMs,
   });
   fake.setTarget(options.socketMode ? 'socket' : `http://127.0.0.1:${bot.port}/slack/events`);
   return {

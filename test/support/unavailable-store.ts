@@ -24,3 +24,20 @@ export function createUnavailableStore(): KeyValueStore {
     close: async () => undefined,
   };
 }
+
+/** A working store whose writes of enrolments fail while `down` is true: an outage at the worst moment. */
+export function withEnrolmentWritesFailing(store: KeyValueStore): KeyValueStore & { down: boolean } {
+  const failing = {
+    ...store,
+    down: false,
+    async set(key: string, value: unknown) {
+      if (failing.down && key.startsWith('enrolment.')) {
+        throw new StoreUnavailableError('set', { cause: new Error('connect ECONNREFUSED 127.0.0.1:5432') });
+      }
+      return store.set(key, value);
+    },
+    scan: (prefix: string) => store.scan(prefix),
+    close: () => store.close(),
+  };
+  return failing;
+}

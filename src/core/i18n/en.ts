@@ -221,6 +221,8 @@ export const en = {
   'steps.progress': 'Step {step} of {total}',
   'steps.continue': 'Continue',
   'steps.fix': 'Fix',
+  'steps.retry': 'Try again',
+  'steps.keptForRetry': 'Your answers are kept: “Try again” picks up where you were.',
   'steps.cancel': 'Abandon',
   'steps.open': 'Fill in',
   'steps.choose': 'Choose in the menus below, then “Continue”.',

@@ -232,6 +232,8 @@ export const fr = {
   'steps.progress': 'Étape {step} sur {total}',
   'steps.continue': 'Continuer',
   'steps.fix': 'Corriger',
+  'steps.retry': 'Réessayer',
+  'steps.keptForRetry': 'Vos réponses sont gardées : « Réessayer » reprend là où vous en étiez.',
   'steps.cancel': 'Abandonner',
   'steps.open': 'Remplir',
   'steps.choose': 'Choisissez dans les menus ci-dessous, puis « Continuer ».',

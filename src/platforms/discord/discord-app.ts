@@ -93,6 +93,15 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     'connected to Discord',
   );
   await Promise.all(guilds.map((guild) => warnAboutPermissions(guild, log)));
+  const purgeDrafts = () =>
+    ports.formDrafts.purgeExpired().then(
+      (count) => count > 0 && log.info({ count }, 'forgot form drafts untouched for a day'),
+      (error: unknown) => log.warn({ err: error }, 'could not purge old form drafts'),
+    );
+  await purgeDrafts();
+  // Half-typed enrolments are personal data: none is kept past its day, even if never reopened.
+  const purging = setInterval(purgeDrafts, 60 * 60 * 1000);
+  purging.unref();
 
   async function idle(): Promise<void> {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
@@ -103,6 +112,7 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     ports,
     idle,
     async stop() {
+      clearInterval(purging);
       client.removeAllListeners(Events.InteractionCreate);
       await idle();
       await client.destroy();

@@ -6,12 +6,13 @@ import type { OutgoingMessage } from '../../core/reply';
 import type { DeliveredMessage, Dispatcher, DispatchResult, Invocation } from '../../dispatch';
 import type { Log } from '../../log';
 import type { FormDraftRepository } from '../../store/form-draft-repository';
+import { serialQueue } from '../single-flight';
 import { discordActor, discordCommunity, discordLocale } from './discord-identity';
 import { messagePayload, textPayload } from './discord-message';
 import { createFormStepFlow } from './form-step-flow';
 import { type AnswerableInteraction, InteractionAnswer } from './interaction-answer';
 import type { InteractionScope } from './interaction-scope';
-import { decodeStepId, isStepId } from './step-ids';
+import { decodeStepId, isStepId, type StepTarget } from './step-ids';
 
 export interface InteractionHandlerOptions {
   readonly dispatcher: Dispatcher;
@@ -41,6 +42,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
   }
 
   const flow = createFormStepFlow({ dispatcher, drafts: options.drafts, showMessages });
+  const oneByOne = serialQueue();
 
   function dispatch(scope: InteractionScope, invocation: Invocation): Promise<DispatchResult> {
     return dispatcher.dispatch({
@@ -102,6 +104,11 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     if (target.owner !== scope.actor.userId) {
       return scope.answer.show(textPayload(translate(scope.locale, 'button.notForYou')), { replace: false });
     }
+    // One step at a time per person and form: each handler reads the draft, changes it, saves it.
+    return oneByOne(`${scope.community.id}|${scope.actor.userId}|${target.formId}`, () => runStep(scope, interaction, target));
+  }
+
+  async function runStep(scope: InteractionScope, interaction: AnswerableInteraction, target: StepTarget): Promise<void> {
     if (interaction.isStringSelectMenu() && target.action === 'select') return flow.onSelect(scope, target, interaction);
     if (interaction.isModalSubmit() && target.action === 'modal') return flow.onModal(scope, target, interaction);
     switch (target.action) {

@@ -141,6 +141,17 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
       responder: scope.responder,
     });
     const delivery: Delivery = result.delivery;
+    if (result.failed && delivery.kind === 'messages') {
+      // Nothing was saved, and nothing typed is lost: the draft stays, one click tries again.
+      const text = [...delivery.messages.map((message) => message.text), t(scope)('steps.keptForRetry')].join('\n');
+      const rows: MessageRow[] = [
+        {
+          type: ComponentType.ActionRow,
+          components: [button(idFor(scope, form, 'fix'), t(scope)('steps.retry'), 'primary'), cancelButton(scope, form)],
+        },
+      ];
+      return scope.answer.show(textPayload(clipContent(text), rows), { replace: true });
+    }
     switch (delivery.kind) {
       case 'messages':
         await drafts.remove(participant(scope), form.id);

@@ -15,21 +15,22 @@ export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteract
  * reply, an update of the message whose component was used, a modal, or a deferral), then
  * edits and follow-ups while the token lives (15 minutes). Every answer is private.
  */
+type FirstAnswer = 'reply' | 'update' | 'modal' | 'deferred-reply' | 'deferred-update';
+
 export class InteractionAnswer {
+  /**
+   * The first answer, from the moment it is sent: discord.js marks an interaction replied only
+   * once Discord has confirmed, and a deferral sent in between would be refused (40060).
+   */
+  private first: { kind: FirstAnswer; sent: Promise<void> } | undefined;
   /** After a deferral, the first message fills the deferred answer; later ones follow up. */
   private deferredFilled = false;
-  /** A deferral under way: answering before it is done would answer twice. */
-  private acknowledging: Promise<void> | undefined;
 
   constructor(readonly interaction: AnswerableInteraction) {}
 
-  get answered(): boolean {
-    return this.interaction.deferred || this.interaction.replied;
-  }
-
   /** Only a first answer can be a modal, and never the answer to a modal. */
   get canOpenModal(): boolean {
-    return !this.answered && this.acknowledging === undefined && !this.interaction.isModalSubmit();
+    return this.first === undefined && !this.interaction.isModalSubmit();
   }
 
   /** Whether there is a message this answer can replace (the one holding the button or menu). */
@@ -37,43 +38,54 @@ export class InteractionAnswer {
     return this.interaction.isMessageComponent() || (this.interaction.isModalSubmit() && this.interaction.isFromMessage());
   }
 
+  private answerFirst(kind: FirstAnswer, send: () => Promise<unknown>): Promise<void> {
+    const sent = send().then(
+      () => undefined,
+      (error: unknown) => {
+        // Nothing reached Discord: a later answer may still try.
+        if (this.first?.sent === sent) this.first = undefined;
+        throw error;
+      },
+    );
+    this.first = { kind, sent };
+    return sent;
+  }
+
   async openModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
-    await this.acknowledging;
-    if (this.interaction.isModalSubmit()) throw new Error('a modal cannot answer a modal');
-    await this.interaction.showModal(modal);
+    const interaction = this.interaction;
+    if (interaction.isModalSubmit() || this.first) throw new Error('a modal can only be the first answer, and never to a modal');
+    await this.answerFirst('modal', () => interaction.showModal(modal));
   }
 
   /** Acknowledges now and answers later: the work outlives Discord's 3 seconds. */
   defer(): Promise<void> {
-    if (this.answered || this.acknowledging) return this.acknowledging ?? Promise.resolve();
+    if (this.first) return this.first.sent.catch(() => undefined);
     const interaction = this.interaction;
-    this.acknowledging = (async () => {
-      if (interaction.isMessageComponent()) await interaction.deferUpdate();
-      else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    })();
-    return this.acknowledging;
+    if (interaction.isMessageComponent()) return this.answerFirst('deferred-update', () => interaction.deferUpdate());
+    return this.answerFirst('deferred-reply', () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   }
 
   /** Shows a message: replacing the one the person acted on when asked and possible, else as a new private message. */
-  async show(payload: MessagePayload, options: { replace: boolean }): Promise<void> {
-    await this.acknowledging;
+  show(payload: MessagePayload, options: { replace: boolean }): Promise<void> {
     const interaction = this.interaction;
     const replace = options.replace && this.hasOriginMessage;
-    if (!this.answered) {
-      if (replace && interaction.isMessageComponent()) {
-        await interaction.update({ ...payload });
-        return;
-      }
+    // Claimed at once, before any await: a deadline firing meanwhile must see an answer under way.
+    if (!this.first) {
+      if (replace && interaction.isMessageComponent()) return this.answerFirst('update', () => interaction.update({ ...payload }));
       if (replace && interaction.isModalSubmit() && interaction.isFromMessage()) {
-        await interaction.update({ ...payload });
-        return;
+        return this.answerFirst('update', () => interaction.update({ ...payload }));
       }
-      await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
-      return;
+      return this.answerFirst('reply', () => interaction.reply({ ...payload, flags: MessageFlags.Ephemeral }));
     }
+    return this.afterFirst(this.first, payload, replace);
+  }
+
+  private async afterFirst(first: { kind: FirstAnswer; sent: Promise<void> }, payload: MessagePayload, replace: boolean): Promise<void> {
+    await first.sent.catch(() => undefined);
+    const interaction = this.interaction;
     // A deferred update stands for the message acted on; a deferred reply for a new one.
-    const deferredUpdate = interaction.isMessageComponent();
-    if (interaction.deferred && !this.deferredFilled && (replace || !deferredUpdate)) {
+    const fillsDeferral = first.kind === 'deferred-reply' || (first.kind === 'deferred-update' && replace);
+    if (fillsDeferral && !this.deferredFilled) {
       this.deferredFilled = true;
       await interaction.editReply({ ...payload });
       return;

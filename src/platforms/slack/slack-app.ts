@@ -26,6 +26,8 @@ export interface SlackAppOptions {
   readonly clock: Clock;
   readonly log: Log;
   readonly commands?: readonly Command[];
+  /** A form submission still running after this long is acknowledged first (Slack allows 3 s). */
+  readonly acknowledgeAfterMs?: number;
   /** Retries of the Web API client; five by default, over about two minutes (Slack's own default keeps trying for 30). */
   readonly retries?: number;
 }
@@ -90,6 +92,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     people: createSlackPeople(app.client, options.clock, log),
     log,
     defaultCommandId: DEFAULT_COMMAND_ID,
+    acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2500,
   });
   app.error(async (error) => {
     log.error({ err: error }, 'slack request failed');

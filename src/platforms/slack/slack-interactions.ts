@@ -5,6 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import { decodeButtonId } from '../../button-id';
 import type { ActorFacts } from '../../core/access';
 import { describeChatProblem } from '../../core/chat-problems';
+import { activeFields } from '../../core/forms/conditions';
 import { describeFieldError, describeFieldProblem } from '../../core/forms/field-error';
 import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
@@ -20,6 +21,19 @@ import type { SlackPeople } from './slack-people';
 
 const HELP_COMMAND_ID = 'mentorat.help';
 
+/** The promise's value if it settles within `ms`, else undefined (it keeps running). */
+async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface SlackHandlerOptions {
   readonly dispatcher: Dispatcher;
   /** For files: Slack cannot attach one to a message only its reader sees, so they go by DM. */
@@ -27,6 +41,8 @@ export interface SlackHandlerOptions {
   readonly people: SlackPeople;
   readonly log: Log;
   readonly defaultCommandId: string;
+  /** A form submission still running after this long is acknowledged first (Slack allows 3 s). */
+  readonly acknowledgeAfterMs: number;
 }
 
 /** Where a private answer goes: the interaction's `response_url`, else an ephemeral message in the channel. */
@@ -82,6 +98,10 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     });
   }
 
+  /**
+   * A private answer: through the interaction's response_url (5 uses, 30 minutes), else as an
+   * ephemeral message in the channel (the bot must be in it), else by DM, so that nothing is lost.
+   */
   async function post(
     client: WebClient,
     target: AnswerTarget,
@@ -89,21 +109,36 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     replace: boolean,
   ): Promise<void> {
     if (target.responseUrl) {
-      const response = await fetch(target.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: replace, text: message.text, blocks: message.blocks }),
-      });
-      if (response.ok) return;
-      log.warn({ status: response.status }, 'a response_url refused the answer; posting it as an ephemeral message');
+      try {
+        const response = await fetch(target.responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: replace, text: message.text, blocks: message.blocks }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (response.ok) return;
+        log.warn({ status: response.status }, 'a response_url refused the answer; trying an ephemeral message');
+      } catch (error) {
+        log.warn({ err: error }, 'a response_url could not be reached; trying an ephemeral message');
+      }
     }
-    if (!target.channelId) throw new Error('nowhere to answer: no response_url and no channel');
-    await client.chat.postEphemeral({
-      channel: target.channelId,
-      user: target.userId,
-      text: message.text,
-      blocks: message.blocks as never,
-    });
+    if (target.channelId) {
+      try {
+        await client.chat.postEphemeral({
+          channel: target.channelId,
+          user: target.userId,
+          text: message.text,
+          blocks: message.blocks as never,
+        });
+        return;
+      } catch (error) {
+        log.warn({ err: error }, 'an ephemeral message was refused; sending the answer by DM');
+      }
+    }
+    const conversation = await client.conversations.open({ users: target.userId });
+    const channel = conversation.channel?.id;
+    if (!channel) throw new Error('an answer could not be delivered in any way');
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never });
   }
 
   const client: WebClient = app.client;
@@ -152,7 +187,11 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     await client.views.update({ view_id: viewId, view });
   }
 
-  /** The trigger lives 3 seconds: the modal opens before anything is asked of Slack or the store. */
+  /**
+   * The trigger lives 3 seconds: Slack is answered, then a modal opens at once, before anything
+   * is asked of Slack or the store, saying "one moment" (no submit button yet); it becomes the
+   * form, filled in, once the command has run, or the refusal if the person may not use it.
+   */
   async function openForm(
     target: AnswerTarget,
     form: FormSpec,
@@ -160,6 +199,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     acknowledge: () => Promise<void>,
     then: () => Promise<DispatchResult>,
   ): Promise<void> {
+    await acknowledge();
     const locale = people.knownLocale(target.userId) ?? dispatcher.programmeFor(target.community).defaultLocale;
     const metadata: ModalMetadata = {
       formId: form.id,
@@ -167,8 +207,10 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
       ...(target.channelId ? { channelId: target.channelId } : {}),
       ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
     };
-    const opened = await client.views.open({ trigger_id: triggerId, view: formModal(form, {}, metadata) });
-    await acknowledge();
+    const opened = await client.views.open({
+      trigger_id: triggerId,
+      view: messageModal(form.title[locale], translate(locale, 'slack.form.loading'), locale),
+    });
     const viewId = opened.view?.id;
     const result = await then();
     if (viewId) await settleModal(viewId, form, metadata, result);
@@ -281,22 +323,47 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     }
     await safely(target, async () => {
       const values = readViewState(form, view.state.values);
-      const result = await dispatch(target, body.user.name, { type: 'submit', formId: form.id, values });
+      const dispatching = dispatch(target, body.user.name, { type: 'submit', formId: form.id, values });
+      const result = await withinMs(dispatching, options.acknowledgeAfterMs);
+      if (!result) {
+        // Slack waits 3 seconds for this answer: the modal says "one moment", the outcome follows in the conversation.
+        const { locale } = metadata;
+        await ack({ response_action: 'update', view: messageModal(form.title[locale], translate(locale, 'slack.form.loading'), locale) });
+        const late = await dispatching;
+        const summary = late.delivery.kind === 'form' ? '' : late.delivery.messages.map((message) => message.text).join('\n\n');
+        await client.views
+          .update({ view_id: view.id, view: messageModal(form.title[late.locale], summary, late.locale) })
+          .catch((error: unknown) => log.warn({ err: error }, 'could not show the outcome in the modal'));
+        await showOutcome(target, form, late);
+        return;
+      }
       const { delivery } = result;
+      const shownField = activeFields(form.fields, values)[0];
+      if (result.failed && delivery.kind === 'messages' && shownField) {
+        // Nothing was saved: the modal stays open with what was typed, saying why, to submit again.
+        await ack({ response_action: 'errors', errors: { [shownField.key]: delivery.messages.map((message) => message.text).join(' ') } });
+        return;
+      }
       if (delivery.kind === 'form-rejected') {
         // Each problem shows under its field; the summary stays in the conversation once the modal is closed.
         const errors = Object.fromEntries(delivery.errors.map((error) => [error.field, describeFieldProblem(error, result.locale)]));
         await ack({ response_action: 'errors', errors });
-        const [first, ...others] = delivery.messages;
-        const lines = delivery.errors.map((error) => `- ${describeFieldError(form, error, result.locale)}`);
-        if (first) await answer(target, { ...first, text: [first.text, ...lines].join('\n') }, false, result.locale);
-        for (const message of others) await answer(target, message, false, result.locale);
-        return;
+      } else {
+        await ack();
       }
-      await ack();
-      await deliver(target, result, false);
+      await showOutcome(target, form, result);
     });
   });
+
+  /** What a submitted form led to, in the conversation: the answer, or the refusal with each problem. */
+  async function showOutcome(target: AnswerTarget, form: FormSpec, result: DispatchResult): Promise<void> {
+    const { delivery } = result;
+    if (delivery.kind !== 'form-rejected') return deliver(target, result, false);
+    const [first, ...others] = delivery.messages;
+    const lines = delivery.errors.map((error) => `- ${describeFieldError(form, error, result.locale)}`);
+    if (first) await answer(target, { ...first, text: [first.text, ...lines].join('\n') }, false, result.locale);
+    for (const message of others) await answer(target, message, false, result.locale);
+  }
 
   return {
     async idle() {
