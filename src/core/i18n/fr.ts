@@ -210,6 +210,20 @@ export const fr = {
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
 
+  'match.reason.sharedFields': '{count} domaine(s) en commun : {items}',
+  'match.reason.wishedSector': 'secteur souhaité : {sector} ✓',
+  'match.reason.offeredTopics': '{count} attente(s) couverte(s) : {items}',
+  'match.reason.sameRegion': 'rencontres en présentiel possibles : {region}',
+  'match.reason.compatibleFormat': 'format compatible',
+  'match.reason.languages': 'langue : {items}',
+  'match.reason.pinned': 'épinglé par la coordination',
+  'match.unmatched.noMentor': 'aucun mentor inscrit',
+  'match.unmatched.full': 'les {count} mentor(s) compatibles sont complets',
+  'match.unmatched.no-shared-language': 'aucune langue en commun avec {count} mentor(s)',
+  'match.unmatched.excluded': 'a exclu {count} mentor(s)',
+  'match.unmatched.same-affiliation': 'même structure que {count} mentor(s)',
+  'match.unmatched.forbidden': '{count} binôme(s) écarté(s) par la coordination',
+
   'form.submit': 'Envoyer',
   'slack.form.loading': 'Un instant…',
   'slack.fileSentByDm':

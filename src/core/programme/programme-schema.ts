@@ -39,6 +39,9 @@ function choiceList() {
     });
 }
 
+/** A soft-score weight: a whole number of points, small enough that totals stay exact. */
+const weight = z.number().int().min(0).max(1000);
+
 const accessSchema = z.object({
   /** Discord role names or ids, or Slack user group ids (`S…`), whose members hold this role (Discord server administrators are coordinators too). */
   roles: z.array(z.string().trim().min(1).max(100)).default([]),
@@ -130,6 +133,27 @@ export const programmeSchema = z
       coordinators: accessSchema.default({ roles: [], users: [] }),
       referents: accessSchema.default({ roles: [], users: [] }),
     }),
+    matching: z
+      .object({
+        /** Points of the soft score (integers): coordinators tune them, the matcher explains them. */
+        weights: z
+          .object({
+            sharedField: weight.default(10),
+            wishedSector: weight.default(5),
+            offeredTopic: weight.default(3),
+            sameRegionInPerson: weight.default(4),
+            compatibleFormat: weight.default(2),
+          })
+          .strict()
+          .default({ sharedField: 10, wishedSector: 5, offeredTopic: 3, sameRegionInPerson: 4, compatibleFormat: 2 }),
+        /** A mentor and a mentoré of the same lab or company are never paired. */
+        forbidSameAffiliation: z.boolean().default(true),
+      })
+      .strict()
+      .default({
+        weights: { sharedField: 10, wishedSector: 5, offeredTopic: 3, sameRegionInPerson: 4, compatibleFormat: 2 },
+        forbidSameAffiliation: true,
+      }),
     spaces: z
       .object({
         /**

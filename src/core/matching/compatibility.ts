@@ -1,0 +1,70 @@
+import { foldForMatching } from '../forms/raw-input';
+import type { MatchingRules, MenteeCandidate, MentorCandidate } from './candidates';
+
+/** Why a pair is not a candidate at all: the hard rules. */
+export type BlockedBecause = 'no-shared-language' | 'excluded' | 'same-affiliation' | 'forbidden';
+
+/** One term of a pair's score, with what made it: the reasons coordinators read. */
+export type ScoreTerm =
+  | { readonly kind: 'shared-fields'; readonly items: readonly string[]; readonly points: number }
+  | { readonly kind: 'wished-sector'; readonly sector: MentorCandidate['sector']; readonly points: number }
+  | { readonly kind: 'offered-topics'; readonly items: readonly string[]; readonly points: number }
+  | { readonly kind: 'same-region'; readonly region: string; readonly points: number }
+  | { readonly kind: 'compatible-format'; readonly points: number };
+
+export type PairAssessment =
+  | { readonly allowed: false; readonly blockedBecause: BlockedBecause }
+  | { readonly allowed: true; readonly score: number; readonly terms: readonly ScoreTerm[]; readonly languages: readonly string[] };
+
+function shared(a: readonly string[], b: readonly string[]): string[] {
+  const other = new Set(b);
+  return [...new Set(a)].filter((item) => other.has(item)).sort();
+}
+
+const meetsInPerson = (format: MentorCandidate['format']) => format === 'in-person' || format === 'both';
+
+export function sectorSatisfies(wished: MenteeCandidate['wishedSector'], sector: MentorCandidate['sector']): boolean {
+  return wished === 'any' || sector === 'both' || sector === wished;
+}
+
+export function formatsCompatible(a: MentorCandidate['format'], b: MenteeCandidate['format']): boolean {
+  return a === 'both' || b === 'both' || a === b;
+}
+
+/** "Institut Pasteur" and "institut  pasteur " are one affiliation. */
+export function sameAffiliation(a: string, b: string): boolean {
+  const fold = (text: string) => foldForMatching(text).replace(/\s+/g, ' ');
+  return fold(a) !== '' && fold(a) === fold(b);
+}
+
+/**
+ * The hard rules, then the soft score of one mentoré with one mentor. Every point comes with
+ * the term that earned it, so a proposal can say why in words.
+ */
+export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rules: MatchingRules, forbidden: boolean): PairAssessment {
+  if (forbidden) return { allowed: false, blockedBecause: 'forbidden' };
+  if (mentee.excluded.includes(mentor.id)) return { allowed: false, blockedBecause: 'excluded' };
+  const languages = shared(mentee.languages, mentor.languages);
+  if (languages.length === 0) return { allowed: false, blockedBecause: 'no-shared-language' };
+  if (rules.forbidSameAffiliation && sameAffiliation(mentee.affiliation, mentor.affiliation)) {
+    return { allowed: false, blockedBecause: 'same-affiliation' };
+  }
+  const { weights } = rules;
+  const terms: ScoreTerm[] = [];
+  const fields = shared(mentee.fields, mentor.fields);
+  if (fields.length > 0 && weights.sharedField > 0)
+    terms.push({ kind: 'shared-fields', items: fields, points: fields.length * weights.sharedField });
+  if (sectorSatisfies(mentee.wishedSector, mentor.sector) && weights.wishedSector > 0) {
+    terms.push({ kind: 'wished-sector', sector: mentor.sector, points: weights.wishedSector });
+  }
+  const topics = shared(mentor.offers, mentee.expectations);
+  if (topics.length > 0 && weights.offeredTopic > 0)
+    terms.push({ kind: 'offered-topics', items: topics, points: topics.length * weights.offeredTopic });
+  if (meetsInPerson(mentor.format) && meetsInPerson(mentee.format) && mentor.region === mentee.region && weights.sameRegionInPerson > 0) {
+    terms.push({ kind: 'same-region', region: mentor.region, points: weights.sameRegionInPerson });
+  }
+  if (formatsCompatible(mentor.format, mentee.format) && weights.compatibleFormat > 0) {
+    terms.push({ kind: 'compatible-format', points: weights.compatibleFormat });
+  }
+  return { allowed: true, score: terms.reduce((sum, term) => sum + term.points, 0), terms, languages };
+}

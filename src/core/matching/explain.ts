@@ -1,0 +1,55 @@
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
+import type { Choice, Programme } from '../programme/programme-schema';
+import type { ScoreTerm } from './compatibility';
+import type { ProposedPair, UnmatchedMentee, UnmatchedReason } from './proposal';
+
+/** Names people see for ids (field, topic, language, region): the programme's labels, else the id. */
+function labels(list: readonly Choice[], ids: readonly string[], locale: Locale): string {
+  return ids.map((id) => list.find((choice) => choice.id === id)?.label[locale] ?? id).join(', ');
+}
+
+function describeTerm(term: ScoreTerm, programme: Programme, locale: Locale): string {
+  switch (term.kind) {
+    case 'shared-fields':
+      return translate(locale, 'match.reason.sharedFields', {
+        count: term.items.length,
+        items: labels(programme.lists.fields, term.items, locale),
+      });
+    case 'wished-sector':
+      return translate(locale, 'match.reason.wishedSector', { sector: programme.sectors[term.sector][locale] });
+    case 'offered-topics':
+      return translate(locale, 'match.reason.offeredTopics', {
+        count: term.items.length,
+        items: labels(programme.lists.topics, term.items, locale),
+      });
+    case 'same-region':
+      return translate(locale, 'match.reason.sameRegion', { region: labels(programme.lists.regions, [term.region], locale) });
+    case 'compatible-format':
+      return translate(locale, 'match.reason.compatibleFormat');
+  }
+}
+
+/** Why this pair, in words: every term that scored, then the shared language. */
+export function pairReasons(pair: ProposedPair, programme: Programme, locale: Locale): string[] {
+  const reasons = pair.terms.map((term) => describeTerm(term, programme, locale));
+  if (pair.languages.length > 0) reasons.push(translate(locale, 'match.reason.languages', { items: pair.languages.join(', ') }));
+  if (pair.pinned) reasons.push(translate(locale, 'match.reason.pinned'));
+  return reasons;
+}
+
+function describeUnmatchedReason(reason: UnmatchedReason, locale: Locale): string {
+  switch (reason.kind) {
+    case 'no-mentor':
+      return translate(locale, 'match.unmatched.noMentor');
+    case 'compatible-mentors-full':
+      return translate(locale, 'match.unmatched.full', { count: reason.mentors });
+    case 'blocked':
+      return translate(locale, `match.unmatched.${reason.because}`, { count: reason.mentors });
+  }
+}
+
+/** Why this mentoré has nobody, in words. */
+export function unmatchedReasons(unmatched: UnmatchedMentee, locale: Locale): string[] {
+  return unmatched.reasons.map((reason) => describeUnmatchedReason(reason, locale));
+}
