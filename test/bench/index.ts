@@ -7,6 +7,7 @@
  */
 import { arch, cpus, platform } from 'node:os';
 import { DEFAULT_OPTIONS, runEnrolmentBench } from './enrolment-bench';
+import { DEFAULT_MATCHING_OPTIONS, formatMatchingTable, QUICK_MATCHING_OPTIONS, runMatchingBenchmark } from './matching-bench';
 import { buildReport, type Environment, formatHuman } from './report';
 
 function environment(): Environment {
@@ -20,12 +21,29 @@ function environment(): Environment {
   };
 }
 
+/** `--only enrolment` or `--only matching` runs one of the two; `--quick` shrinks the matching sizes. */
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  const wanted = (name: string) => !process.argv.includes('--only') || only === name;
   const options = DEFAULT_OPTIONS;
-  const result = await runEnrolmentBench({ ...options, progress: (line) => process.stderr.write(`[bench] ${line}\n`) });
-  const report = buildReport(result, options, environment());
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatHuman(report));
+  const enrolment = wanted('enrolment')
+    ? buildReport(
+        await runEnrolmentBench({ ...options, progress: (line) => process.stderr.write(`[bench] ${line}\n`) }),
+        options,
+        environment(),
+      )
+    : undefined;
+  if (wanted('matching')) process.stderr.write('[bench] matching: ours next to munkres, each solver in its own process\n');
+  const matching = wanted('matching')
+    ? await runMatchingBenchmark(process.argv.includes('--quick') ? QUICK_MATCHING_OPTIONS : DEFAULT_MATCHING_OPTIONS)
+    : undefined;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...(enrolment ?? {}), ...(matching ? { matching } : {}) }, null, 2)}\n`);
+    return;
+  }
+  if (enrolment) process.stdout.write(formatHuman(enrolment));
+  if (matching) process.stdout.write(`\nMatching (median ms, ratio = munkres / ours):\n${formatMatchingTable(matching)}`);
 }
 
 main().catch((error: unknown) => {
