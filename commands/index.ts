@@ -1,5 +1,6 @@
 import type { Command } from '../src/core/command';
 import { enrolledCommand } from './admin/enrolled';
+import { proposeCommand } from './admin/propose';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
 import { enrolCommand } from './mentorat/enrol';
@@ -28,6 +29,7 @@ export const commands: readonly Command[] = [
   eraseCommand,
   helpCommand,
   enrolledCommand,
+  proposeCommand,
 ];
 
 /** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */

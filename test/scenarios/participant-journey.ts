@@ -323,6 +323,50 @@ const enrollingTwice: ScenarioFactory = (locale) => ({
   ],
 });
 
+const proposing: ScenarioFactory = (locale) => ({
+  name: 'a coordinator reads the proposed pairs, with scores and reasons',
+  steps: [
+    {
+      actor: 'erin',
+      action: { command: 'mentorat.enrol', form: { ...MENTOR_FORM, name: 'Erin Roux', fields: 'lipidomique;proteomique' } },
+      expect: [
+        { to: 'erin', via: 'form' },
+        { to: 'erin', via: 'ephemeral', says: [says(locale, 'enrol.saved.mentor')] },
+      ],
+    },
+    {
+      actor: 'dan',
+      action: { command: 'mentorat.enrol', form: MENTEE_FORM },
+      expect: [
+        { to: 'dan', via: 'form' },
+        { to: 'dan', via: 'ephemeral', says: [says(locale, 'enrol.saved.mentee')] },
+      ],
+    },
+    {
+      actor: 'dan',
+      action: { command: 'admin.propose' },
+      expect: [{ to: 'dan', via: 'ephemeral', says: [says(locale, 'access.coordinatorsOnly')] }],
+    },
+    {
+      actor: 'coord',
+      action: { command: 'admin.propose' },
+      expect: [
+        {
+          to: 'coord',
+          via: 'ephemeral',
+          says: [
+            says(locale, 'propose.title', { matched: 1, mentees: 1 }),
+            'Dan Leroy',
+            'Erin Roux',
+            says(locale, 'match.reason.sharedFields', { count: 1 }),
+            says(locale, 'propose.notSaved'),
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 /** The participant journey of the foundation issue; every platform driver replays all of it. */
 export const participantJourney: readonly ScenarioFactory[] = [
   discovering,
@@ -332,6 +376,7 @@ export const participantJourney: readonly ScenarioFactory[] = [
   withdrawing,
   erasing,
   enrollingTwice,
+  proposing,
 ];
 
 export function scenariosFor(locale: Locale): Scenario[] {

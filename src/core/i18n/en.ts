@@ -201,6 +201,15 @@ export const en = {
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
 
+  'command.admin.propose.description': 'Propose the pairs: scores, reasons, referents, and who is left without a pair',
+  'propose.none': 'Nobody to pair: no mentee has enrolled.',
+  'propose.title': '**Proposed pairs**: {matched} of {mentees} mentee(s) paired, total score {total}',
+  'propose.pair': '- **{mentee}** ↔ **{mentor}** — score {score} ({reasons}){referent}',
+  'propose.referent': ' — referent: {name}',
+  'propose.unmatchedTitle': '**Without a pair ({count})**',
+  'propose.unmatched': '- **{mentee}**: {reasons}',
+  'propose.notSaved': 'This is only a proposal: nothing is confirmed or announced.',
+
   'match.reason.sharedFields': '{count} shared field(s): {items}',
   'match.reason.wishedSector': 'wished sector: {sector} ✓',
   'match.reason.offeredTopics': '{count} expectation(s) covered: {items}',

@@ -210,6 +210,15 @@ export const fr = {
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
 
+  'command.admin.propose.description': 'Proposer les binômes : scores, raisons, référent·es, et qui reste sans binôme',
+  'propose.none': 'Personne à apparier : aucun·e mentoré·e inscrit·e.',
+  'propose.title': '**Proposition de binômes** : {matched} mentoré·e(s) sur {mentees} apparié·e(s), score total {total}',
+  'propose.pair': '- **{mentee}** ↔ **{mentor}** — score {score} ({reasons}){referent}',
+  'propose.referent': ' — référent·e : {name}',
+  'propose.unmatchedTitle': '**Sans binôme ({count})**',
+  'propose.unmatched': '- **{mentee}** : {reasons}',
+  'propose.notSaved': "Ceci n'est qu'une proposition : rien n'est confirmé ni annoncé.",
+
   'match.reason.sharedFields': '{count} domaine(s) en commun : {items}',
   'match.reason.wishedSector': 'secteur souhaité : {sector} ✓',
   'match.reason.offeredTopics': '{count} attente(s) couverte(s) : {items}',

@@ -48,7 +48,7 @@ describe('the Slack app manifest generated from commands/', () => {
       expect(command.should_escape).toBe(false);
     }
     expect(slashCommands(socket)[0]?.usage_hint).toMatch(/^\[apercu \| piliers \| .* \| aide\]$/);
-    expect(slashCommands(socket)[1]?.usage_hint).toBe('[inscrits]');
+    expect(slashCommands(socket)[1]?.usage_hint).toBe('[inscrits | apparier]');
   });
 
   it('speaks English when asked: descriptions and subcommand names', () => {

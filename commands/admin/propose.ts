@@ -1,0 +1,14 @@
+import { defineCommand } from '../../src/core/command';
+import { showProposal } from '../../src/core/matching/show-proposal';
+import { noOptions } from '../no-options';
+
+export const proposeCommand = defineCommand({
+  id: 'admin.propose',
+  group: 'mentorat-admin',
+  name: { fr: 'apparier', en: 'match' },
+  description: 'command.admin.propose.description',
+  audience: 'coordinators',
+  options: [],
+  input: noOptions,
+  run: (ctx) => showProposal(ctx),
+});

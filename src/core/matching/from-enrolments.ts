@@ -1,0 +1,57 @@
+import { foldForMatching } from '../forms/raw-input';
+import type { Enrolment } from '../participants/enrolment';
+import type { MatchingInput, MenteeCandidate, MentorCandidate } from './candidates';
+
+export interface MatchingPeople {
+  readonly input: MatchingInput;
+  /** Names to show, by participant id. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+/**
+ * The active enrolments as the matcher's candidates. The form asks mentorés for the names of
+ * people to avoid; a name that is an enrolled mentor's (or their id) becomes that mentor, any
+ * other name is someone the matcher could never propose anyway.
+ */
+export function candidatesFrom(enrolments: readonly Enrolment[]): MatchingPeople {
+  const active = enrolments.filter((enrolment) => enrolment.status === 'active');
+  const names = new Map(active.map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]));
+  const mentors: MentorCandidate[] = [];
+  const mentorByName = new Map<string, string>();
+  for (const { participant, profile } of active) {
+    if (profile.role !== 'mentor') continue;
+    mentors.push({
+      id: participant.userId,
+      capacity: profile.capacity,
+      languages: profile.languages,
+      fields: profile.fields,
+      sector: profile.sector,
+      affiliation: profile.affiliation,
+      format: profile.format,
+      region: profile.region,
+      offers: profile.offers,
+    });
+    mentorByName.set(foldForMatching(profile.name), participant.userId);
+  }
+  const mentorIds = new Set(mentors.map((mentor) => mentor.id));
+  const mentees: MenteeCandidate[] = [];
+  for (const { participant, profile } of active) {
+    if (profile.role !== 'mentee') continue;
+    mentees.push({
+      id: participant.userId,
+      languages: profile.languages,
+      fields: profile.fields,
+      wishedSector: profile.wishedSector,
+      affiliation: profile.affiliation,
+      format: profile.format,
+      region: profile.region,
+      expectations: profile.expectations,
+      excluded: profile.excluded.flatMap((entry) => {
+        if (mentorIds.has(entry)) return [entry];
+        const byName = mentorByName.get(foldForMatching(entry));
+        return byName ? [byName] : [];
+      }),
+    });
+  }
+  return { input: { mentors, mentees, pins: [], forbids: [] }, names };
+}
