@@ -69,7 +69,8 @@ export interface DispatcherOptions {
   readonly log: Log;
 }
 
-function errorReference(): string {
+/** The reference a person quotes and the log carries, for an unexpected failure. */
+export function errorReference(): string {
   return `ERR-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 

@@ -13,6 +13,11 @@ export function fieldError(field: string, key: MessageKey, params: MessageParams
   return { field, key, params };
 }
 
+/** Every problem as a list line naming its field, for a refusal shown as a message. */
+export function fieldErrorLines(form: FormSpec, errors: readonly FieldError[], locale: Locale): string[] {
+  return errors.map((error) => `- ${describeFieldError(form, error, locale)}`);
+}
+
 /** The message alone, for inline display next to the field (Slack `response_action: errors`). */
 export function describeFieldProblem(error: FieldError, locale: Locale): string {
   return translate(locale, error.key, error.params);

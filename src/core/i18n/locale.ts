@@ -16,6 +16,11 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
  * of ours; anything else falls back to the community's default.
  */
 export function resolveLocale(tag: string | undefined, fallback: Locale): Locale {
+  return supportedLocale(tag) ?? fallback;
+}
+
+/** One of ours for a platform tag (`fr`, `fr-FR`, `en_GB`), or undefined when we do not speak it. */
+export function supportedLocale(tag: string | null | undefined): Locale | undefined {
   const language = tag?.toLowerCase().split(/[-_]/)[0];
-  return LOCALES.find((locale) => locale === language) ?? fallback;
+  return LOCALES.find((locale) => locale === language);
 }

@@ -1,12 +1,11 @@
 import { type Interaction, PermissionFlagsBits } from 'discord.js';
 import type { ActorFacts } from '../../core/access';
-import { LOCALES, type Locale } from '../../core/i18n/locale';
+import { type Locale, supportedLocale } from '../../core/i18n/locale';
 import type { CommunityRef } from '../../core/identity';
 
 /** `fr` → French, `en-US` and `en-GB` → English; any other Discord locale gets the community's default. */
 export function discordLocale(tag: string | null | undefined): Locale | undefined {
-  const language = tag?.toLowerCase().split('-')[0];
-  return LOCALES.find((locale) => locale === language);
+  return supportedLocale(tag);
 }
 
 export function discordCommunity(guildId: string): CommunityRef {

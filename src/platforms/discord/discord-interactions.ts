@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { StoreUnavailableError } from '../../core/errors';
 import { translate } from '../../core/i18n/translate';
 import type { OutgoingMessage } from '../../core/reply';
-import type { DeliveredMessage, Dispatcher, DispatchResult, Invocation } from '../../dispatch';
+import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorReference, type Invocation } from '../../dispatch';
 import type { Log } from '../../log';
 import type { FormDraftRepository } from '../../store/form-draft-repository';
 import { serialQueue } from '../single-flight';
@@ -152,7 +151,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
       const routed = scope;
       await beforeDeadline(routed, () => route(routed, interaction));
     } catch (error) {
-      const reference = `ERR-${randomBytes(4).toString('hex').toUpperCase()}`;
+      const reference = errorReference();
       log.error({ err: error, reference, community, userId: interaction.user.id }, 'discord interaction failed');
       const locale = scope?.locale ?? platformLocale ?? 'fr';
       const key = error instanceof StoreUnavailableError ? 'error.storeUnavailable' : 'error.unexpected';

@@ -1,5 +1,5 @@
 import { ComponentType, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
-import { describeFieldError } from '../../core/forms/field-error';
+import { fieldErrorLines } from '../../core/forms/field-error';
 import type { FormField, FormSpec, FormValues, RawFormValue } from '../../core/forms/form-types';
 import { translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
@@ -163,7 +163,7 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
         const wrong = new Set(delivery.errors.map((error) => error.field));
         await drafts.save({ ...draft, confirmed: draft.confirmed.filter((key) => !wrong.has(key)) });
         const [first, ...others] = delivery.messages;
-        const errors = delivery.errors.map((error) => `- ${describeFieldError(delivery.form, error, scope.locale)}`);
+        const errors = fieldErrorLines(delivery.form, delivery.errors, scope.locale);
         const text = [first?.text ?? '', ...errors, t(scope)('steps.fixHint')].filter(Boolean).join('\n');
         const rows: MessageRow[] = [
           {

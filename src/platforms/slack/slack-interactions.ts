@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -6,13 +5,13 @@ import { decodeButtonId } from '../../button-id';
 import type { ActorFacts } from '../../core/access';
 import { describeChatProblem } from '../../core/chat-problems';
 import { activeFields } from '../../core/forms/conditions';
-import { describeFieldError, describeFieldProblem } from '../../core/forms/field-error';
+import { describeFieldProblem, fieldErrorLines } from '../../core/forms/field-error';
 import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform } from '../../core/ports';
-import type { DeliveredMessage, Dispatcher, DispatchResult, Invocation } from '../../dispatch';
+import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorReference, type Invocation } from '../../dispatch';
 import type { Log } from '../../log';
 import { readTextCommand } from '../text-command';
 import { slackMessage } from './slack-message';
@@ -220,7 +219,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     try {
       await work();
     } catch (error) {
-      const reference = `ERR-${randomBytes(4).toString('hex').toUpperCase()}`;
+      const reference = errorReference();
       log.error({ err: error, reference, community: target?.community, userId: target?.userId }, 'slack interaction failed');
       if (!target) return;
       const locale = people.knownLocale(target.userId) ?? dispatcher.programmeFor(target.community).defaultLocale;
@@ -360,7 +359,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     const { delivery } = result;
     if (delivery.kind !== 'form-rejected') return deliver(target, result, false);
     const [first, ...others] = delivery.messages;
-    const lines = delivery.errors.map((error) => `- ${describeFieldError(form, error, result.locale)}`);
+    const lines = fieldErrorLines(form, delivery.errors, result.locale);
     if (first) await answer(target, { ...first, text: [first.text, ...lines].join('\n') }, false, result.locale);
     for (const message of others) await answer(target, message, false, result.locale);
   }

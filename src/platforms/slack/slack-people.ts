@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../core/i18n/locale';
+import { type Locale, supportedLocale } from '../../core/i18n/locale';
 import type { Clock } from '../../core/ports';
 import type { Log } from '../../log';
 
@@ -19,8 +19,7 @@ export interface Person {
 
 /** A Slack locale (`fr-FR`, `en-US`) to one of ours, or undefined for the community's default. */
 export function slackLocale(tag: string | undefined): Locale | undefined {
-  const language = tag?.toLowerCase().split(/[-_]/)[0];
-  return LOCALES.find((locale) => locale === language);
+  return supportedLocale(tag);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { decodeButtonId } from '../../button-id';
 import type { ActorFacts } from '../../core/access';
-import { describeFieldError } from '../../core/forms/field-error';
+import { fieldErrorLines } from '../../core/forms/field-error';
 import type { Locale } from '../../core/i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
@@ -64,7 +64,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
         return;
       case 'form-rejected': {
         session.drafts.set(draftKey(user, delivery.form.id), delivery.values);
-        const errors = delivery.errors.map((error) => `- ${describeFieldError(delivery.form, error, localeOf(user))}`);
+        const errors = fieldErrorLines(delivery.form, delivery.errors, localeOf(user));
         const kept = translate(localeOf(user), 'terminal.form.draftKept');
         const [first, ...others] = delivery.messages;
         if (first) showMessage(user, { ...first, text: [first.text, ...errors, kept].join('\n') });
