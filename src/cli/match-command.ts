@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../core/i18n/locale';
+import { translate } from '../core/i18n/translate';
 import type { MatchingRules } from '../core/matching/candidates';
 import { pairReasons, unmatchedReasons } from '../core/matching/explain';
 import { type ParsedMatchInput, parseMatchCsv, parseMatchJson } from '../core/matching/match-input';
@@ -59,9 +60,11 @@ export function proposalJson(proposal: Proposal, programme: Programme, locale: L
 
 function proposalText(proposal: Proposal, programme: Programme, locale: Locale): string {
   const lines = proposal.pairs.map(
-    (pair) => `${pair.mentee} ↔ ${pair.mentor}  score ${pair.score}  (${pairReasons(pair, programme, locale).join('; ')})`,
+    (pair) =>
+      `${pair.mentee} ↔ ${pair.mentor}  score ${pair.score}  (${pairReasons(pair, programme, locale).join(translate(locale, 'list.separator'))})`,
   );
-  for (const item of proposal.unmatched) lines.push(`${item.mentee}  —  ${unmatchedReasons(item, locale).join('; ')}`);
+  for (const item of proposal.unmatched)
+    lines.push(`${item.mentee}  —  ${unmatchedReasons(item, locale).join(translate(locale, 'list.separator'))}`);
   lines.push(`matched ${proposal.matched}, unmatched ${proposal.unmatched.length}, total score ${proposal.total}`);
   return `${lines.join('\n')}\n`;
 }

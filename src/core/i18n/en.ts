@@ -200,6 +200,7 @@ export const en = {
   'terminal.form.unknownFields': 'Unknown fields ignored: {keys}.',
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
+  'list.separator': '; ',
 
   'command.admin.propose.description': 'Propose the pairs: scores, reasons, referents, and who is left without a pair',
   'propose.none': 'Nobody to pair: no mentee has enrolled.',

@@ -209,6 +209,7 @@ export const fr = {
   'terminal.form.unknownFields': 'Champs inconnus ignorés : {keys}.',
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
+  'list.separator': ' ; ',
 
   'command.admin.propose.description': 'Proposer les binômes : scores, raisons, référent·es, et qui reste sans binôme',
   'propose.none': 'Personne à apparier : aucun·e mentoré·e inscrit·e.',

@@ -27,7 +27,7 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
         mentee: name(pair.mentee),
         mentor: name(pair.mentor),
         score: pair.score,
-        reasons: pairReasons(pair, programme, locale).join(' ; '),
+        reasons: pairReasons(pair, programme, locale).join(translate(locale, 'list.separator')),
         referent: referent ? translate(locale, 'propose.referent', { name: name(referent) }) : '',
       });
     }),
@@ -36,7 +36,10 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
     lines.push('', translate(locale, 'propose.unmatchedTitle', { count: proposal.unmatched.length }));
     for (const item of proposal.unmatched) {
       lines.push(
-        translate(locale, 'propose.unmatched', { mentee: name(item.mentee), reasons: unmatchedReasons(item, locale).join(' ; ') }),
+        translate(locale, 'propose.unmatched', {
+          mentee: name(item.mentee),
+          reasons: unmatchedReasons(item, locale).join(translate(locale, 'list.separator')),
+        }),
       );
     }
   }
