@@ -12,6 +12,19 @@ const KEYV_PREFIX = `${NAMESPACE}:`;
  */
 export type RawEntries = (keyvPrefix: string) => AsyncIterable<readonly [string, unknown]>;
 
+/**
+ * Writes `serialized` under `keyvKey` unless a row already holds that key, as one atomic step of
+ * the backend (never a read then a write): true when this call wrote it. Keyv has no such
+ * operation, so each backend brings its own.
+ */
+export type InsertIfAbsent = (keyvKey: string, serialized: string) => Promise<boolean>;
+
+/** What a backend gives createKeyvStore besides Keyv itself. */
+export interface RawAccess {
+  readonly rawEntries: RawEntries;
+  readonly insertIfAbsent: InsertIfAbsent;
+}
+
 /** A stored text Keyv cannot turn back into `{ value }`: a manual edit, not an outage. */
 class UnreadableValueError extends Error {}
 
@@ -44,12 +57,13 @@ function markUnreadableValues(keyv: Keyv): void {
 }
 
 /**
- * get/set/delete go through Keyv (serialization, throwOnErrors). scan does not use
+ * get/set/delete go through Keyv (serialization, throwOnErrors). add serializes through Keyv too,
+ * so that get and scan read an added record exactly as a set one. scan does not use
  * `keyv.iterator()`: it lists a whole namespace through the adapter's mutable `namespace` field,
  * and @keyv/sqlite's runs a case-insensitive `LIKE` (no index) with OFFSET paging, so listing
  * one community would read every record, quadratically. Each backend lists a key range instead.
  */
-export function createKeyvStore(keyv: Keyv, rawEntries: RawEntries): KeyValueStore {
+export function createKeyvStore(keyv: Keyv, { rawEntries, insertIfAbsent }: RawAccess): KeyValueStore {
   let closed = false;
   const ensureOpen = (operation: string): void => {
     if (closed) {
@@ -70,9 +84,7 @@ export function createKeyvStore(keyv: Keyv, rawEntries: RawEntries): KeyValueSto
 
     async set(key, value) {
       checkKey(key);
-      if (value === undefined) {
-        throw new TypeError(`cannot store undefined under ${key}: delete the key instead`);
-      }
+      checkValue(key, value);
       ensureOpen('set');
       let written: boolean;
       try {
@@ -82,6 +94,17 @@ export function createKeyvStore(keyv: Keyv, rawEntries: RawEntries): KeyValueSto
       }
       if (!written) {
         throw new StoreUnavailableError('set', { cause: new Error(`the backend did not write ${key}`) });
+      }
+    },
+
+    async add(key, value) {
+      checkKey(key);
+      checkValue(key, value);
+      ensureOpen('add');
+      try {
+        return await insertIfAbsent(KEYV_PREFIX + key, await serialize(keyv, value));
+      } catch (error) {
+        throw failure('add', key, error);
       }
     },
 
@@ -128,6 +151,23 @@ export function createKeyvStore(keyv: Keyv, rawEntries: RawEntries): KeyValueSto
 function checkKey(key: string): void {
   if (key.includes(':')) {
     throw new RangeError(`store keys never contain ":" (build them with keyOf): ${JSON.stringify(key)}`);
+  }
+}
+
+/** The text Keyv's own `set` stores for `value` when no time to live is given. */
+async function serialize(keyv: Keyv, value: unknown): Promise<string> {
+  const serialized = await keyv.serializeData({ value, expires: undefined });
+  // createKeyv keeps Keyv's JSON serializer: anything else means the backends would store objects.
+  if (typeof serialized !== 'string') {
+    throw new TypeError('Keyv did not serialize the value to text');
+  }
+  return serialized;
+}
+
+/** Keyv would store undefined as an empty record, read back as a missing one: the caller meant something else. */
+function checkValue(key: string, value: unknown): void {
+  if (value === undefined) {
+    throw new TypeError(`cannot store undefined under ${key}: delete the key instead`);
   }
 }
 

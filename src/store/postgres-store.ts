@@ -24,6 +24,12 @@ const PAGE_SIZE = 1000;
 /** `COLLATE "C"` keeps the comparison bytewise, as prefixEnd assumes, even on a table created elsewhere with another collation. */
 const FIRST_PAGE = `SELECT key, value FROM ${QUALIFIED_TABLE} WHERE key >= $1 COLLATE "C" AND key < $2 COLLATE "C" ORDER BY key COLLATE "C" LIMIT $3`;
 const NEXT_PAGE = `SELECT key, value FROM ${QUALIFIED_TABLE} WHERE key > $1 COLLATE "C" AND key < $2 COLLATE "C" ORDER BY key COLLATE "C" LIMIT $3`;
+/**
+ * A concurrent insert of the same key waits for the first to commit, then does nothing: a row
+ * comes back only to the one that wrote. `ON CONFLICT (key)` uses the primary key whatever its
+ * collation, as on a table created elsewhere.
+ */
+const INSERT_IF_ABSENT = `INSERT INTO ${QUALIFIED_TABLE} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`;
 /** An unreachable host fails within this time rather than after the system's TCP timeout (minutes). */
 const CONNECT_TIMEOUT_MS = 5000;
 
@@ -48,11 +54,13 @@ export function createPostgresStore(url: string): KeyValueStore {
 }
 
 function storeOver(adapter: KeyvPostgres): KeyValueStore {
-  return createKeyvStore(createKeyv(adapter), (keyvPrefix) =>
-    rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
-      adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, [page.from, page.end, page.limit]),
-    ),
-  );
+  return createKeyvStore(createKeyv(adapter), {
+    rawEntries: (keyvPrefix) =>
+      rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
+        adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, [page.from, page.end, page.limit]),
+      ),
+    insertIfAbsent: async (keyvKey, serialized) => (await adapter.query(INSERT_IF_ABSENT, [keyvKey, serialized])).length === 1,
+  });
 }
 
 /**

@@ -37,9 +37,16 @@ function redisStore(url: string): { store: KeyValueStore; client: RedisClient } 
   // Keyv hands its namespace to the adapter, which would prefix every key a second time
   // (`mentorat::mentorat:k`): keys stay `mentorat:k`, prefixed by Keyv as on every backend.
   adapter.namespace = undefined;
-  const store = createKeyvStore(keyv, async function* (keyvPrefix) {
-    await adapter.getClient(); // connects on first use, as get and set do
-    yield* entriesByPrefix(client, keyvPrefix);
+  const store = createKeyvStore(keyv, {
+    async *rawEntries(keyvPrefix) {
+      await adapter.getClient(); // connects on first use, as get and set do
+      yield* entriesByPrefix(client, keyvPrefix);
+    },
+    // SET NX checks and writes in one command: Redis answers OK to the one that wrote, null to the others.
+    async insertIfAbsent(keyvKey, serialized) {
+      await adapter.getClient();
+      return (await client.set(keyvKey, serialized, { condition: 'NX' })) === 'OK';
+    },
   });
   return { store, client };
 }

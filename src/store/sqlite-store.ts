@@ -12,6 +12,8 @@ const PAGE_SIZE = 1000;
 /** Pages follow the key (keyset paging): an OFFSET would re-read every earlier row on each page. */
 const FIRST_PAGE = `SELECT key, value FROM ${TABLE} WHERE key >= ? AND key < ? ORDER BY key LIMIT ?`;
 const NEXT_PAGE = `SELECT key, value FROM ${TABLE} WHERE key > ? AND key < ? ORDER BY key LIMIT ?`;
+/** One statement, so the check and the write share SQLite's write lock: a row comes back only when this one was written. */
+const INSERT_IF_ABSENT = `INSERT INTO ${TABLE} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`;
 
 /** Opens (and creates) the file, failing at once if it cannot be used. */
 export async function openSqliteStore(path: string): Promise<KeyValueStore> {
@@ -40,9 +42,16 @@ export async function openSqliteStore(path: string): Promise<KeyValueStore> {
 
 /** A store over an adapter as it is, without checking the file: tests use it to simulate an outage. */
 export function createSqliteStore(adapter: KeyvSqlite): KeyValueStore {
-  return createKeyvStore(createKeyv(adapter), (keyvPrefix) =>
-    rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
-      adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, page.from, page.end, page.limit),
-    ),
-  );
+  return createKeyvStore(createKeyv(adapter), {
+    rawEntries: (keyvPrefix) =>
+      rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
+        adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, page.from, page.end, page.limit),
+      ),
+    insertIfAbsent: async (keyvKey, serialized) => wroteOneRow(await adapter.query(INSERT_IF_ABSENT, keyvKey, serialized)),
+  });
+}
+
+/** The adapter's query is sqlite3's `all`, untyped: the rows RETURNING gave back, none when the key was taken. */
+function wroteOneRow(rows: unknown): boolean {
+  return Array.isArray(rows) && rows.length === 1;
 }

@@ -29,6 +29,20 @@ describe('a PostgreSQL store', () => {
     }
   });
 
+  it('adds a record as the very row set would write, colon-escaped strings included', async () => {
+    const store = await createStore(database.url);
+    try {
+      const value = { note: ':starts with a colon', list: [1, null] };
+      await store.set('raw.set', value);
+      expect(await store.add('raw.added', value)).toBe(true);
+      const rows = await database.query('SELECT key, value FROM public.keyv ORDER BY key');
+      expect(rows.map((row) => row.key)).toEqual(['mentorat:raw.added', 'mentorat:raw.set']);
+      expect(rows[0]?.value).toBe(rows[1]?.value);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('creates its table with text keys in "C" order, where a key range is a byte range', async () => {
     const store = await createStore(database.url);
     try {
@@ -95,6 +109,7 @@ describe('a PostgreSQL store', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       await expect(store.get('outage.before')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.set('outage.during', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.add('outage.during', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(collect(store.scan('outage.'))).rejects.toBeInstanceOf(StoreUnavailableError);
       await server.restore();
       await vi.waitFor(async () => expect(await store.get('outage.before')).toBe(1), { timeout: 10_000, interval: 100 });

@@ -30,6 +30,20 @@ describe.skipIf(!redisUrl)(redisUrl ? 'Redis' : `Redis store (${REDIS_SKIPPED})`
       }
     });
 
+    it('adds a record as the very string set would write, colon-escaped strings included', async () => {
+      const store = await createStore(database.url);
+      try {
+        const value = { note: ':starts with a colon', list: [1, null] };
+        await store.set('raw.set', value);
+        expect(await store.add('raw.added', value)).toBe(true);
+        const admin = database.client();
+        expect((await admin.keys('*')).sort()).toEqual(['mentorat:raw.added', 'mentorat:raw.set']);
+        expect(await admin.get('mentorat:raw.added')).toBe(await admin.get('mentorat:raw.set'));
+      } finally {
+        await store.close();
+      }
+    });
+
     it('fails at once with StoreUnavailableError when the server cannot be reached, naming it without the password', async () => {
       const port = await closedPort();
       const failure = openRedisStore(`redis://bot:s3cret@127.0.0.1:${port}/1`);
@@ -62,6 +76,7 @@ describe.skipIf(!redisUrl)(redisUrl ? 'Redis' : `Redis store (${REDIS_SKIPPED})`
         // Without disableOfflineQueue these would wait, queued, for the server to come back.
         await expect(store.get('outage.before')).rejects.toBeInstanceOf(StoreUnavailableError);
         await expect(store.set('outage.during', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
+        await expect(store.add('outage.during', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
         await expect(store.delete('outage.before')).rejects.toBeInstanceOf(StoreUnavailableError);
         await expect(collect(store.scan('outage.'))).rejects.toBeInstanceOf(StoreUnavailableError);
         await server.restore();

@@ -47,6 +47,23 @@ describe('a SQLite store', () => {
     }
   });
 
+  it('adds a record as the very row set would write, colon-escaped strings included', async () => {
+    const path = join(folder, 'mentorat.sqlite');
+    const store = await openSqliteStore(path);
+    const probe = new KeyvSqlite({ uri: `sqlite://${path}` });
+    try {
+      const value = { note: ':starts with a colon', list: [1, null] };
+      await store.set('raw.set', value);
+      expect(await store.add('raw.added', value)).toBe(true);
+      const rows: Array<{ key: string; value: string }> = await probe.query('SELECT key, value FROM keyv ORDER BY key');
+      expect(rows.map((row) => row.key)).toEqual(['mentorat:raw.added', 'mentorat:raw.set']);
+      expect(rows[0]?.value).toBe(rows[1]?.value);
+    } finally {
+      await probe.disconnect();
+      await store.close();
+    }
+  });
+
   it.each([
     ['text that is not JSON', '{"value": '],
     ['JSON that is not a Keyv record', '42'],

@@ -142,15 +142,57 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
       expect(listed.map(([, value]) => value)).toEqual(ids.map((id) => ({ id })));
     });
 
+    it('adds to an absent key: true, and get and scan read it back exactly as a set one', async () => {
+      const store = await track(open);
+      await store.set('contract.set', NESTED);
+      expect(await store.add('contract.added', NESTED)).toBe(true);
+      expect(await store.get('contract.added')).toEqual(NESTED);
+      expect(await store.get('contract.added')).toEqual(await store.get('contract.set'));
+      expect(await collect(store.scan('contract.'))).toEqual([
+        ['contract.added', NESTED],
+        ['contract.set', NESTED],
+      ]);
+      expect(await store.add('contract.text', ':text')).toBe(true);
+      expect(await store.get('contract.text')).toBe(':text');
+    });
+
+    it('adds nothing to a present key: false, and the value stays as it was', async () => {
+      const store = await track(open);
+      await store.set('contract.key', { version: 1 });
+      expect(await store.add('contract.key', { version: 2 })).toBe(false);
+      expect(await store.get('contract.key')).toEqual({ version: 1 });
+      expect(await store.add('contract.key', { version: 3 })).toBe(false);
+      expect(await collect(store.scan('contract.'))).toEqual([['contract.key', { version: 1 }]]);
+    });
+
+    it('adds again once the key has been deleted', async () => {
+      const store = await track(open);
+      expect(await store.add('contract.key', 1)).toBe(true);
+      expect(await store.delete('contract.key')).toBe(true);
+      expect(await store.add('contract.key', 2)).toBe(true);
+      expect(await store.get('contract.key')).toBe(2);
+    });
+
+    it('lets exactly one of 20 simultaneous adds of a key win, and keeps the winner’s value', async () => {
+      const store = await track(open);
+      const results = await Promise.all(Array.from({ length: 20 }, (_, index) => store.add('contract.claim', { by: index })));
+      expect(results.filter((won) => won)).toHaveLength(1);
+      expect(await store.get('contract.claim')).toEqual({ by: results.indexOf(true) });
+    });
+
     it('refuses a key holding ":", which Keyv would mistake for its own namespace', async () => {
       const store = await track(open);
       await expect(store.set('mentorat:x', 1)).rejects.toThrow(RangeError);
       await expect(store.get('a:b')).rejects.toThrow(RangeError);
+      await expect(store.add('mentorat:x', 1)).rejects.toThrow(RangeError);
+      expect(await collect(store.scan(''))).toEqual([]);
     });
 
     it('refuses to store undefined rather than silently storing nothing', async () => {
       const store = await track(open);
       await expect(store.set('contract.key', undefined)).rejects.toThrow(TypeError);
+      await expect(store.add('contract.key', undefined)).rejects.toThrow(TypeError);
+      expect(await store.get('contract.key')).toBeUndefined();
     });
 
     it('rejects every operation after close with StoreUnavailableError', async () => {
@@ -159,6 +201,7 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
       await store.close();
       await expect(store.get('contract.key')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.set('contract.key', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.add('contract.other', 2)).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.delete('contract.key')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(collect(store.scan('contract.'))).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.close()).resolves.toBeUndefined();
@@ -186,6 +229,20 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
         expect(await second.get('contract.shared')).toBe(2);
         expect(await keysUnder(second, 'contract.')).toEqual(['contract.shared']);
       });
+
+      it('lets exactly one add win when two stores open on the same data add a key at once', async () => {
+        const first = await track(open);
+        const second = await track(open);
+        // Several rounds, each on a fresh key: one lucky interleaving would prove little.
+        for (let round = 0; round < 5; round += 1) {
+          const key = `contract.claim.${round}`;
+          const results = await Promise.all(Array.from({ length: 10 }, (_, by) => (by % 2 === 0 ? first : second).add(key, { by })));
+          expect(results.filter((won) => won)).toHaveLength(1);
+          const winner = { by: results.indexOf(true) };
+          expect(await first.get(key)).toEqual(winner);
+          expect(await second.get(key)).toEqual(winner);
+        }
+      });
     }
 
     const { outage } = options;
@@ -199,6 +256,11 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
         it('rejects set with StoreUnavailableError', async () => {
           const store = await track(outage);
           await expect(store.set('contract.key', 1)).rejects.toBeInstanceOf(StoreUnavailableError);
+        });
+
+        it('rejects add with StoreUnavailableError instead of answering "already there"', async () => {
+          const store = await track(outage);
+          await expect(store.add('contract.key', 1)).rejects.toBeInstanceOf(StoreUnavailableError);
         });
 
         it('rejects delete with StoreUnavailableError instead of answering "nothing to delete"', async () => {

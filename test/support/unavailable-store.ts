@@ -11,6 +11,9 @@ export function createUnavailableStore(): KeyValueStore {
     set: async () => {
       throw down('set');
     },
+    add: async () => {
+      throw down('add');
+    },
     delete: async () => {
       throw down('delete');
     },
