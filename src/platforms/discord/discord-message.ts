@@ -1,11 +1,11 @@
 import { AttachmentBuilder, type BaseMessageOptions } from 'discord.js';
 import type { DeliveredMessage } from '../../dispatch';
 import { buttonRows, type MessageRow } from './discord-components';
+import { markupToDiscord } from './discord-markup';
 
 /**
- * The neutral markup is Discord's own (`**bold**`, `_italic_`, backticks, `[label](url)`,
- * backslash escapes), so text goes as it is. Mentions never ping: a name someone typed
- * ("@everyone") stays text.
+ * Mentions never ping: a name someone typed ("@everyone") stays text, and a person named by
+ * `mention()` shows as a name to click, without a notification.
  */
 export const NO_MENTIONS = { parse: [] } as const;
 
@@ -18,7 +18,7 @@ export interface MessagePayload {
 
 export function messagePayload(message: DeliveredMessage): MessagePayload {
   return {
-    content: message.text,
+    content: markupToDiscord(message.text),
     components: buttonRows(message.buttons),
     files: message.attachments.map((file) => new AttachmentBuilder(Buffer.from(file.content, 'utf8'), { name: file.name })),
     allowedMentions: NO_MENTIONS,
@@ -26,5 +26,5 @@ export function messagePayload(message: DeliveredMessage): MessagePayload {
 }
 
 export function textPayload(text: string, components: MessageRow[] = []): MessagePayload {
-  return { content: text, components, files: [], allowedMentions: NO_MENTIONS };
+  return { content: markupToDiscord(text), components, files: [], allowedMentions: NO_MENTIONS };
 }

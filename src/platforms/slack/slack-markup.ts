@@ -42,6 +42,21 @@ function closing(text: string, from: number, marker: string): number {
 }
 
 const LINK = /^\[((?:\\.|[^\]\\\n])+)\]\((https?:\/\/[^)\s]+)\)/su;
+/** `mention(id)` and `spaceMention(…)` of the core, when the id is one of Slack's (`U…`, `W…`, `C…`, …). */
+const PERSON = /^<@([A-Z0-9]+)>/;
+const SPACE = /^<#([A-Z0-9]+)\|[^>\n]*>/;
+
+/**
+ * Slack shows the person's or channel's current name. Unlike Discord, it cannot name someone without
+ * notifying them: only code builds a mention (`literal` escapes a typed `<`), so nobody typed is pinged.
+ */
+function mentionAt(rest: string): { mrkdwn: string; length: number } | undefined {
+  const person = PERSON.exec(rest);
+  if (person) return { mrkdwn: `<@${person[1]}>`, length: person[0].length };
+  const space = SPACE.exec(rest);
+  if (space) return { mrkdwn: `<#${space[1]}>`, length: space[0].length };
+  return undefined;
+}
 
 /** A link target inside `<…|…>`: `&` as an entity, and the characters that would end it percent-encoded. */
 function linkTarget(url: string): string {
@@ -83,6 +98,14 @@ function convert(text: string): string {
         continue;
       }
     }
+    if (character === '<') {
+      const mentioned = mentionAt(text.slice(index));
+      if (mentioned) {
+        out += mentioned.mrkdwn;
+        index += mentioned.length;
+        continue;
+      }
+    }
     if (character === '[') {
       const link = LINK.exec(text.slice(index));
       if (link) {
@@ -100,7 +123,8 @@ function convert(text: string): string {
 
 /**
  * The neutral markup as Slack mrkdwn: `**bold**` → `*bold*`, `[label](url)` → `<url|label>`,
- * `_italic_`, backticks and `- ` / `1. ` lines as they are; backslash-escaped characters plain.
+ * `<@U…>` kept, `<#C…|name>` → `<#C…>`, `_italic_`, backticks and `- ` / `1. ` lines as they are;
+ * backslash-escaped characters plain (an escaped `\<@U…>` from `literal` shows as typed).
  */
 export function markupToMrkdwn(text: MarkupText): string {
   return convert(text).replace(/^&gt;/gm, `${SOFT_HYPHEN}&gt;`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literal } from '../../../src/core/reply';
+import { literal, mention, spaceMention } from '../../../src/core/reply';
 import { markupToMrkdwn } from '../../../src/platforms/slack/slack-markup';
 
 const J = '\u200D';
@@ -45,6 +45,16 @@ describe('the neutral markup as Slack mrkdwn', () => {
       '&lt;!everyone&gt; &lt;@U123&gt; &lt;https://evil.fr|banque&gt;',
     );
     expect(markupToMrkdwn('`a < b && c`')).toBe('`a &lt; b &amp;&amp; c`');
+  });
+
+  it('names people and channels the Slack way, and leaves a typed or escaped one as text', () => {
+    expect(markupToMrkdwn(`Votre binôme : ${mention('U0DAN')}, dans ${spaceMention({ id: 'C0PAIR', name: 'binome-alice-dan' })}`)).toBe(
+      'Votre binôme : <@U0DAN>, dans <#C0PAIR>',
+    );
+    expect(markupToMrkdwn(`**${mention('U0DAN')}**`)).toBe('*<@U0DAN>*');
+    expect(markupToMrkdwn(literal('<@U0DAN> <#C0PAIR|x>'))).toBe('&lt;@U0DAN&gt; &lt;#C0PAIR|x&gt;');
+    expect(markupToMrkdwn(`\\${mention('U0DAN')}`)).toBe('&lt;@U0DAN&gt;');
+    expect(markupToMrkdwn(mention('not a slack id'))).toBe('&lt;@not a slack id&gt;');
   });
 
   it('shows what a person typed as typed: no bold, italic, strike, code or link', () => {

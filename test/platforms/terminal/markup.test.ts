@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { literal } from '../../../src/core/reply';
+import { literal, mention, spaceMention } from '../../../src/core/reply';
 import { markupToTerminal } from '../../../src/platforms/terminal/markup';
 
 describe('terminal markup', () => {
@@ -13,6 +13,14 @@ describe('terminal markup', () => {
     expect(markupToTerminal('Tapez `/mentorat aide` ou [le site](https://cjsm.fr/mentorat)', false)).toBe(
       'Tapez /mentorat aide ou le site (https://cjsm.fr/mentorat)',
     );
+  });
+
+  it('prints people as @id and spaces as #name, and a typed or escaped mention as typed', () => {
+    expect(
+      markupToTerminal(`Votre binôme : ${mention('dan')}, dans ${spaceMention({ id: 'binome:1', name: 'binome-alice-dan' })}`, false),
+    ).toBe('Votre binôme : @dan, dans #binome-alice-dan');
+    expect(markupToTerminal(literal('<@dan> <#k|x>'), false)).toBe('<@dan> <#k|x>');
+    expect(markupToTerminal(`\\${mention('dan')}`, false)).toBe('<@dan>');
   });
 
   it('shows what a person typed exactly as typed, markup characters included', () => {
