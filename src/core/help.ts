@@ -63,13 +63,16 @@ export function commandHelp(command: Command, programme: Programme, locale: Loca
   if (command.options.length > 0) {
     lines.push('', translate(locale, 'help.options'));
     for (const option of command.options) {
-      lines.push(
-        translate(locale, 'help.field', {
-          key: option.key,
-          label: translate(locale, option.description),
-          rules: `${translate(locale, option.required ? 'help.rule.required' : 'help.rule.optional')} — ${translate(locale, 'help.rule.choice', { choices: choicesText(option.choices, locale) })}`,
-        }),
-      );
+      const presence = translate(locale, option.required ? 'help.rule.required' : 'help.rule.optional');
+      // A person is named the platform's way (`@name`), whatever the language.
+      const shown =
+        option.kind === 'user'
+          ? { key: `${option.key}:@…`, rules: presence }
+          : {
+              key: option.key,
+              rules: `${presence} — ${translate(locale, 'help.rule.choice', { choices: choicesText(option.choices, locale) })}`,
+            };
+      lines.push(translate(locale, 'help.field', { ...shown, label: translate(locale, option.description) }));
     }
   }
   const form = command.form?.(programme);

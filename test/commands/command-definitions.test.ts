@@ -5,6 +5,7 @@ import type { AccessRole } from '../../src/core/access';
 import { commandHelp, commandListHelp, commandUsage } from '../../src/core/help';
 import { LOCALES } from '../../src/core/i18n/locale';
 import { translate } from '../../src/core/i18n/translate';
+import { personCommand } from '../platforms/person-command';
 import { defaultProgramme } from '../support/programme';
 
 /** Discord's rule for command and option names, restricted to lowercase as Discord requires. */
@@ -80,7 +81,11 @@ describe.each(commands.map((command) => [command.id, command] as const))('the co
   });
 
   it('mentions every option and form field key in its help, in both languages', () => {
-    const keys = [...command.options.map((option) => option.key), ...(command.form?.(programme).fields.map((field) => field.key) ?? [])];
+    // A person is typed `key:@name`, so the help shows a user option that way.
+    const keys = [
+      ...command.options.map((option) => (option.kind === 'user' ? `${option.key}:@…` : option.key)),
+      ...(command.form?.(programme).fields.map((field) => field.key) ?? []),
+    ];
     for (const locale of LOCALES) {
       const help = commandHelp(command, programme, locale);
       expect(help).toContain(commandUsage(command, locale));
@@ -182,5 +187,15 @@ describe('the list of commands in help', () => {
     const help = helpFor(['coordinator'], locale);
     expect(adminCommands.length).toBeGreaterThan(0);
     for (const command of commands) expect(help).toContain(commandUsage(command, locale));
+  });
+});
+
+describe('a person option in help', () => {
+  it.each(LOCALES)('is shown as key:@… with no list of choices (%s)', (locale) => {
+    const help = commandHelp(personCommand, programme, locale);
+    const line = help.split('\n').find((candidate) => candidate.includes('`personne:@…`'));
+    expect(line).toContain(translate(locale, 'help.rule.required'));
+    expect(line).not.toContain(translate(locale, 'help.rule.choice', { choices: '' }).trim());
+    expect(help).toContain('`note`');
   });
 });

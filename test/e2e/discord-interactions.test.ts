@@ -4,8 +4,10 @@ import { commands } from '../../commands';
 import { defineCommand } from '../../src/core/command';
 import { translate } from '../../src/core/i18n/translate';
 import { messages } from '../../src/core/reply';
+import { registerDiscordCommands } from '../../src/platforms/discord/register-commands';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { personCommand } from '../platforms/person-command';
 import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { MENTEE_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
@@ -181,5 +183,24 @@ describe('answers on Discord', () => {
     expect(world.log.entries.some((entry) => entry.level === 'error' && JSON.stringify(entry.details).includes(reference ?? '?'))).toBe(
       true,
     );
+  });
+
+  it('hand a person picked in Discord’s member picker (a USER option) to the command as their id', async () => {
+    world = await startDiscordWorld({ commands: [personCommand] });
+    const { fake } = world;
+    await registerDiscordCommands([personCommand], {
+      token: fake.token,
+      applicationId: fake.applicationId,
+      guildId: GUILD_ID,
+      apiUrl: fake.apiUrl,
+    });
+    const answered = await fake.runCommand({
+      ...discordPerson(world, 'coord', 'fr').seed,
+      command: 'mentorat-admin',
+      subcommand: 'qui',
+      options: { personne: userIdOf('dan'), note: 'R&D' },
+    });
+    await world.app.idle();
+    expect(contentOf(answered)).toBe(`personne=${userIdOf('dan')} note=R&D`);
   });
 });

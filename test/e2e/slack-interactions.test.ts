@@ -4,6 +4,7 @@ import { participantIdOf } from '../../src/core/identity';
 import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { personCommand } from '../platforms/person-command';
 import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
 import { blocksOf, slackPerson } from '../scenarios/slack-driver';
@@ -223,5 +224,19 @@ describe('the bot on Slack', () => {
     world = await startSlackWorld({ socketMode: true, locale: 'en' });
     await slash(world, 'alice', '/mentorat', 'piliers');
     expect(lastAnswer(world)?.text).toContain(programme.pillars[0]?.title.en ?? '?');
+  });
+
+  it('reads a person picked in Slack’s autocomplete as their id, and other options as typed', async () => {
+    world = await startSlackWorld({ commands: [personCommand] });
+    // /mentorat-admin is escaped (should_escape): Slack sends the person picked as <@id|name>, and entities for & < >.
+    await slash(
+      world,
+      'coord',
+      '/mentorat-admin',
+      `qui <@${slackUserIdOf('dan')}|dan> note:R&amp;D &lt;https://cjsm.fr&gt; <https://cjsm.fr>`,
+    );
+    expect(lastAnswer(world)?.text).toBe(`personne=${slackUserIdOf('dan')} note=R&amp;D &lt;https://cjsm.fr&gt; https://cjsm.fr`);
+    await slash(world, 'coord', '/mentorat-admin', 'qui personne: Dan Leroy ');
+    expect(lastAnswer(world)?.text).toBe('personne=Dan Leroy note=');
   });
 });

@@ -1,5 +1,6 @@
 import { systemClock } from '../../src/clock';
 import { loadProgrammes } from '../../src/config/load-programmes';
+import type { Command } from '../../src/core/command';
 import type { Locale } from '../../src/core/i18n/locale';
 import type { Programme } from '../../src/core/programme/programme-schema';
 import type { ProgrammeDirectory } from '../../src/dispatch';
@@ -58,6 +59,8 @@ export interface SlackWorldOptions {
   readonly store?: KeyValueStore;
   readonly access?: Access;
   readonly acknowledgeAfterMs?: number;
+  /** The commands to answer; those of commands/ unless a test brings its own. */
+  readonly commands?: readonly Command[];
 }
 
 /** A loopback Slack workspace and the real Bolt app answering it, over signed HTTP or Socket Mode. */
@@ -82,6 +85,7 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
     log,
     retries: 1,
     acknowledgeAfterMs: options.acknowledgeAfterMs,
+    commands: options.commands,
   });
   fake.setTarget(options.socketMode ? 'socket' : `http://127.0.0.1:${bot.port}/slack/events`);
   return {

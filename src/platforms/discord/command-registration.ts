@@ -1,5 +1,5 @@
 import {
-  type APIApplicationCommandStringOption,
+  type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -27,16 +27,21 @@ const GROUP_DESCRIPTIONS: Record<CommandGroup, MessageKey> = {
  */
 const ADMIN_ONLY_BY_DEFAULT = '0';
 
-function option(spec: CommandOption): APIApplicationCommandStringOption {
+/** A `user` option is Discord's member picker: the interaction then carries the chosen member's id. */
+function option(spec: CommandOption): APIApplicationCommandBasicOption {
   const name = spec.name ?? { fr: spec.key, en: spec.key };
   const description = localized(spec.description);
-  return {
-    type: ApplicationCommandOptionType.String,
+  const common = {
     name: spec.key,
     name_localizations: localizations(name),
     description: description.fr,
     description_localizations: localizations(description),
     required: spec.required,
+  };
+  if (spec.kind === 'user') return { type: ApplicationCommandOptionType.User, ...common };
+  return {
+    type: ApplicationCommandOptionType.String,
+    ...common,
     ...(spec.choices.length > 0
       ? {
           choices: spec.choices.map((choice) => ({

@@ -14,9 +14,11 @@ import type { ChatPlatform } from '../../core/ports';
 import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorReference, type Invocation } from '../../dispatch';
 import type { Log } from '../../log';
 import { readTextCommand } from '../text-command';
+import { readTypedOptions } from '../typed-options';
 import { slackMessage } from './slack-message';
 import { FIELD_ACTION_ID, formModal, type ModalMetadata, messageModal, readModalMetadata, readViewState } from './slack-modal';
 import type { SlackPeople } from './slack-people';
+import { slackPerson, slackTypedText } from './slack-typed-text';
 
 const HELP_COMMAND_ID = 'mentorat.help';
 
@@ -244,7 +246,11 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     // An unknown word gets the help, never silence.
     const invocation: Invocation =
       typed.kind === 'command'
-        ? { type: 'command', commandId: typed.command.id, options: typed.options }
+        ? {
+            type: 'command',
+            commandId: typed.command.id,
+            options: readTypedOptions(typed.command, typed.options, { person: slackPerson, text: slackTypedText }),
+          }
         : { type: 'command', commandId: HELP_COMMAND_ID, options: {} };
     const form = typed.kind === 'command' ? typed.command.form?.(programme) : undefined;
     await safely(target, async () => {

@@ -50,6 +50,14 @@ export const BOT_SCOPES: readonly BotScope[] = [
   'usergroups:read',
 ];
 
+/**
+ * Commands whose text Slack escapes: a person picked in the autocomplete then arrives as
+ * `<@U…|name>`, which the adapter reads as the id (`user` options), channels as `<#C…|name>` and
+ * links as `<https://…>`. Without it Slack sends `@name` as typed, and names are not unique.
+ * `&`, `<` and `>` arrive as entities either way.
+ */
+const ESCAPED_GROUPS: ReadonlySet<CommandGroup> = new Set(['mentorat-admin']);
+
 const GROUP_DESCRIPTIONS: Record<CommandGroup, MessageKey> = {
   mentorat: 'command.group.mentorat.description',
   'mentorat-admin': 'command.group.mentorat-admin.description',
@@ -96,7 +104,7 @@ export function slackManifest(commands: readonly Command[], options: SlackManife
         command: `/${group}`,
         description: translate(locale, GROUP_DESCRIPTIONS[group]),
         usage_hint: usageHint(commands, group, locale),
-        should_escape: false,
+        should_escape: ESCAPED_GROUPS.has(group),
         ...(url ? { url } : {}),
       })),
     },

@@ -1,6 +1,7 @@
 import type { CommunityRef } from '../../core/identity';
 import type { Dispatcher } from '../../dispatch';
 import { readTextCommand } from '../text-command';
+import { readTypedOptions } from '../typed-options';
 import type { LineSource } from './line-source';
 import { createTerminalDelivery } from './terminal-delivery';
 import type { TerminalSession } from './terminal-session';
@@ -30,7 +31,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     if (typed.kind === 'group-help') return delivery.send({ type: 'command', commandId: HELP_COMMAND_ID, options: {} });
     if (typed.unknownKeys.length > 0) delivery.tell('terminal.form.unknownFields', { keys: typed.unknownKeys.join(', ') });
     const optionKeys = typed.command.options.map((option) => option.key);
-    await delivery.send({ type: 'command', commandId: typed.command.id, options: typed.options }, { text: typed.rest, optionKeys });
+    // The terminal knows people by name: `@dan` and `dan` are the same person.
+    const read = readTypedOptions(typed.command, typed.options, { person: (name) => name.trim().replace(/^@/, '') });
+    await delivery.send({ type: 'command', commandId: typed.command.id, options: read }, { text: typed.rest, optionKeys });
   }
 
   delivery.tell('terminal.welcome', { user: session.current });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands';
 import { discordCommandRegistration } from '../../../src/platforms/discord/command-registration';
+import { personCommand } from '../person-command';
 
 /** Discord's rule for command and option names, lowercase only. */
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
@@ -70,6 +71,17 @@ describe('the Discord registration generated from commands/', () => {
       { name: 'Mentor', name_localizations: { fr: 'Mentor', 'en-US': 'Mentor', 'en-GB': 'Mentor' }, value: 'mentor' },
       { name: 'Mentoré·e', name_localizations: { fr: 'Mentoré·e', 'en-US': 'Mentee', 'en-GB': 'Mentee' }, value: 'mentee' },
     ]);
+  });
+
+  it('offers Discord’s member picker (option type USER) for a person, and text for the rest', () => {
+    const admin = discordCommandRegistration([personCommand])[1];
+    const who = admin && 'options' in admin ? admin.options?.find((sub) => sub.name === 'qui') : undefined;
+    const options = who && 'options' in who ? (who.options ?? []) : [];
+    expect(options.map((option) => [option.name, option.type, option.required])).toEqual([
+      ['personne', 6, true],
+      ['note', 3, false],
+    ]);
+    expect(options[0]).not.toHaveProperty('choices');
   });
 
   it('hides /mentorat-admin by default (default_member_permissions) and allows both only in servers', () => {

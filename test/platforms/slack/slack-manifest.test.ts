@@ -45,10 +45,16 @@ describe('the Slack app manifest generated from commands/', () => {
       const group = commands.filter((candidate) => `/${candidate.group}` === command.command);
       expect(group.length).toBeGreaterThan(0);
       expect(command.usage_hint).toBe(`[${group.map((candidate) => candidate.name.fr).join(' | ')}]`);
-      expect(command.should_escape).toBe(false);
     }
     expect(slashCommands(socket)[0]?.usage_hint).toMatch(/^\[apercu \| piliers \| .* \| aide\]$/);
     expect(slashCommands(socket)[1]?.usage_hint).toBe('[inscrits | apparier]');
+  });
+
+  it('has Slack escape /mentorat-admin, so that a person picked by name arrives as their id, and leaves /mentorat as typed', () => {
+    expect(slashCommands(socket).map((command) => [command.command, command.should_escape])).toEqual([
+      ['/mentorat', false],
+      ['/mentorat-admin', true],
+    ]);
   });
 
   it('speaks English when asked: descriptions and subcommand names', () => {
