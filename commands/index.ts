@@ -1,8 +1,17 @@
 import type { Command } from '../src/core/command';
+import { announceCommand } from './admin/announce';
+import { binomeAdminCommand } from './admin/binome';
+import { confirmCommand } from './admin/confirm';
 import { enrolledCommand } from './admin/enrolled';
+import { forbidCommand } from './admin/forbid';
+import { pinCommand } from './admin/pin';
 import { proposeCommand } from './admin/propose';
+import { referentsCommand } from './admin/referents';
+import { releaseCommand } from './admin/release';
+import { setReferentCommand } from './admin/set-referent';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
+import { myBinomeCommand } from './mentorat/binome';
 import { enrolCommand } from './mentorat/enrol';
 import { eraseCommand } from './mentorat/erase';
 import { helpCommand } from './mentorat/help';
@@ -27,9 +36,18 @@ export const commands: readonly Command[] = [
   withdrawCommand,
   myDataCommand,
   eraseCommand,
+  myBinomeCommand,
   helpCommand,
   enrolledCommand,
+  referentsCommand,
   proposeCommand,
+  pinCommand,
+  forbidCommand,
+  releaseCommand,
+  setReferentCommand,
+  confirmCommand,
+  announceCommand,
+  binomeAdminCommand,
 ];
 
 /** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */

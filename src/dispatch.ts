@@ -158,7 +158,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const logged = { commandId, invocation: request.invocation.type, community: request.community, userId: request.actor.userId };
     try {
       if (!command) throw new UserError(request.invocation.type === 'press' ? 'button.unknown' : 'command.unknown');
-      const roles = resolveAccessRoles(programme.access, request.actor);
+      const roles = new Set(resolveAccessRoles(programme.access, request.actor));
+      // Référents added in chat hold the role as surely as those named in config.
+      if (!roles.has('referent') && (await ports.referents.includes(request.community, request.actor.userId))) roles.add('referent');
       if (!canReach(command.audience, roles)) {
         throw new UserError(command.audience === 'coordinators' ? 'access.coordinatorsOnly' : 'access.referentsOnly');
       }

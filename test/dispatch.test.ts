@@ -7,6 +7,7 @@ import { defineCommand } from '../src/core/command';
 import type { CommunityRef } from '../src/core/identity';
 import type { Programme } from '../src/core/programme/programme-schema';
 import { messages } from '../src/core/reply';
+import { createCorePorts } from '../src/core-ports';
 import { createDispatcher, type Delivery, type Invocation } from '../src/dispatch';
 import { createStore } from '../src/store/create-store';
 import { createEnrolmentRepository } from '../src/store/enrolment-repository';
@@ -63,7 +64,11 @@ async function world(options: { store?: KeyValueStore; programmes?: (community: 
     createDispatcher({
       commands: [...commands, failing, chatty],
       programmes: { programmeFor: options.programmes ?? (() => programme) },
-      ports: { enrolments, personalData: [enrolments], chat: createRecordingChat(), clock: fixedClock('2026-11-25T10:00:00Z') },
+      ports: {
+        ...createCorePorts(store, createRecordingChat(), fixedClock('2026-11-25T10:00:00Z')),
+        enrolments,
+        personalData: [enrolments],
+      },
       log,
     });
   const dispatcher = build();

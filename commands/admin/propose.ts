@@ -1,4 +1,6 @@
+import { announceBinomes } from '../../src/core/binomes/announce';
 import { defineCommand } from '../../src/core/command';
+import { confirmProposal } from '../../src/core/matching/confirm-proposal';
 import { showProposal } from '../../src/core/matching/show-proposal';
 import { noOptions } from '../no-options';
 
@@ -11,4 +13,8 @@ export const proposeCommand = defineCommand({
   options: [],
   input: noOptions,
   run: (ctx) => showProposal(ctx),
+  actions: {
+    confirm: (ctx, [revision]) => confirmProposal(ctx, revision ?? ''),
+    announce: (ctx) => announceBinomes(ctx),
+  },
 });

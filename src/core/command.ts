@@ -20,6 +20,13 @@ export interface CommandOption {
   readonly description: MessageKey;
   readonly required: boolean;
   readonly choices: readonly FieldChoice[];
+  /**
+   * `user`: a member of the community. Discord offers its member picker and hands over the id;
+   * on Slack the person types `@name` (the manifest asks Slack to send it as `<@U…>`, read as
+   * the id); the terminal takes the name as typed. The use case receives a user id, or, where
+   * the platform could not give one, the text typed (a participant's name, for instance).
+   */
+  readonly kind?: 'text' | 'user';
 }
 
 export type RawOptions = Readonly<Record<string, string>>;
@@ -80,6 +87,7 @@ export function defineCommand<Input>(spec: CommandSpec<Input>): Command {
       const parsed = spec.input.safeParse(matchOptionChoices(spec.options, options));
       if (!parsed.success) {
         const option = String(parsed.error.issues[0]?.path[0] ?? '');
+        if (options[option] === undefined || options[option]?.trim() === '') throw new UserError('command.error.missingOption', { option });
         const choices = spec.options.find((candidate) => candidate.key === option)?.choices ?? [];
         throw new UserError('command.error.invalidOption', {
           option,

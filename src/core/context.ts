@@ -1,7 +1,19 @@
 import type { AccessRole } from './access';
+import type { ExclusiveRuns } from './exclusive-runs';
 import type { Locale } from './i18n/locale';
 import type { CommunityRef, ParticipantId } from './identity';
-import type { ChatPlatform, Clock, EnrolmentRepository, PersonalDataHolder, Responder } from './ports';
+import type {
+  AnnouncementLog,
+  BinomeRepository,
+  ChatPlatform,
+  Clock,
+  EnrolmentRepository,
+  MatchingRepository,
+  PersonalDataHolder,
+  ReferentRepository,
+  Responder,
+  WaitlistRepository,
+} from './ports';
 import type { Programme } from './programme/programme-schema';
 
 export interface Actor {
@@ -13,10 +25,21 @@ export interface Actor {
 /** The ports a running bot gives every use case. */
 export interface CorePorts {
   readonly enrolments: EnrolmentRepository;
+  readonly referents: ReferentRepository;
+  readonly binomes: BinomeRepository;
+  readonly matching: MatchingRepository;
+  readonly waitlist: WaitlistRepository;
+  readonly announcements: AnnouncementLog;
   /** Every holder of personal data, for export and erasure. */
   readonly personalData: readonly PersonalDataHolder[];
   readonly chat: ChatPlatform;
   readonly clock: Clock;
+  /** This run of the bot, told apart from earlier runs and other processes in the announcement log. */
+  readonly instanceId: string;
+  /** Long jobs of this process (announcing), one at a time per community. */
+  readonly jobs: ExclusiveRuns;
+  /** Aborted when the bot is asked to stop: long jobs finish the step under way, then stop. */
+  readonly stopping: AbortSignal;
 }
 
 /** Everything one use case run knows: who acts, where, in which language, with which ports. */

@@ -1,5 +1,10 @@
+import type { StepAttempt } from './binomes/announcement-log';
+import type { Binome } from './binomes/binome';
+import type { WaitlistEntry } from './binomes/waitlist';
 import type { CommunityRef, ParticipantId, Platform } from './identity';
+import type { PairRule, ReferentChoice, StoredProposal } from './matching/matching-state';
 import type { Enrolment } from './participants/enrolment';
+import type { Referent } from './referents/referent';
 import type { OutgoingMessage } from './reply';
 
 export interface Clock {
@@ -12,6 +17,53 @@ export interface EnrolmentRepository {
   save(enrolment: Enrolment): Promise<void>;
   remove(participant: ParticipantId): Promise<boolean>;
   listByCommunity(community: CommunityRef): Promise<Enrolment[]>;
+}
+
+/** Référents named in chat; those in config are the programme's, not stored here. */
+export interface ReferentRepository {
+  list(community: CommunityRef): Promise<Referent[]>;
+  includes(community: CommunityRef, userId: string): Promise<boolean>;
+  /** False when they already were one. */
+  add(referent: Referent): Promise<boolean>;
+  remove(community: CommunityRef, userId: string): Promise<boolean>;
+}
+
+export interface BinomeRepository {
+  find(community: CommunityRef, id: string): Promise<Binome | undefined>;
+  listByCommunity(community: CommunityRef): Promise<Binome[]>;
+  /** Creates it unless a binôme with this id exists; true when created. */
+  add(binome: Binome): Promise<boolean>;
+  /** Replaces an existing binôme (its référent set, or dissolved). */
+  save(binome: Binome): Promise<void>;
+}
+
+/** Coordinators' pins and forbids, référent choices and the last proposal, per community. */
+export interface MatchingRepository {
+  listRules(community: CommunityRef): Promise<PairRule[]>;
+  /** One rule per pair: pinning a forbidden pair replaces the forbid, and a mentoré keeps one pin. */
+  saveRule(rule: PairRule): Promise<void>;
+  removeRule(community: CommunityRef, mentee: string, mentor: string): Promise<boolean>;
+  listReferentChoices(community: CommunityRef): Promise<ReferentChoice[]>;
+  saveReferentChoice(choice: ReferentChoice): Promise<void>;
+  /** Forgets every pin, forbid and référent choice: a confirmed proposal used them. */
+  clearDecisions(community: CommunityRef): Promise<void>;
+  findProposal(community: CommunityRef): Promise<StoredProposal | undefined>;
+  saveProposal(proposal: StoredProposal): Promise<void>;
+}
+
+export interface WaitlistRepository {
+  list(community: CommunityRef): Promise<WaitlistEntry[]>;
+  save(entry: WaitlistEntry): Promise<void>;
+  remove(community: CommunityRef, mentee: string): Promise<boolean>;
+}
+
+/** Every attempt at every announcement step of a community (see announcement-log.ts). */
+export interface AnnouncementLog {
+  list(community: CommunityRef): Promise<StepAttempt[]>;
+  /** Writes a `started` attempt if nobody did: false when another run claimed this attempt first. */
+  claim(attempt: StepAttempt): Promise<boolean>;
+  /** Records the outcome of an attempt this run claimed. */
+  finish(attempt: StepAttempt): Promise<void>;
 }
 
 /**
@@ -60,12 +112,24 @@ export type OpenSpaceResult =
       readonly detail?: string;
     };
 
+/**
+ * For a message that must arrive once (an announcement): the caller records each delivery, but
+ * a process can stop between sending and recording. `key` names the message for good; with
+ * `mayHaveBeenSent`, an earlier attempt's outcome was never recorded, and the adapter looks for
+ * it (Discord: the nonce, then the channel's recent messages; Slack: message metadata in the
+ * history; terminal: its own record) before sending again, answering ok when it finds it.
+ */
+export interface DeliveryOptions {
+  readonly key: string;
+  readonly mayHaveBeenSent?: boolean;
+}
+
 /** What the core asks of Discord, Slack or the terminal, in its own words. */
 export interface ChatPlatform {
   readonly platform: Platform;
-  sendDirectMessage(community: CommunityRef, userId: string, message: OutgoingMessage): Promise<DeliveryResult>;
+  sendDirectMessage(community: CommunityRef, userId: string, message: OutgoingMessage, options?: DeliveryOptions): Promise<DeliveryResult>;
   openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult>;
-  postInSpace(community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult>;
+  postInSpace(community: CommunityRef, spaceId: string, message: OutgoingMessage, options?: DeliveryOptions): Promise<DeliveryResult>;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { FormSpec, FormValues } from './forms/form-types';
 
 /**
  * Text uses a small neutral markup that each adapter formats for its platform:
- * `**bold**`, `_italic_`, `` `code` ``, `[label](https://…)`, lines starting with `- ` or `1. `;
+ * `**bold**`, `_italic_`, `` `code` ``, `[label](https://…)`, lines starting with `- ` or `1. `,
+ * `<@userId>` (see `mention`) and `<#spaceId|name>` (see `spaceMention`);
  * a backslash makes the next character literal (see `literal`).
  */
 export type MarkupText = string;
@@ -15,6 +16,20 @@ export type MarkupText = string;
  */
 export function literal(text: string): MarkupText {
   return text.replace(/[\\*_`[\]<>]/g, (character) => `\\${character}`);
+}
+
+/**
+ * A person, shown the platform's way (Discord and Slack show the name and let it be clicked,
+ * without notifying anyone; the terminal prints `@id`). Only code builds one: `literal` escapes
+ * the `<` of anything typed, so a typed `<@id>` stays text.
+ */
+export function mention(userId: string): MarkupText {
+  return `<@${userId}>`;
+}
+
+/** A private space, as a link where the platform has one (`<#id>`), else its name. */
+export function spaceMention(space: { readonly id: string; readonly name: string }): MarkupText {
+  return `<#${space.id}|${space.name}>`;
 }
 
 export type ButtonStyle = 'primary' | 'secondary' | 'danger';

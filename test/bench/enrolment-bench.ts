@@ -11,10 +11,12 @@ import { listEnrolled } from '../../src/core/participants/list-enrolled';
 import type { ChatPlatform, EnrolmentRepository, Responder } from '../../src/core/ports';
 import type { Programme } from '../../src/core/programme/programme-schema';
 import type { Reply } from '../../src/core/reply';
+import { createCorePorts } from '../../src/core-ports';
 import { createStore } from '../../src/store/create-store';
 import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
 import { keyOf } from '../../src/store/key-segments';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { openMemoryStore } from '../../src/store/memory-store';
 import { fixedClock } from '../support/fixed-clock';
 import { defaultProgramme } from '../support/programme';
 import { createOneDocumentRepository, oneDocumentKey } from './one-document-repository';
@@ -131,8 +133,9 @@ const communityPrefix = `${keyOf('enrolment', COMMUNITY.platform, COMMUNITY.id)}
 
 const sinceMs = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 
+/** The bot's ports, with the enrolments measured in place of the default ones (the rest is never used here). */
 function portsOver(enrolments: EnrolmentRepository): CorePorts {
-  return { enrolments, personalData: [], chat: SILENT_CHAT, clock: fixedClock(CLOCK_AT) };
+  return { ...createCorePorts(openMemoryStore(), SILENT_CHAT, fixedClock(CLOCK_AT)), enrolments, personalData: [] };
 }
 
 function contextFor(

@@ -345,6 +345,12 @@ describe('own data', () => {
       exportedAt: T2,
       participant: { platform: 'terminal', communityId: 'local', userId: 'alice' },
       enrolment: await find(),
+      formDrafts: [],
+      binomes: [],
+      waitlist: null,
+      referent: null,
+      matching: null,
+      announcements: [],
     });
   });
 

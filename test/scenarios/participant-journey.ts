@@ -359,7 +359,7 @@ const proposing: ScenarioFactory = (locale) => ({
             'Dan Leroy',
             'Erin Roux',
             says(locale, 'match.reason.sharedFields', { count: 1 }),
-            says(locale, 'propose.notSaved'),
+            says(locale, 'propose.howToConfirm'),
           ],
         },
       ],

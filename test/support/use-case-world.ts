@@ -1,14 +1,15 @@
 import type { AccessRole } from '../../src/core/access';
-import type { CorePorts, UseCaseContext } from '../../src/core/context';
+import type { UseCaseContext } from '../../src/core/context';
 import type { Locale } from '../../src/core/i18n/locale';
 import { type CommunityRef, participantIdOf } from '../../src/core/identity';
+import type { ChatPlatform } from '../../src/core/ports';
 import type { Programme } from '../../src/core/programme/programme-schema';
+import { createCorePorts } from '../../src/core-ports';
 import { createStore } from '../../src/store/create-store';
-import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { fixedClock } from './fixed-clock';
 import { defaultProgramme } from './programme';
-import { createRecordingChat, createRecordingResponder } from './recording-chat';
+import { type ChatEvent, createRecordingChat, createRecordingResponder } from './recording-chat';
 
 export const TERMINAL: CommunityRef = { platform: 'terminal', id: 'local' };
 
@@ -21,14 +22,23 @@ export interface ActingAs {
 }
 
 /** Real in-memory store, fixed clock, recording chat and responder: what a use case test needs. */
-export async function createUseCaseWorld(options: { now?: string; programme?: Programme } = {}) {
-  const store: KeyValueStore = await createStore('memory://');
-  const enrolments = createEnrolmentRepository(store);
+export interface UseCaseWorldOptions {
+  readonly now?: string;
+  readonly programme?: Programme;
+  /** Another run of the bot on the same data: a restart. */
+  readonly store?: KeyValueStore;
+  readonly chat?: ChatPlatform & { readonly events: ChatEvent[] };
+}
+
+export async function createUseCaseWorld(options: UseCaseWorldOptions = {}) {
+  const store: KeyValueStore = options.store ?? (await createStore('memory://'));
   const clock = fixedClock(options.now ?? '2026-03-02T10:00:00.000Z');
-  const chat = createRecordingChat();
+  const chat = options.chat ?? createRecordingChat();
   const responder = createRecordingResponder();
   const programme = options.programme ?? defaultProgramme();
-  const ports: CorePorts = { enrolments, personalData: [enrolments], chat, clock };
+  const stopping = new AbortController();
+  const ports = createCorePorts(store, chat, clock, { stopping: stopping.signal });
+  const { enrolments } = ports;
 
   function as(acting: ActingAs = {}): UseCaseContext {
     const community = acting.community ?? TERMINAL;
@@ -43,7 +53,7 @@ export async function createUseCaseWorld(options: { now?: string; programme?: Pr
     };
   }
 
-  return { store, enrolments, clock, chat, responder, programme, ports, as, close: () => store.close() };
+  return { store, enrolments, clock, chat, responder, programme, ports, as, stop: () => stopping.abort(), close: () => store.close() };
 }
 
 export type UseCaseWorld = Awaited<ReturnType<typeof createUseCaseWorld>>;

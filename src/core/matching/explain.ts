@@ -31,25 +31,29 @@ function describeTerm(term: ScoreTerm, programme: Programme, locale: Locale): st
 }
 
 /** Why this pair, in words: every term that scored, then the shared language. */
-export function pairReasons(pair: ProposedPair, programme: Programme, locale: Locale): string[] {
+export function pairReasons(pair: Pick<ProposedPair, 'terms' | 'languages' | 'pinned'>, programme: Programme, locale: Locale): string[] {
   const reasons = pair.terms.map((term) => describeTerm(term, programme, locale));
   if (pair.languages.length > 0) reasons.push(translate(locale, 'match.reason.languages', { items: pair.languages.join(', ') }));
   if (pair.pinned) reasons.push(translate(locale, 'match.reason.pinned'));
   return reasons;
 }
 
-function describeUnmatchedReason(reason: UnmatchedReason, locale: Locale): string {
+/** Coordinators read counts; the mentoré reads what it means for them, without anyone's name or number. */
+export type ReasonReader = 'coordinator' | 'mentee';
+
+function describeUnmatchedReason(reason: UnmatchedReason, locale: Locale, reader: ReasonReader): string {
+  const prefix = reader === 'coordinator' ? 'match.unmatched' : 'match.notice';
   switch (reason.kind) {
     case 'no-mentor':
-      return translate(locale, 'match.unmatched.noMentor');
+      return translate(locale, `${prefix}.noMentor`);
     case 'compatible-mentors-full':
-      return translate(locale, 'match.unmatched.full', { count: reason.mentors });
+      return translate(locale, `${prefix}.full`, { count: reason.mentors });
     case 'blocked':
-      return translate(locale, `match.unmatched.${reason.because}`, { count: reason.mentors });
+      return translate(locale, `${prefix}.${reason.because}`, { count: reason.mentors });
   }
 }
 
 /** Why this mentoré has nobody, in words. */
-export function unmatchedReasons(unmatched: UnmatchedMentee, locale: Locale): string[] {
-  return unmatched.reasons.map((reason) => describeUnmatchedReason(reason, locale));
+export function unmatchedReasons(unmatched: UnmatchedMentee, locale: Locale, reader: ReasonReader = 'coordinator'): string[] {
+  return unmatched.reasons.map((reason) => describeUnmatchedReason(reason, locale, reader));
 }

@@ -1,48 +1,76 @@
+import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { translate } from '../i18n/translate';
-import { literal, messages, type Reply } from '../reply';
-import { pairReasons, unmatchedReasons } from './explain';
-import { candidatesFrom } from './from-enrolments';
+import type { Reply } from '../reply';
+import { loadMatchingSituation } from './matching-situation';
+import type { StoredProposal } from './matching-state';
 import { proposePairings } from './proposal';
+import { proposalCsv, proposalLines } from './proposal-view';
 import { assignReferents } from './referents';
 
 /**
- * `/mentorat-admin apparier`: the best pairs for the enrolled people, with their scores and
- * reasons, the référent proposed for each, and every mentoré left out with why. Nothing is
- * saved: it is a proposal for the coordinators to read.
+ * `/mentorat-admin apparier`: the best pairs for the enrolled people still without a binôme,
+ * with their scores and reasons, the référent proposed for each, and every mentoré left out with
+ * why. The proposal is kept exactly as shown, for `valider` (or the button under it) to confirm.
  */
 export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
-  const { locale, programme } = ctx;
-  const enrolments = await ctx.ports.enrolments.listByCommunity(ctx.community);
-  const { input, names } = candidatesFrom(enrolments);
-  if (input.mentees.length === 0) return messages(translate(locale, 'propose.none'));
-  const proposal = proposePairings(input, programme.matching);
-  const referents = assignReferents(proposal.pairs, programme.access.referents.users);
-  const name = (id: string) => literal(names.get(id) ?? id);
-  const lines = [
-    translate(locale, 'propose.title', { matched: proposal.matched, mentees: input.mentees.length, total: proposal.total }),
-    ...proposal.pairs.map((pair, index) => {
-      const referent = referents[index];
-      return translate(locale, 'propose.pair', {
-        mentee: name(pair.mentee),
-        mentor: name(pair.mentor),
-        score: pair.score,
-        reasons: pairReasons(pair, programme, locale).join(translate(locale, 'list.separator')),
-        referent: referent ? translate(locale, 'propose.referent', { name: name(referent) }) : '',
-      });
-    }),
-  ];
-  if (proposal.unmatched.length > 0) {
-    lines.push('', translate(locale, 'propose.unmatchedTitle', { count: proposal.unmatched.length }));
-    for (const item of proposal.unmatched) {
-      lines.push(
-        translate(locale, 'propose.unmatched', {
-          mentee: name(item.mentee),
-          reasons: unmatchedReasons(item, locale).join(translate(locale, 'list.separator')),
-        }),
-      );
-    }
+  const { locale, programme, ports, community } = ctx;
+  const situation = await loadMatchingSituation(ctx);
+  const { input } = situation;
+  if (input.mentees.length === 0) {
+    const paired = situation.binomes.filter(isActiveBinome).length;
+    return {
+      kind: 'messages',
+      messages: [{ text: translate(locale, paired > 0 ? 'propose.everyonePaired' : 'propose.none', { count: paired }) }],
+    };
   }
-  lines.push('', translate(locale, 'propose.notSaved'));
-  return messages(lines.join('\n'));
+  const proposal = proposePairings(input, programme.matching);
+  const referents = assignReferents(proposal.pairs, situation.referents, situation.referentLoads, situation.referentChoices);
+  const previous = await ports.matching.findProposal(community);
+  const stored: StoredProposal = {
+    schemaVersion: 1,
+    community,
+    revision: (previous?.revision ?? 0) + 1,
+    basis: situation.basis,
+    computedAt: ports.clock.now().toISOString(),
+    computedBy: ctx.actor.id.userId,
+    pairs: proposal.pairs.map((pair, index) => {
+      const referent = referents[index];
+      return { ...pair, terms: [...pair.terms], languages: [...pair.languages], ...(referent ? { referent } : {}) };
+    }),
+    unmatched: proposal.unmatched.map((item) => ({ mentee: item.mentee, reasons: [...item.reasons] })),
+  };
+  await ports.matching.saveProposal(stored);
+
+  const pins = situation.rules.filter((rule) => rule.kind === 'pin').length;
+  const forbids = situation.rules.length - pins;
+  const lines = proposalLines(stored, situation.names, programme, locale);
+  if (pins + forbids + situation.referentChoices.size > 0) {
+    lines.push('', translate(locale, 'propose.decisions', { pins, forbids, referents: situation.referentChoices.size }));
+  }
+  const alreadyPaired = situation.binomes.filter(isActiveBinome).length;
+  if (alreadyPaired > 0) lines.push(translate(locale, 'propose.alreadyPaired', { count: alreadyPaired }));
+  if (situation.referents.length === 0) lines.push(translate(locale, 'propose.noReferents'));
+  lines.push('', translate(locale, stored.pairs.length > 0 ? 'propose.howToConfirm' : 'propose.nothingToConfirm'));
+  return {
+    kind: 'messages',
+    messages: [
+      {
+        text: lines.join('\n'),
+        ...(stored.pairs.length > 0
+          ? {
+              buttons: [
+                {
+                  action: 'confirm',
+                  label: translate(locale, 'propose.button.confirm', { count: stored.pairs.length }),
+                  style: 'primary' as const,
+                  args: [String(stored.revision)],
+                },
+              ],
+            }
+          : {}),
+        attachments: [{ name: 'proposition.csv', mimeType: 'text/csv', content: proposalCsv(stored, situation.names, programme, locale) }],
+      },
+    ],
+  };
 }

@@ -1,3 +1,4 @@
+import { csvCell } from '../csv-cell';
 import type { Enrolment } from './enrolment';
 
 export const ENROLMENT_CSV_COLUMNS = [
@@ -19,22 +20,6 @@ export const ENROLMENT_CSV_COLUMNS = [
   'enrolledAt',
 ] as const;
 
-/** Spreadsheets run cells starting with these as formulas: a name like "=HYPERLINK(…)" must stay text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/**
- * Every list item is neutralised too: a French spreadsheet splits cells on `;`, so "Paul;=1+1"
- * would otherwise become a formula; cells holding `;` are quoted for the same reason.
- */
-function cell(value: string | number | readonly string[] | undefined): string {
-  const text = value === undefined ? '' : Array.isArray(value) ? value.map(neutralise).join(';') : neutralise(String(value));
-  return /[",;\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 function row(enrolment: Enrolment): string {
   const { profile } = enrolment;
   const values: Record<(typeof ENROLMENT_CSV_COLUMNS)[number], string | number | readonly string[] | undefined> = {
@@ -55,7 +40,7 @@ function row(enrolment: Enrolment): string {
     excluded: profile.role === 'mentee' ? profile.excluded : undefined,
     enrolledAt: enrolment.enrolledAt,
   };
-  return ENROLMENT_CSV_COLUMNS.map((column) => cell(values[column])).join(',');
+  return ENROLMENT_CSV_COLUMNS.map((column) => csvCell(values[column])).join(',');
 }
 
 /** One line per enrolment; list cells are separated by `;` so that the file can be read back. */

@@ -1,3 +1,4 @@
+import { leaveBinomes } from '../binomes/dissolve';
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { translate } from '../i18n/translate';
@@ -45,6 +46,8 @@ export function requestErasure(ctx: UseCaseContext): Promise<Reply> {
 /** Erases from every holder; running it again finds nothing and says so, without failing. */
 export async function confirmErasure(ctx: UseCaseContext, args: readonly string[]): Promise<Reply> {
   confirmedArgs(ctx, args);
+  // The other members of their binômes are told before the binômes are forgotten.
+  await leaveBinomes(ctx.ports, ctx.community, ctx.programme, ctx.actor.id.userId, 'erasure');
   let erasedSomething = false;
   for (const holder of ctx.ports.personalData) {
     if (await holder.eraseFor(ctx.actor.id)) erasedSomething = true;

@@ -1,3 +1,5 @@
+import { isActiveBinome } from '../binomes/binome';
+import { leaveBinomes } from '../binomes/dissolve';
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
@@ -13,11 +15,17 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
   if (!enrolment) throw new UserError('profile.notEnrolled');
   if (enrolment.status === 'withdrawn') throw new UserError('withdraw.alreadyWithdrawn');
   const { locale } = ctx;
+  const me = ctx.actor.id.userId;
+  const inBinome = (await ctx.ports.binomes.listByCommunity(ctx.community)).some(
+    (binome) => isActiveBinome(binome) && (binome.mentee === me || binome.mentor === me),
+  );
   return {
     kind: 'messages',
     messages: [
       {
-        text: translate(locale, 'withdraw.confirm.question'),
+        text: [translate(locale, 'withdraw.confirm.question'), ...(inBinome ? [translate(locale, 'withdraw.confirm.inBinome')] : [])].join(
+          '\n\n',
+        ),
         buttons: confirmationButtons(ctx, translate(locale, 'withdraw.confirm.yes'), [String(enrolment.revision)]),
       },
     ],
@@ -38,5 +46,11 @@ export async function confirmWithdrawal(ctx: UseCaseContext, args: readonly stri
     updatedAt: now,
     withdrawnAt: now,
   });
-  return { kind: 'messages', replacesOriginal: true, messages: [{ text: translate(ctx.locale, 'withdraw.done') }] };
+  const ended = await leaveBinomes(ctx.ports, ctx.community, ctx.programme, ctx.actor.id.userId, 'withdrawal');
+  await ctx.ports.waitlist.remove(ctx.community, ctx.actor.id.userId);
+  const text = [
+    translate(ctx.locale, 'withdraw.done'),
+    ...(ended > 0 ? [translate(ctx.locale, 'withdraw.binomesEnded', { count: ended })] : []),
+  ];
+  return { kind: 'messages', replacesOriginal: true, messages: [{ text: text.join('\n\n') }] };
 }

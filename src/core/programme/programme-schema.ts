@@ -93,6 +93,10 @@ export const programmeSchema = z
       actors: z.object({ mentor: longText, mentee: longText, referent: longText, coordinator: longText }),
       reporting: longText,
       dataNotice: longText,
+      /** In every binôme's welcome message: how to get started. */
+      firstSteps: longText,
+      /** Told to a mentoré a confirmed proposal left without a binôme: what happens next. */
+      waitlist: longText,
     }),
     pillars: z
       .array(z.object({ id: slug, title: localizedText(80), summary: longText }))

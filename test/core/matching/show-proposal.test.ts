@@ -52,7 +52,7 @@ describe('the proposal coordinators read', () => {
     expect(shown).toContain('**Proposed pairs**: 1 of 2 mentee(s) paired');
     expect(shown).toContain('- **Dan Leroy** ↔ **Bob Bernard** — score');
     expect(shown).toContain('- **Erin Roux**: no shared language with 2 mentor(s)');
-    expect(shown).toContain('nothing is confirmed or announced');
+    expect(shown).toContain('Nothing is confirmed yet.');
   });
 
   it('says when there is nobody to pair', async () => {

@@ -1,0 +1,232 @@
+import type { UseCaseContext } from '../context';
+import { UserError } from '../errors';
+import type { Locale } from '../i18n/locale';
+import { translate } from '../i18n/translate';
+import { namesOf, personLabel } from '../people';
+import type { DeliveryResult, OpenSpaceResult } from '../ports';
+import { messages, type Reply } from '../reply';
+import { type AnnouncementStep, binomeSubject, type StepFailure, waitlistSubject } from './announcement-log';
+import { createStepRunner, indexAttempts, type StepOutcome, type StepResult, settledResult } from './announcement-steps';
+import { type BinomeRole, pairingDirectMessage, waitlistNotice, welcomeMessage } from './announcement-texts';
+import { type Binome, isActiveBinome } from './binome';
+import { describeStepFailure } from './step-failure';
+
+/** Progress is reported at each quarter of a run this long or longer; shorter runs only report their end. */
+const PROGRESS_FROM = 8;
+
+const PLATFORM_WIDE: ReadonlySet<StepFailure['reason']> = new Set(['missing-permission', 'missing-category', 'limit-reached']);
+
+function fromDelivery(result: DeliveryResult): StepOutcome {
+  return result.ok ? { ok: true } : { ok: false, failure: { reason: result.reason, ...(result.detail ? { detail: result.detail } : {}) } };
+}
+
+function fromSpace(result: OpenSpaceResult): StepOutcome {
+  if (!result.ok) return { ok: false, failure: { reason: result.reason, ...(result.detail ? { detail: result.detail } : {}) } };
+  const { id, name, link } = result.space;
+  return { ok: true, space: { id, name, ...(link ? { link } : {}) } };
+}
+
+interface Tally {
+  announced: number;
+  spaceFailures: { binome: Binome; failure: StepFailure }[];
+  messagesSent: number;
+  messageFailures: { userId: string; failure: StepFailure; attempts: number; final: boolean }[];
+  noticesSent: number;
+  busy: number;
+  stoppedAt?: 'platform' | 'shutdown';
+  platformFailure?: StepFailure;
+}
+
+const BINOME_STEPS: readonly AnnouncementStep[] = ['space', 'welcome', 'dm-mentee', 'dm-mentor', 'dm-referent'];
+
+/**
+ * `/mentorat-admin annoncer`: for every confirmed binôme not yet fully announced, its private
+ * space (mentoré·e, mentor, référent and the bot), the welcome message there, and a DM to each;
+ * then a notice to every mentoré left on the waiting list by a confirmation. Each step is recorded
+ * as it completes, so running it again, or after a restart, only does what is left.
+ */
+export async function announceBinomes(ctx: UseCaseContext): Promise<Reply> {
+  const run = await ctx.ports.jobs.runAlone(`announce|${ctx.community.platform}|${ctx.community.id}`, () => announceAll(ctx));
+  if (!run.ran) throw new UserError('announce.alreadyRunning');
+  return run.value;
+}
+
+async function announceAll(ctx: UseCaseContext): Promise<Reply> {
+  const { ports, community, programme, locale } = ctx;
+  const [binomes, waitlist, enrolments, attempts] = await Promise.all([
+    ports.binomes.listByCommunity(community),
+    ports.waitlist.list(community),
+    ports.enrolments.listByCommunity(community),
+    ports.announcements.list(community),
+  ]);
+  const index = indexAttempts(attempts);
+  const names = namesOf(enrolments);
+  const localeOf = new Map<string, Locale>(enrolments.map((enrolment) => [enrolment.participant.userId, enrolment.locale]));
+  const readerLocale = (userId: string) => localeOf.get(userId) ?? programme.defaultLocale;
+  const stepsOf = (binome: Binome) => BINOME_STEPS.filter((step) => step !== 'dm-referent' || binome.referent);
+  const settled = (subject: string, step: AnnouncementStep) =>
+    settledResult(index.get(`${subject}\u0000${step}`) ?? [], step) !== undefined;
+
+  const active = binomes.filter(isActiveBinome).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1));
+  const todo = active.filter((binome) => stepsOf(binome).some((step) => !settled(binomeSubject(binome.id), step)));
+  const notices = waitlist.filter((entry) => !settled(waitlistSubject(entry.round, entry.mentee), 'notice'));
+  if (active.length === 0 && waitlist.length === 0) throw new UserError('announce.nothingConfirmed');
+  if (todo.length === 0 && notices.length === 0) return messages(translate(locale, 'announce.nothingLeft', { count: active.length }));
+
+  const runStep = createStepRunner(ports, community, index);
+  const tally: Tally = { announced: 0, spaceFailures: [], messagesSent: 0, messageFailures: [], noticesSent: 0, busy: 0 };
+  const count = (result: StepResult, userId: string) => {
+    if (result.status === 'busy') tally.busy += 1;
+    else if (result.status === 'done' && result.now) tally.messagesSent += 1;
+    else if (result.status === 'failed' && result.now) tally.messageFailures.push({ userId, ...result });
+  };
+
+  async function announceOne(binome: Binome): Promise<void> {
+    const subject = binomeSubject(binome.id);
+    const people = binome.referent ? [binome.mentee, binome.mentor, binome.referent] : [binome.mentee, binome.mentor];
+    const space = await runStep(subject, 'space', async () =>
+      fromSpace(
+        await ports.chat.openPrivateSpace(community, {
+          key: `binome-${binome.id}`,
+          name: `binome ${names.get(binome.mentee) ?? binome.mentee} ${names.get(binome.mentor) ?? binome.mentor}`,
+          memberIds: people,
+        }),
+      ),
+    );
+    if (space.status === 'busy') {
+      tally.busy += 1;
+      return;
+    }
+    if (space.status === 'failed') {
+      tally.spaceFailures.push({ binome, failure: space.failure });
+      if (PLATFORM_WIDE.has(space.failure.reason)) {
+        tally.stoppedAt = 'platform';
+        tally.platformFailure = space.failure;
+      }
+      return;
+    }
+    const where = space.space;
+    const welcome = await runStep(subject, 'welcome', async (mayHaveBeenSent) =>
+      where
+        ? fromDelivery(
+            await ports.chat.postInSpace(
+              community,
+              where.id,
+              {
+                text: welcomeMessage(
+                  binome,
+                  names,
+                  programme,
+                  people.flatMap((id) => localeOf.get(id) ?? []),
+                ),
+              },
+              { key: `welcome|${binome.id}`, mayHaveBeenSent },
+            ),
+          )
+        : { ok: false, failure: { reason: 'unreachable' } },
+    );
+    if (welcome.status === 'failed' && welcome.now) {
+      tally.spaceFailures.push({ binome, failure: welcome.failure });
+      if (PLATFORM_WIDE.has(welcome.failure.reason)) {
+        tally.stoppedAt = 'platform';
+        tally.platformFailure = welcome.failure;
+      }
+    }
+    if (welcome.status === 'busy') tally.busy += 1;
+    const roles: [BinomeRole, string | undefined][] = [
+      ['mentee', binome.mentee],
+      ['mentor', binome.mentor],
+      ['referent', binome.referent],
+    ];
+    for (const [role, userId] of roles) {
+      if (!userId) continue;
+      const result = await runStep(subject, `dm-${role}`, async (mayHaveBeenSent) =>
+        fromDelivery(
+          await ports.chat.sendDirectMessage(
+            community,
+            userId,
+            { text: pairingDirectMessage(binome, role, where, names, readerLocale(userId)) },
+            { key: `pairing|${binome.id}|${role}`, mayHaveBeenSent },
+          ),
+        ),
+      );
+      count(result, userId);
+    }
+    if (welcome.status === 'done') tally.announced += 1;
+  }
+
+  const total = todo.length + notices.length;
+  let done = 0;
+  const progress = async () => {
+    done += 1;
+    if (total < PROGRESS_FROM || done === total) return;
+    const quarter = Math.floor((done * 4) / total);
+    if (quarter === Math.floor(((done - 1) * 4) / total)) return;
+    // Progress is a courtesy: a follow-up the platform refuses must not stop the announcements.
+    await ctx.responder.followUp({ text: translate(locale, 'announce.progress', { done, total }) }).catch(() => undefined);
+  };
+
+  for (const binome of todo) {
+    if (ports.stopping.aborted) {
+      tally.stoppedAt = 'shutdown';
+      break;
+    }
+    await announceOne(binome);
+    if (tally.stoppedAt) break;
+    await progress();
+  }
+  if (!tally.stoppedAt) {
+    for (const entry of notices) {
+      if (ports.stopping.aborted) {
+        tally.stoppedAt = 'shutdown';
+        break;
+      }
+      const result = await runStep(waitlistSubject(entry.round, entry.mentee), 'notice', async (mayHaveBeenSent) =>
+        fromDelivery(
+          await ports.chat.sendDirectMessage(
+            community,
+            entry.mentee,
+            { text: waitlistNotice(entry, programme, readerLocale(entry.mentee)) },
+            { key: `waitlist|${entry.round}|${entry.mentee}`, mayHaveBeenSent },
+          ),
+        ),
+      );
+      if (result.status === 'done' && result.now) tally.noticesSent += 1;
+      else count(result, entry.mentee);
+      await progress();
+    }
+  }
+  return messages(summaryOf(ctx, tally, todo.length, names));
+}
+
+function summaryOf(ctx: UseCaseContext, tally: Tally, binomesToDo: number, names: ReadonlyMap<string, string>): string {
+  const { locale } = ctx;
+  const lines: string[] = [];
+  if (tally.stoppedAt === 'platform' && tally.platformFailure) {
+    lines.push(translate(locale, 'announce.stoppedPlatform', { problem: describeStepFailure(locale, tally.platformFailure) }));
+  } else if (tally.stoppedAt === 'shutdown') {
+    lines.push(translate(locale, 'announce.stoppedShutdown'));
+  }
+  lines.push(translate(locale, 'announce.summary', { announced: tally.announced, total: binomesToDo }));
+  if (tally.messagesSent > 0) lines.push(translate(locale, 'announce.messagesSent', { count: tally.messagesSent }));
+  if (tally.noticesSent > 0) lines.push(translate(locale, 'announce.noticesSent', { count: tally.noticesSent }));
+  const spaceProblems = tally.spaceFailures.filter((item) => !PLATFORM_WIDE.has(item.failure.reason));
+  if (spaceProblems.length > 0) {
+    lines.push('', translate(locale, 'announce.spaceFailures', { count: spaceProblems.length }));
+    for (const { binome, failure } of spaceProblems) {
+      lines.push(`- ${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)} : ${describeStepFailure(locale, failure)}`);
+    }
+  }
+  if (tally.messageFailures.length > 0) {
+    lines.push('', translate(locale, 'announce.messageFailures', { count: tally.messageFailures.length }));
+    for (const item of tally.messageFailures) {
+      const retry = item.final
+        ? translate(locale, 'announce.givenUp')
+        : translate(locale, 'announce.willRetry', { attempt: item.attempts });
+      lines.push(`- ${personLabel(item.userId, names)} : ${describeStepFailure(locale, item.failure)} ${retry}`);
+    }
+  }
+  if (tally.busy > 0) lines.push('', translate(locale, 'announce.busy', { count: tally.busy }));
+  if (tally.stoppedAt || tally.busy > 0 || tally.spaceFailures.length > 0) lines.push(translate(locale, 'announce.runAgain'));
+  return lines.join('\n');
+}

@@ -1,0 +1,62 @@
+import type { CorePorts } from '../context';
+import type { Locale } from '../i18n/locale';
+import type { CommunityRef } from '../identity';
+import type { Programme } from '../programme/programme-schema';
+import { dissolvedMessage } from './announcement-texts';
+import { type Binome, type DissolvedBecause, peopleOf } from './binome';
+
+export interface DissolveOutcome {
+  readonly binome: Binome;
+  /** Who was told, and who could not be. */
+  readonly told: readonly string[];
+  readonly notReached: readonly string[];
+}
+
+/**
+ * Ends a binôme and tells each of the three privately, in their language; `leaver` (who withdrew
+ * or erased their data) is not written to.
+ */
+export async function dissolveBinome(
+  ports: CorePorts,
+  community: CommunityRef,
+  programme: Programme,
+  binome: Binome,
+  context: { readonly by: string; readonly because: DissolvedBecause; readonly leaver?: string },
+): Promise<DissolveOutcome> {
+  const dissolved: Binome = {
+    ...binome,
+    status: 'dissolved',
+    dissolvedAt: ports.clock.now().toISOString(),
+    dissolvedBy: context.by,
+    dissolvedBecause: context.because,
+  };
+  await ports.binomes.save(dissolved);
+  const enrolments = await ports.enrolments.listByCommunity(community);
+  const names = new Map(enrolments.map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]));
+  const localeOf = (userId: string): Locale =>
+    enrolments.find((enrolment) => enrolment.participant.userId === userId)?.locale ?? programme.defaultLocale;
+  const told: string[] = [];
+  const notReached: string[] = [];
+  for (const userId of peopleOf(binome)) {
+    if (userId === context.leaver) continue;
+    const sent = await ports.chat
+      .sendDirectMessage(community, userId, { text: dissolvedMessage(binome, names, localeOf(userId), context.because) })
+      .catch(() => ({ ok: false }) as const);
+    (sent.ok ? told : notReached).push(userId);
+  }
+  return { binome: dissolved, told, notReached };
+}
+
+/** A participant who withdraws or erases their data leaves their binômes: the others are told. */
+export async function leaveBinomes(
+  ports: CorePorts,
+  community: CommunityRef,
+  programme: Programme,
+  userId: string,
+  because: Extract<DissolvedBecause, 'withdrawal' | 'erasure'>,
+): Promise<number> {
+  const binomes = await ports.binomes.listByCommunity(community);
+  const theirs = binomes.filter((binome) => binome.status === 'confirmed' && (binome.mentee === userId || binome.mentor === userId));
+  for (const binome of theirs) await dissolveBinome(ports, community, programme, binome, { by: userId, because, leaver: userId });
+  return theirs.length;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { communityRefSchema } from '../identity';
+
+/** Why a mentoré has no binôme, as the matcher found it; the same shape as UnmatchedReason. */
+export const unmatchedReasonSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('blocked'),
+    because: z.enum(['no-shared-language', 'excluded', 'same-affiliation', 'forbidden']),
+    mentors: z.number().int().min(0),
+  }),
+  z.object({ kind: z.literal('compatible-mentors-full'), mentors: z.number().int().min(0) }),
+  z.object({ kind: z.literal('no-mentor') }),
+]);
+
+/**
+ * A mentoré a confirmed proposal left without a binôme: they are told why and what happens next
+ * when the binômes are announced, and stay on the waiting list until they get one.
+ */
+export const waitlistEntrySchema = z.object({
+  schemaVersion: z.literal(1),
+  community: communityRefSchema,
+  mentee: z.string().min(1).max(100),
+  /** The proposal whose confirmation left them out: each round tells them once. */
+  round: z.number().int().min(1),
+  reasons: z.array(unmatchedReasonSchema),
+  since: z.iso.datetime(),
+});
+export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>;

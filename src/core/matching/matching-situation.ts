@@ -1,0 +1,81 @@
+import { type Binome, isActiveBinome } from '../binomes/binome';
+import type { UseCaseContext } from '../context';
+import type { Enrolment } from '../participants/enrolment';
+import { referentIds } from '../referents/referent-directory';
+import type { MatchingInput } from './candidates';
+import { fingerprint } from './fingerprint';
+import { candidatesFrom } from './from-enrolments';
+import type { PairRule, ReferentChoice } from './matching-state';
+
+/** Everything a proposal is computed from, read once. */
+export interface MatchingSituation {
+  readonly enrolments: readonly Enrolment[];
+  readonly names: ReadonlyMap<string, string>;
+  readonly binomes: readonly Binome[];
+  /** The people still to pair: mentorés without a binôme, mentors with a free place, with the coordinators' pins and forbids. */
+  readonly input: MatchingInput;
+  readonly rules: readonly PairRule[];
+  readonly referentChoices: ReadonlyMap<string, string>;
+  readonly referents: readonly string[];
+  /** Binômes each référent already follows. */
+  readonly referentLoads: ReadonlyMap<string, number>;
+  /** Changes whenever any of the above does: a stored proposal is confirmed only while it still matches. */
+  readonly basis: string;
+}
+
+function countBy(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+export async function loadMatchingSituation(ctx: UseCaseContext): Promise<MatchingSituation> {
+  const { ports, community } = ctx;
+  const [enrolments, binomes, rules, choices, referents] = await Promise.all([
+    ports.enrolments.listByCommunity(community),
+    ports.binomes.listByCommunity(community),
+    ports.matching.listRules(community),
+    ports.matching.listReferentChoices(community),
+    referentIds(ctx),
+  ]);
+  const active = binomes.filter(isActiveBinome);
+  const paired = new Set(active.map((binome) => binome.mentee));
+  const taken = countBy(active.map((binome) => binome.mentor));
+  const { input, names } = candidatesFrom(enrolments);
+  const mentors = input.mentors
+    .map((mentor) => ({ ...mentor, capacity: mentor.capacity - (taken.get(mentor.id) ?? 0) }))
+    .filter((mentor) => mentor.capacity > 0);
+  const mentees = input.mentees.filter((mentee) => !paired.has(mentee.id));
+  const mentorIds = new Set(mentors.map((mentor) => mentor.id));
+  const menteeIds = new Set(mentees.map((mentee) => mentee.id));
+  // Decisions about people who left, or were paired meanwhile, no longer apply.
+  const applicable = (rule: PairRule) => menteeIds.has(rule.mentee) && mentorIds.has(rule.mentor);
+  const pairOf = (rule: PairRule) => [rule.mentee, rule.mentor] as const;
+  const referentChoices = new Map(
+    choices.filter((choice: ReferentChoice) => menteeIds.has(choice.mentee)).map((choice) => [choice.mentee, choice.referent]),
+  );
+  const basis = fingerprint([
+    ...enrolments.map((enrolment) => `e:${enrolment.participant.userId}:${enrolment.revision}:${enrolment.status}`),
+    ...active.map((binome) => `b:${binome.id}:${binome.mentee}:${binome.mentor}:${binome.referent ?? ''}`),
+    ...rules.map((rule) => `r:${rule.kind}:${rule.mentee}:${rule.mentor}`),
+    ...[...referentChoices].map(([mentee, referent]) => `c:${mentee}:${referent}`),
+    ...referents.map((referent) => `f:${referent}`),
+    `w:${JSON.stringify(ctx.programme.matching)}`,
+  ]);
+  return {
+    enrolments,
+    names,
+    binomes,
+    input: {
+      mentors,
+      mentees,
+      pins: rules.filter((rule) => rule.kind === 'pin' && applicable(rule)).map(pairOf),
+      forbids: rules.filter((rule) => rule.kind === 'forbid' && applicable(rule)).map(pairOf),
+    },
+    rules,
+    referentChoices,
+    referents,
+    referentLoads: countBy(active.flatMap((binome) => (binome.referent ? [binome.referent] : []))),
+    basis,
+  };
+}
