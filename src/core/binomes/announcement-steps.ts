@@ -62,12 +62,12 @@ export function createStepRunner(ports: CorePorts, community: CommunityRef, inde
     if (settled) return settled;
     const last = attempts.at(-1);
     const now = ports.clock.now();
-    let mayHaveBeenSent = false;
     if (last?.state === 'started') {
       const age = now.getTime() - Date.parse(last.startedAt);
       if (last.instance !== ports.instanceId && age < STALE_ATTEMPT_MS) return { status: 'busy' };
-      mayHaveBeenSent = true;
     }
+    // Any attempt left without an outcome may have delivered: every later attempt looks first, not only the next one.
+    const mayHaveBeenSent = attempts.some((attempt) => attempt.state === 'started');
     const started: StepAttempt = {
       schemaVersion: 1,
       community,
