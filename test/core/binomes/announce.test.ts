@@ -87,7 +87,7 @@ describe('announcing the confirmed binômes', () => {
     const { world, scripted } = await announceWorld();
     await confirmedRound(world);
     await announceBinomes(world.as(COORDINATOR));
-    const [french, mixed] = [...scripted.spaces.values()].map((space) => scripted.postsIn(space.id)[0]?.text ?? '');
+    const [french = '', mixed = ''] = [...scripted.spaces.values()].map((space) => scripted.postsIn(space.id)[0]?.text ?? '');
     expect(french).toContain(translate('fr', 'announce.welcome.title'));
     expect(french).not.toContain(translate('en', 'announce.welcome.title'));
     expect(mixed).toContain(translate('fr', 'announce.welcome.title'));
