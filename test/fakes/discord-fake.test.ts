@@ -368,6 +368,82 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     await expect(client.users.fetch('1100000000000000998')).rejects.toEqual(apiError(10013));
   });
 
+  it('keeps a message’s nonce, and with enforce_nonce returns the first message instead of creating a second', async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(GENERAL);
+    if (!channel?.isSendable()) throw new Error('general is not sendable');
+    const first = await channel.send({ content: 'Annonce', nonce: 'annonce-1', enforceNonce: true });
+    const again = await channel.send({ content: 'Annonce', nonce: 'annonce-1', enforceNonce: true });
+    expect(again.id).toBe(first.id);
+    expect(first.nonce).toBe('annonce-1');
+    expect(fake.messagesIn(GENERAL)).toEqual([expect.objectContaining({ content: 'Annonce', nonce: 'annonce-1' })]);
+    // Without enforce_nonce the nonce is only carried along: a second message is created.
+    await channel.send({ content: 'Annonce', nonce: 'annonce-1', enforceNonce: false });
+    expect(fake.messagesIn(GENERAL)).toHaveLength(2);
+    const tooLong = await channel.send({ content: 'x', nonce: 'n'.repeat(26) }).catch((error: unknown) => error);
+    expect(tooLong).toMatchObject({ code: 50035 });
+  });
+
+  it('lists a channel’s or a DM’s messages newest first, with limit and before, without their nonce', async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(GENERAL);
+    if (!channel?.isTextBased() || !channel.isSendable()) throw new Error('general is not a text channel');
+    const sent = [];
+    for (const content of ['un', 'deux', 'trois']) sent.push(await channel.send({ content, nonce: content, enforceNonce: true }));
+    const latest = (await client.rest.get(Routes.channelMessages(GENERAL), { query: new URLSearchParams({ limit: '2' }) })) as {
+      content: string;
+      author: { id: string };
+      nonce?: string;
+    }[];
+    expect(latest.map((message) => [message.content, message.author.id, message.nonce])).toEqual([
+      ['trois', fake.botUserId, undefined],
+      ['deux', fake.botUserId, undefined],
+    ]);
+    const older = await channel.messages.fetch({ limit: 50, before: sent[1]?.id, cache: false });
+    expect([...older.values()].map((message) => message.content)).toEqual(['un']);
+    expect(fake.requests.filter((request) => request.method === 'GET' && request.path === `/channels/${GENERAL}/messages`)).toHaveLength(2);
+    expect((await channel.messages.fetch({ limit: 2 })).map((message) => message.content)).toEqual(['trois', 'deux']);
+    await expect(channel.messages.fetch({ limit: 101 })).rejects.toBeDefined();
+
+    const dm = await client.users.createDM(BRUNO);
+    await dm.send('Bonjour Bruno');
+    expect([...(await dm.messages.fetch({ limit: 50, cache: false })).values()].map((message) => message.content)).toEqual([
+      'Bonjour Bruno',
+    ]);
+  });
+
+  it('lists no message to a bot without Read Message History, and refuses one that cannot see the channel', async () => {
+    const only = (...bits: bigint[]) => String(bits.reduce((all, bit) => all | bit, 0n));
+    const everyone = (permissions: string) => [{ id: GUILD, name: '@everyone', permissions }, ...(guildSeed.roles ?? [])];
+    const { client } = await connect({
+      guilds: [
+        {
+          ...guildSeed,
+          roles: everyone(only(PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages)),
+          botPermissions: only(PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages),
+        },
+      ],
+    });
+    const channel = client.channels.cache.get(GENERAL);
+    if (!channel?.isTextBased() || !channel.isSendable()) throw new Error('general is not a text channel');
+    await channel.send('Bonjour');
+    expect((await channel.messages.fetch({ limit: 50, cache: false })).size).toBe(0);
+    await client.destroy();
+    await fake?.close();
+    const hidden = await connect({
+      guilds: [
+        {
+          ...guildSeed,
+          roles: everyone(only(PermissionFlagsBits.SendMessages)),
+          botPermissions: only(PermissionFlagsBits.SendMessages, PermissionFlagsBits.ReadMessageHistory),
+        },
+      ],
+    });
+    const unseen = hidden.client.channels.cache.get(GENERAL);
+    if (!unseen?.isTextBased()) throw new Error('general is not a text channel');
+    await expect(unseen.messages.fetch({ limit: 50 })).rejects.toEqual(apiError(50001));
+  });
+
   it('delivers a button pressed in a DM, outside any guild', async () => {
     const { fake, client } = await connect();
     let where: unknown[] = [];

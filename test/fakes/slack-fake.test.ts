@@ -315,6 +315,42 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     expect(fake.dmsTo(ALICE)).toEqual([]);
   });
 
+  it('keeps a message’s metadata and refuses malformed metadata', async () => {
+    const app = await startHttpApp();
+    const metadata = { event_type: 'mentorat_delivery', event_payload: { key: 'announce:1' } };
+    await app.client.chat.postMessage({ channel: fake.generalChannelId, text: 'Annonce', metadata });
+    expect(fake.messagesIn(fake.generalChannelId)).toMatchObject([{ text: 'Annonce', metadata }]);
+    const refused = app.client.chat.postMessage({
+      channel: fake.generalChannelId,
+      text: 'x',
+      metadata: { event_type: 'a b', event_payload: {} },
+    });
+    expect(await errorCodeOf(refused)).toBe('invalid_metadata_schema');
+  });
+
+  it('answers conversations.history newest first, limit at a time, with metadata only when asked', async () => {
+    const app = await startHttpApp();
+    const im = (await app.client.conversations.open({ users: BOB })).channel?.id ?? '';
+    for (const [index, text] of ['un', 'deux', 'trois'].entries()) {
+      await app.client.chat.postMessage({
+        channel: im,
+        text,
+        metadata: { event_type: 'mentorat_delivery', event_payload: { key: `k${index}` } },
+      });
+    }
+    await app.client.chat.postEphemeral({ channel: fake.generalChannelId, user: BOB, text: 'pour Bob seul' });
+    const latest = await app.client.conversations.history({ channel: im, limit: 2, include_all_metadata: true });
+    expect(latest.messages?.map((message) => [message.text, message.user, message.metadata])).toEqual([
+      ['trois', fake.botUserId, { event_type: 'mentorat_delivery', event_payload: { key: 'k2' } }],
+      ['deux', fake.botUserId, { event_type: 'mentorat_delivery', event_payload: { key: 'k1' } }],
+    ]);
+    expect(latest.has_more).toBe(true);
+    const rest = await app.client.conversations.history({ channel: im, limit: 2, cursor: latest.response_metadata?.next_cursor ?? '' });
+    expect(rest.messages?.map((message) => [message.text, message.metadata])).toEqual([['un', undefined]]);
+    expect((await app.client.conversations.history({ channel: fake.generalChannelId })).messages).toEqual([]);
+    expect(await errorCodeOf(app.client.conversations.history({ channel: 'C0NOWHERE' }))).toBe('channel_not_found');
+  });
+
   it('makes a refused person’s DM fail with the given error code', async () => {
     const app = await startHttpApp();
     const im = (await app.client.conversations.open({ users: CAROL })).channel?.id ?? '';

@@ -13,6 +13,9 @@ export const messageBodySchema = z.object({
   flags: z.number().int().nullish(),
   allowed_mentions: z.unknown().optional(),
   attachments: z.array(z.object({ id: z.union([z.string(), z.number()]) })).nullish(),
+  /** up to 25 characters; Discord answers 50035 beyond */
+  nonce: z.union([z.string().max(25), z.number().int()]).nullish(),
+  enforce_nonce: z.boolean().nullish(),
 });
 export type MessageBody = z.infer<typeof messageBodySchema>;
 
@@ -58,6 +61,7 @@ export function createMessage(world: FakeWorld, input: NewMessage): StoredMessag
     edited: false,
   };
   if (interaction) message.interactionUserId = interaction.userId;
+  if (body.nonce !== undefined && body.nonce !== null) message.nonce = String(body.nonce);
   if (body.allowed_mentions !== undefined) message.allowedMentions = body.allowed_mentions;
   return world.storeMessage({
     message,

@@ -83,7 +83,8 @@ export function dmChannelPayload(world: FakeWorld, channelId: string): Record<st
   return { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: user ? [userPayload(user)] : [] };
 }
 
-export function messagePayload(world: FakeWorld, port: number, stored: StoredMessage): APIMessage {
+/** `created`: the answer to a create (and MESSAGE_CREATE), the only places Discord documents the nonce in. */
+export function messagePayload(world: FakeWorld, port: number, stored: StoredMessage, created = false): APIMessage {
   const { message } = stored;
   const author = world.users.get(message.authorId) ?? world.botUser();
   const attachments = message.attachments.map((attachment): APIAttachment => {
@@ -118,6 +119,7 @@ export function messagePayload(world: FakeWorld, port: number, stored: StoredMes
     pinned: false,
     type: stored.type,
     flags: message.flags,
+    ...(created && message.nonce !== undefined ? { nonce: message.nonce } : {}),
     ...(interaction ? { application_id: world.applicationId, webhook_id: world.applicationId } : {}),
     ...(interaction && interacter
       ? {

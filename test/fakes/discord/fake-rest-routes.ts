@@ -18,6 +18,8 @@ import type { FakeChannelState, FakeOverwrite } from './types.js';
 
 const MAX_CHANNELS_PER_GUILD = 500;
 const MAX_CHANNELS_PER_CATEGORY = 50;
+/** Discord dedupes an enforced nonce over "the past few minutes"; the fake takes two. */
+const NONCE_WINDOW_MS = 2 * 60_000;
 
 const overwriteSchema = z.object({
   id: z.string(),
@@ -175,10 +177,40 @@ export function restRoutes({ world, gateway, port, refusedGuilds }: RouteDeps): 
       if (!botCan(guildId, PermissionFlagsBits.ViewChannel, channelId)) return fail(403, 50001, 'Missing Access');
       requireBot(guildId, PermissionFlagsBits.SendMessages, channelId);
     }
-    const stored = createMessage(world, { channelId, guildId, body: parseMessageBody(request.body.json), files: request.body.files });
-    const json = messagePayload(world, port(), stored);
+    const body = parseMessageBody(request.body.json);
+    if (body.enforce_nonce && body.nonce !== undefined && body.nonce !== null) {
+      const earlier = world.messageByNonce(world.botUserId, String(body.nonce), NONCE_WINDOW_MS);
+      if (earlier) return ok(messagePayload(world, port(), earlier, true));
+    }
+    const stored = createMessage(world, { channelId, guildId, body, files: request.body.files });
+    const json = messagePayload(world, port(), stored, true);
     gateway.dispatch('MESSAGE_CREATE', json, guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages);
     return ok(json);
+  };
+
+  /** Newest first, `limit` 1 to 100 (50 by default), `before` a message id; nothing without Read Message History. */
+  const listMessages = (request: RestRequest) => {
+    const channelId = param(request, 'channelId');
+    if (!world.dmChannels.has(channelId)) {
+      const channel = channelOf(request);
+      if (!botCan(channel.guildId, PermissionFlagsBits.ViewChannel, channelId)) return fail(403, 50001, 'Missing Access');
+      if (!botCan(channel.guildId, PermissionFlagsBits.ReadMessageHistory, channelId)) return ok([]);
+    }
+    const limit = Number(request.query.get('limit') ?? '50');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return invalidFormBody([{ path: ['limit'], code: 'NUMBER_TYPE_MAX', message: 'int value should be between 1 and 100.' }]);
+    }
+    const before = request.query.get('before');
+    if (before !== null && !/^\d{1,20}$/.test(before)) {
+      return invalidFormBody([{ path: ['before'], code: 'NUMBER_TYPE_COERCE', message: `Value "${before}" is not snowflake.` }]);
+    }
+    const older = (id: string) => before === null || BigInt(id) < BigInt(before);
+    const newestFirst = world
+      .messagesIn(channelId)
+      .filter((message) => older(message.id))
+      .reverse()
+      .slice(0, limit);
+    return ok(newestFirst.map((message) => messagePayload(world, port(), storedOrFail(world, message))));
   };
 
   const channelMessage = (request: RestRequest) => {
@@ -295,6 +327,7 @@ export function restRoutes({ world, gateway, port, refusedGuilds }: RouteDeps): 
     route('PUT', '/channels/:channelId/permissions/:overwriteId', putOverwrite),
     route('DELETE', '/channels/:channelId/permissions/:overwriteId', deleteOverwrite),
     route('POST', '/channels/:channelId/messages', postMessage),
+    route('GET', '/channels/:channelId/messages', listMessages),
     route('GET', '/channels/:channelId/messages/:messageId', (request) => ok(messagePayload(world, port(), channelMessage(request)))),
     route('PATCH', '/channels/:channelId/messages/:messageId', editChannelMessage),
     route('GET', '/guilds/:guildId', (request) => ok(guildJson(guildOf(request)))),

@@ -207,6 +207,18 @@ export class FakeWorld {
     return stored;
   }
 
+  /** The message this author created with this nonce within `windowMs`, which Discord returns instead of a second one (enforce_nonce). */
+  messageByNonce(authorId: string, nonce: string, windowMs: number): StoredMessage | undefined {
+    const since = Date.now() - windowMs;
+    return [...this.messages.values()].findLast(
+      (stored) =>
+        stored.message.authorId === authorId &&
+        stored.message.nonce === nonce &&
+        !stored.message.deleted &&
+        Date.parse(stored.timestamp) >= since,
+    );
+  }
+
   messagesIn(channelId: string): FakeMessage[] {
     return [...this.messages.values()]
       .map((stored) => stored.message)

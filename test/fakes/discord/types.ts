@@ -72,6 +72,8 @@ export interface FakeMessage {
   /** for interaction responses: the user who can see it (ephemeral) or who triggered it */
   interactionUserId?: string;
   allowedMentions?: unknown;
+  /** as sent; Discord returns it when the message is created (and in MESSAGE_CREATE), not when messages are read back */
+  nonce?: string;
   edited: boolean;
   deleted?: boolean;
 }

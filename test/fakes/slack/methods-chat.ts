@@ -1,7 +1,8 @@
 /* chat.postMessage, chat.postEphemeral, chat.update. */
-import { asArray, parseJsonField } from './json-values';
+import { asArray, isRecord, parseJsonField } from './json-values';
 import { fail, type MethodHandler, ok, type Params, param, resolveConversation } from './method-kit';
 import { messageObject } from './slack-objects';
+import type { FakeSlackMetadata } from './types';
 
 /** text and blocks of a message; Slack refuses one with neither, more than 50 blocks, or 40,000 characters. */
 function content(params: Params): { text: string; blocks: unknown[] } | { error: string } {
@@ -15,11 +16,23 @@ function content(params: Params): { text: string; blocks: unknown[] } | { error:
   return { text: text ?? '', blocks };
 }
 
+/** Message metadata: an `event_type` (letters, digits, underscores) and an `event_payload` object, or Slack refuses the message. */
+function metadataOf(params: Params): { metadata?: FakeSlackMetadata } | { error: string } {
+  if (params.metadata === undefined) return {};
+  const metadata = parseJsonField(params.metadata);
+  if (!isRecord(metadata)) return { error: 'invalid_metadata_format' };
+  const { event_type: eventType, event_payload: payload } = metadata;
+  if (typeof eventType !== 'string' || !/^\w{1,255}$/.test(eventType) || !isRecord(payload)) return { error: 'invalid_metadata_schema' };
+  return { metadata: { event_type: eventType, event_payload: payload } };
+}
+
 const postMessage: MethodHandler = (params, context) => {
   const target = resolveConversation(context, param(params, 'channel'), true);
   if ('error' in target) return target.error;
   const body = content(params);
   if ('error' in body) return fail(body.error);
+  const metadata = metadataOf(params);
+  if ('error' in metadata) return fail(metadata.error);
   const threadTs = param(params, 'thread_ts');
   const message = context.state.addMessage({
     channel: target.conversation.id,
@@ -27,6 +40,7 @@ const postMessage: MethodHandler = (params, context) => {
     blocks: body.blocks,
     ephemeral: false,
     ...(threadTs ? { threadTs } : {}),
+    ...metadata,
   });
   return ok({ channel: message.channel, ts: message.ts, message: messageObject(message, context) });
 };

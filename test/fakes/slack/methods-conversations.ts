@@ -1,7 +1,7 @@
 /* conversations.*: IMs, channel creation and invitations, information, listing, topic and purpose. */
 import { isTrue } from './json-values';
 import { fail, type MethodContext, type MethodHandler, ok, page, param, resolveConversation } from './method-kit';
-import { conversationObject } from './slack-objects';
+import { conversationObject, messageObject } from './slack-objects';
 import type { ConversationRecord } from './slack-state';
 
 /** Why this person cannot be reached by the app, or undefined. */
@@ -131,7 +131,29 @@ function setText(field: 'topic' | 'purpose', max: number): MethodHandler {
   };
 }
 
+/**
+ * A conversation's messages, newest first, `limit` at a time (100 by default, 999 at most), with their
+ * metadata when `include_all_metadata`. The bot must be in it; ephemeral messages were never part of it.
+ */
+const history: MethodHandler = (params, context) => {
+  const target = resolveConversation(context, param(params, 'channel'), false);
+  if ('error' in target) return target.error;
+  const { conversation } = target;
+  if (conversation.kind === 'channel' && !conversation.members.includes(context.botUserId)) return fail('not_in_channel');
+  const limit = Math.min(Number(param(params, 'limit')) || 100, 999);
+  const newestFirst = context.state.messages.filter((message) => message.channel === conversation.id && !message.ephemeral).reverse();
+  const { items, responseMetadata } = page(newestFirst, { ...params, limit });
+  const withMetadata = isTrue(params.include_all_metadata);
+  return ok({
+    messages: items.map((message) => messageObject(message, context, withMetadata)),
+    has_more: responseMetadata.next_cursor !== '',
+    pin_count: 0,
+    response_metadata: responseMetadata,
+  });
+};
+
 export const conversationMethods: Record<string, MethodHandler> = {
+  'conversations.history': history,
   'conversations.open': open,
   'conversations.create': create,
   'conversations.invite': invite,

@@ -81,7 +81,8 @@ export function conversationObject(conversation: ConversationRecord, workspace: 
   };
 }
 
-export function messageObject(message: FakeSlackMessage, workspace: Workspace): JsonObject {
+/** `withMetadata`: conversations.history returns a message's metadata only when asked (include_all_metadata). */
+export function messageObject(message: FakeSlackMessage, workspace: Workspace, withMetadata = false): JsonObject {
   return {
     type: 'message',
     text: message.text,
@@ -92,6 +93,7 @@ export function messageObject(message: FakeSlackMessage, workspace: Workspace): 
     blocks: message.blocks,
     ts: message.ts,
     ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}),
   };
 }
 

@@ -37,8 +37,15 @@ export interface FakeSlackMessage {
   blocks: unknown[];
   ephemeral: boolean;
   threadTs?: string;
+  /** chat.postMessage's `metadata`, returned by conversations.history with include_all_metadata */
+  metadata?: FakeSlackMetadata;
   viaResponseUrl?: boolean;
   replaceOriginal?: boolean;
+}
+
+export interface FakeSlackMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
 }
 
 export interface FakeView {
