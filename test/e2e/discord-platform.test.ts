@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommunityRef } from '../../src/core/identity';
+import { mention, spaceMention } from '../../src/core/reply';
+import { nonceOf } from '../../src/platforms/discord/discord-delivery';
 import { createStore } from '../../src/store/create-store';
 import { type DiscordWorld, GUILD_ID, guildSeed, PEOPLE, SPACES_CATEGORY_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
 
@@ -140,5 +142,90 @@ describe('the chat-platform port on Discord', () => {
     expect(await world.app.ports.chat.sendDirectMessage(community, userIdOf('alice'), { text: 'Bonjour' })).toEqual({ ok: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(world.fake.dmsTo(userIdOf('alice'))).toHaveLength(1);
+  });
+});
+
+describe('messages that must arrive once on Discord', () => {
+  const posts = (current: DiscordWorld, channelId: string) =>
+    current.fake.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${channelId}/messages`);
+
+  async function binomeChannel(current: DiscordWorld): Promise<string> {
+    const opened = await current.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'));
+    if (!opened.ok) throw new Error('not opened');
+    return opened.space.id;
+  }
+
+  it('are found in the channel when they may have been sent, after a restart, and not sent again', async () => {
+    const store = await createStore('memory://');
+    world = await startDiscordWorld({ store });
+    const channelId = await binomeChannel(world);
+    const message = { text: `Bienvenue ${mention(userIdOf('alice'))} et ${mention(userIdOf('dan'))} !` };
+    expect(await world.app.ports.chat.postInSpace(community, channelId, message, { key: 'announce:pair-1' })).toEqual({ ok: true });
+    await world.stopBot();
+    world = await startDiscordWorld({ store, fake: world.fake });
+    const again = await world.app.ports.chat.postInSpace(community, channelId, message, { key: 'announce:pair-1', mayHaveBeenSent: true });
+    expect(again).toEqual({ ok: true });
+    expect(world.fake.messagesIn(channelId).map((sent) => sent.content)).toEqual([
+      `Bienvenue <@${userIdOf('alice')}> et <@${userIdOf('dan')}> !`,
+    ]);
+    expect(posts(world, channelId)).toHaveLength(1);
+    expect(world.fake.requests).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: `/channels/${channelId}/messages`, status: 200 }),
+    );
+  });
+
+  it('are found in a DM when they may have been sent, and sent when they were not', async () => {
+    world = await startDiscordWorld();
+    const chat = world.app.ports.chat;
+    const alice = userIdOf('alice');
+    expect(await chat.sendDirectMessage(community, alice, { text: 'Votre binôme est Dan' }, { key: 'dm:alice' })).toEqual({ ok: true });
+    expect(
+      await chat.sendDirectMessage(community, alice, { text: 'Votre binôme est Dan' }, { key: 'dm:alice', mayHaveBeenSent: true }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await chat.sendDirectMessage(community, alice, { text: 'Rappel' }, { key: 'dm:alice:2', mayHaveBeenSent: true })).toEqual({
+      ok: true,
+    });
+    expect(world.fake.dmsTo(alice).map((sent) => sent.content)).toEqual(['Votre binôme est Dan', 'Rappel']);
+  });
+
+  it('carry a nonce from their key with enforce_nonce, so that a plain retry within minutes still makes one message', async () => {
+    world = await startDiscordWorld();
+    const channelId = await binomeChannel(world);
+    const message = { text: `Votre espace : ${spaceMention({ id: channelId, name: 'binome-alice-dan' })}` };
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(await world.app.ports.chat.postInSpace(community, channelId, message, { key: 'announce:pair-1' })).toEqual({ ok: true });
+    }
+    expect(posts(world, channelId).map((request) => request.body)).toEqual([
+      expect.objectContaining({ nonce: nonceOf('announce:pair-1'), enforce_nonce: true }),
+      expect.objectContaining({ nonce: nonceOf('announce:pair-1'), enforce_nonce: true }),
+    ]);
+    expect(nonceOf('announce:pair-1')).toHaveLength(25);
+    expect(world.fake.messagesIn(channelId).map((sent) => sent.content)).toEqual([`Votre espace : <#${channelId}>`]);
+  });
+
+  it('without a key, are sent as often as asked', async () => {
+    world = await startDiscordWorld();
+    const channelId = await binomeChannel(world);
+    await world.app.ports.chat.postInSpace(community, channelId, { text: 'Bonjour' });
+    await world.app.ports.chat.postInSpace(community, channelId, { text: 'Bonjour' });
+    expect(world.fake.messagesIn(channelId).map((sent) => sent.content)).toEqual(['Bonjour', 'Bonjour']);
+  });
+
+  it('still report closed DMs and people out of reach as typed results', async () => {
+    world = await startDiscordWorld();
+    const chat = world.app.ports.chat;
+    world.fake.closeDms(userIdOf('bob'));
+    const options = { key: 'dm:bob', mayHaveBeenSent: true };
+    expect(await chat.sendDirectMessage(community, userIdOf('bob'), { text: 'Bonjour' }, options)).toEqual({
+      ok: false,
+      reason: 'dms-closed',
+    });
+    expect(await chat.sendDirectMessage(community, '899999999999999999', { text: 'Bonjour' }, options)).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    });
+    expect(await chat.postInSpace(community, '929999999999999999', { text: 'x' }, options)).toEqual({ ok: false, reason: 'unreachable' });
   });
 });

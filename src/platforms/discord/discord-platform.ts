@@ -1,8 +1,9 @@
 import type { Client } from 'discord.js';
 import type { CommunityRef } from '../../core/identity';
-import type { ChatPlatform, DeliveryResult } from '../../core/ports';
+import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
 import type { ProgrammeDirectory } from '../../dispatch';
+import { sendOnce } from './discord-delivery';
 import { PERMISSION_NAMES, undeliveredBecause } from './discord-errors';
 import { messagePayload } from './discord-message';
 import { createDiscordSpaces } from './discord-spaces';
@@ -21,21 +22,31 @@ export function createDiscordPlatform(client: Client, programmes: ProgrammeDirec
 
   return {
     platform: 'discord',
-    async sendDirectMessage(_community: CommunityRef, userId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    async sendDirectMessage(
+      _community: CommunityRef,
+      userId: string,
+      message: OutgoingMessage,
+      options?: DeliveryOptions,
+    ): Promise<DeliveryResult> {
       try {
         const user = await client.users.fetch(userId);
-        await user.send(payloadOf(message));
+        await sendOnce(client, await user.createDM(), payloadOf(message), options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error, PERMISSION_NAMES.SendMessages);
       }
     },
     openPrivateSpace: (community, request) => spaces.open(community, request),
-    async postInSpace(_community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    async postInSpace(
+      _community: CommunityRef,
+      spaceId: string,
+      message: OutgoingMessage,
+      options?: DeliveryOptions,
+    ): Promise<DeliveryResult> {
       try {
         const channel = await client.channels.fetch(spaceId);
         if (!channel?.isSendable()) return { ok: false, reason: 'unreachable' };
-        await channel.send(payloadOf(message));
+        await sendOnce(client, channel, payloadOf(message), options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error, `${PERMISSION_NAMES.ViewChannel}, ${PERMISSION_NAMES.SendMessages}`);

@@ -44,6 +44,10 @@ export const BOT_SCOPES: readonly BotScope[] = [
   'groups:write',
   // conversations.info and conversations.members on private channels.
   'groups:read',
+  // conversations.history (include_all_metadata) in binôme channels and DMs: before sending again a message
+  // that may have been sent, the bot looks for it by the key in its metadata.
+  'groups:history',
+  'im:history',
   // files.uploadV2 (files.getUploadURLExternal and files.completeUploadExternal).
   'files:write',
   // usergroups.users.list: coordinators given as a user group.

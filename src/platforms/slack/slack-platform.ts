@@ -1,8 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { CommunityRef } from '../../core/identity';
-import type { ChatPlatform, DeliveryResult } from '../../core/ports';
+import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
 import type { KeyValueStore } from '../../store/key-value-store';
+import { alreadyPosted, deliveryMetadata } from './slack-delivery';
 import { slackCall, undeliveredBecause } from './slack-errors';
 import { markupToMrkdwn } from './slack-markup';
 import { createSlackSpaces } from './slack-spaces';
@@ -16,13 +17,18 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
 
   /**
    * Text, then each file. Messages the bot sends on its own carry no buttons: a button needs the
-   * command that handles it, which only an answer to a command has.
+   * command that handles it, which only an answer to a command has. A keyed message carries its
+   * key as metadata on its text; after an attempt whose outcome is unknown, it is looked for first.
    */
-  async function post(channel: string, message: OutgoingMessage): Promise<void> {
+  async function post(channel: string, message: OutgoingMessage, options: DeliveryOptions | undefined): Promise<void> {
+    if (options?.mayHaveBeenSent && (await alreadyPosted(client, channel, options))) return;
     if (message.text.trim() !== '') {
       const text = markupToMrkdwn(message.text);
+      const metadata = options ? { metadata: deliveryMetadata(options) } : {};
       // No unfurling: a link someone typed must not pull a preview into a binôme's channel.
-      await slackCall('chat.postMessage', () => client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false }));
+      await slackCall('chat.postMessage', () =>
+        client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false, ...metadata }),
+      );
     }
     for (const file of message.attachments ?? []) {
       await slackCall('files.uploadV2', () =>
@@ -33,21 +39,31 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
 
   return {
     platform: 'slack',
-    async sendDirectMessage(_community: CommunityRef, userId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    async sendDirectMessage(
+      _community: CommunityRef,
+      userId: string,
+      message: OutgoingMessage,
+      options?: DeliveryOptions,
+    ): Promise<DeliveryResult> {
       try {
         const opened = await slackCall('conversations.open', () => client.conversations.open({ users: userId }));
         const channel = opened.channel?.id;
         if (!channel) throw new Error('conversations.open answered without a channel id');
-        await post(channel, message);
+        await post(channel, message, options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error);
       }
     },
     openPrivateSpace: (community, request) => spaces.open(community, request),
-    async postInSpace(_community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    async postInSpace(
+      _community: CommunityRef,
+      spaceId: string,
+      message: OutgoingMessage,
+      options?: DeliveryOptions,
+    ): Promise<DeliveryResult> {
       try {
-        await post(spaceId, message);
+        await post(spaceId, message, options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error);

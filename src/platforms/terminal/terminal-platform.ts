@@ -1,25 +1,39 @@
 import type { CommunityRef } from '../../core/identity';
-import type { ChatPlatform, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
+import type { ChatPlatform, DeliveryOptions, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { channelName } from '../space-name';
+import { createTerminalDeliveries } from './terminal-deliveries';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
 
 /** The chat-platform port in a terminal: everything is printed, labelled with who would see it. */
 export function createTerminalPlatform(transcript: Transcript, knownUsers: () => ReadonlySet<string>, store: KeyValueStore): ChatPlatform {
   const spaces = createTerminalSpaces(store);
+  const deliveries = createTerminalDeliveries(store);
 
   function render(message: OutgoingMessage): string {
     const files = (message.attachments ?? []).map((file) => `(${file.name})`);
     return [message.text, ...files].join('\n');
   }
 
+  /** A keyed message is recorded once printed; one that may have been printed is looked up first. */
+  async function printOnce(community: CommunityRef, options: DeliveryOptions | undefined, print: () => void): Promise<void> {
+    if (options?.mayHaveBeenSent && (await deliveries.delivered(community, options.key))) return;
+    print();
+    if (options) await deliveries.record(community, options.key);
+  }
+
   return {
     platform: 'terminal',
-    async sendDirectMessage(_community: CommunityRef, userId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    async sendDirectMessage(
+      community: CommunityRef,
+      userId: string,
+      message: OutgoingMessage,
+      options?: DeliveryOptions,
+    ): Promise<DeliveryResult> {
       if (!knownUsers().has(userId)) return { ok: false, reason: 'unreachable' };
-      transcript.block(labels.dm(userId), render(message));
+      await printOnce(community, options, () => transcript.block(labels.dm(userId), render(message)));
       return { ok: true };
     },
     async openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
@@ -34,10 +48,15 @@ export function createTerminalPlatform(transcript: Transcript, knownUsers: () =>
       await spaces.save(community, { key: request.key, name, members: [...request.memberIds] });
       return { ok: true, space: { id: request.key, name }, created: true };
     },
-    async postInSpace(community: CommunityRef, spaceId: string, message: OutgoingMessage): Promise<DeliveryResult> {
+    async postInSpace(
+      community: CommunityRef,
+      spaceId: string,
+      message: OutgoingMessage,
+      options?: DeliveryOptions,
+    ): Promise<DeliveryResult> {
       const space = await spaces.find(community, spaceId);
       if (!space) return { ok: false, reason: 'unreachable' };
-      transcript.block(labels.space(space.name, space.members), render(message));
+      await printOnce(community, options, () => transcript.block(labels.space(space.name, space.members), render(message)));
       return { ok: true };
     },
   };

@@ -2,6 +2,7 @@ import { type FetchFunction, LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommunityRef } from '../../../src/core/identity';
 import type { ChatPlatform, OpenSpaceResult } from '../../../src/core/ports';
+import { mention } from '../../../src/core/reply';
 import { createSlackPlatform } from '../../../src/platforms/slack/slack-platform';
 import { createSlackSpaceRecords } from '../../../src/platforms/slack/slack-spaces';
 import { createStore } from '../../../src/store/create-store';
@@ -287,5 +288,82 @@ describe('Slack binôme channels', () => {
     expect(await platform.postInSpace(community, 'C0UNKNOWN', { text: 'Bonjour' })).toEqual({ ok: false, reason: 'unreachable' });
     const archived = platformWith({ fetch: answering('chat.postMessage', { ok: false, error: 'is_archived' }) });
     expect(await archived.postInSpace(community, id, { text: 'Bonjour' })).toEqual({ ok: false, reason: 'unreachable' });
+  });
+});
+
+describe('Slack messages that must arrive once', () => {
+  const keyOfMessage = (message: { metadata?: { event_payload: Record<string, unknown> } }) => message.metadata?.event_payload.key;
+
+  it('carry their key as metadata, and are looked for by it when they may have been sent, also after a restart', async () => {
+    const opened = await platformWith().openPrivateSpace(community, BINOME);
+    const id = opened.ok ? opened.space.id : '';
+    const message = { text: `Bienvenue ${mention(ALICE)} et ${mention(BOB)} !` };
+    expect(await platformWith().postInSpace(community, id, message, { key: 'announce:1' })).toEqual({ ok: true });
+    expect(await platformWith().postInSpace(community, id, message, { key: 'announce:1', mayHaveBeenSent: true })).toEqual({ ok: true });
+    expect(fake.messagesIn(id).map((posted) => [posted.text, keyOfMessage(posted)])).toEqual([
+      [`Bienvenue <@${ALICE}> et <@${BOB}> !`, 'announce:1'],
+    ]);
+    expect(callsTo('conversations.history').map((call) => call.params)).toEqual([
+      expect.objectContaining({ channel: id, limit: '15', include_all_metadata: 'true' }),
+    ]);
+    expect(callsTo('chat.postMessage')[0]?.params.metadata).toEqual({
+      event_type: 'mentorat_delivery',
+      event_payload: { key: 'announce:1' },
+    });
+  });
+
+  it('in a DM: found when it went out, sent when it did not', async () => {
+    const platform = platformWith();
+    expect(await platform.sendDirectMessage(community, BOB, { text: 'Votre binôme est Alice' }, { key: 'dm:bob' })).toEqual({ ok: true });
+    expect(
+      await platform.sendDirectMessage(community, BOB, { text: 'Votre binôme est Alice' }, { key: 'dm:bob', mayHaveBeenSent: true }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await platform.sendDirectMessage(community, BOB, { text: 'Rappel' }, { key: 'dm:bob:2', mayHaveBeenSent: true })).toEqual({
+      ok: true,
+    });
+    expect(fake.dmsTo(BOB).map((posted) => [posted.text, keyOfMessage(posted)])).toEqual([
+      ['Votre binôme est Alice', 'dm:bob'],
+      ['Rappel', 'dm:bob:2'],
+    ]);
+  });
+
+  it('without a key, are sent as often as asked, with no metadata and no history read', async () => {
+    const platform = platformWith();
+    await platform.sendDirectMessage(community, BOB, { text: 'Bonjour' });
+    await platform.sendDirectMessage(community, BOB, { text: 'Bonjour' });
+    expect(fake.dmsTo(BOB).map((posted) => [posted.text, posted.metadata])).toEqual([
+      ['Bonjour', undefined],
+      ['Bonjour', undefined],
+    ]);
+    expect(callsTo('conversations.history')).toEqual([]);
+  });
+
+  it('still report refused, unreachable people and a missing history scope as typed results', async () => {
+    const options = { key: 'dm:x', mayHaveBeenSent: true };
+    fake.refuseUser(CAROL, 'messages_tab_disabled');
+    expect(await platformWith().sendDirectMessage(community, CAROL, { text: 'Bonjour' }, options)).toEqual({
+      ok: false,
+      reason: 'missing-permission',
+      detail: 'App Home → Messages Tab',
+    });
+    expect(await platformWith().sendDirectMessage(community, GONE, { text: 'Bonjour' }, options)).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    });
+    expect(await platformWith().postInSpace(community, 'C0UNKNOWN', { text: 'Bonjour' }, options)).toEqual({
+      ok: false,
+      reason: 'unreachable',
+    });
+    const withoutScope = platformWith({
+      fetch: answering('conversations.history', { ok: false, error: 'missing_scope', needed: 'im:history' }),
+    });
+    expect(await withoutScope.sendDirectMessage(community, BOB, { text: 'Bonjour' }, options)).toEqual({
+      ok: false,
+      reason: 'missing-permission',
+      detail: 'im:history',
+    });
+    expect(fake.dmsTo(BOB)).toEqual([]);
   });
 });

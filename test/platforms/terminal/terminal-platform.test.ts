@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { mention, spaceMention } from '../../../src/core/reply';
 import { channelName } from '../../../src/platforms/space-name';
 import { createTerminalPlatform } from '../../../src/platforms/terminal/terminal-platform';
 import { createTranscript } from '../../../src/platforms/terminal/transcript';
@@ -92,6 +93,52 @@ describe('the terminal chat platform', () => {
       reason: 'unreachable',
       detail: 'ghost',
     });
+  });
+
+  it('prints a keyed message once, even asked again after a restart when it may have been sent', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-deliveries-'));
+    const file = path.join(dir, 'deliveries.sqlite');
+    try {
+      const before = await openSqliteStore(file);
+      const first = terminal(['alice', 'bob'], before);
+      const opened = await first.platform.openPrivateSpace(COMMUNITY, { key: 'binome:1', name: 'binome', memberIds: ['alice', 'bob'] });
+      const space = opened.ok ? opened.space : { id: '', name: '' };
+      const welcome = { text: `Bienvenue ${mention('alice')} et ${mention('bob')} dans ${spaceMention(space)}` };
+      expect(await first.platform.postInSpace(COMMUNITY, space.id, welcome, { key: 'announce:1' })).toEqual({ ok: true });
+      expect(await first.platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Votre binôme' }, { key: 'dm:bob' })).toEqual({ ok: true });
+      await before.close();
+      const after = await openSqliteStore(file);
+      const { platform, printed } = terminal(['alice', 'bob'], after);
+      expect(await platform.postInSpace(COMMUNITY, space.id, welcome, { key: 'announce:1', mayHaveBeenSent: true })).toEqual({ ok: true });
+      expect(
+        await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Votre binôme' }, { key: 'dm:bob', mayHaveBeenSent: true }),
+      ).toEqual({
+        ok: true,
+      });
+      expect(
+        await platform.sendDirectMessage(COMMUNITY, 'alice', { text: 'Pas encore' }, { key: 'dm:alice', mayHaveBeenSent: true }),
+      ).toEqual({
+        ok: true,
+      });
+      expect(await platform.sendDirectMessage(COMMUNITY, 'ghost', { text: 'x' }, { key: 'dm:ghost', mayHaveBeenSent: true })).toEqual({
+        ok: false,
+        reason: 'unreachable',
+      });
+      expect(printed()).toBe('[DM to alice]\n  Pas encore\n');
+      expect(first.printed()).toBe(
+        '[#binome (private: alice, bob)]\n  Bienvenue @alice et @bob dans #binome\n[DM to bob]\n  Votre binôme\n',
+      );
+      await after.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints a message without a key as often as asked', async () => {
+    const { platform, printed } = terminal(['bob']);
+    await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Bonjour' });
+    await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Bonjour' }, undefined);
+    expect(printed()).toBe('[DM to bob]\n  Bonjour\n[DM to bob]\n  Bonjour\n');
   });
 
   it('names channels as the strictest platform allows', () => {
