@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { commands, DEFAULT_COMMAND_ID } from '../commands';
+import { participantIdOf } from './core/identity';
 import type { Clock } from './core/ports';
 import { createCorePorts } from './core-ports';
 import { createDispatcher, type ProgrammeDirectory } from './dispatch';
@@ -9,7 +10,9 @@ import { runTerminalChat } from './platforms/terminal/terminal-chat';
 import { createTerminalPlatform } from './platforms/terminal/terminal-platform';
 import { createTerminalSession } from './platforms/terminal/terminal-session';
 import { createTranscript } from './platforms/terminal/transcript';
+import { createEnrolmentRepository } from './store/enrolment-repository';
 import type { KeyValueStore } from './store/key-value-store';
+import { createReferentRepository } from './store/referent-repository';
 
 export const TERMINAL_COMMUNITY = { platform: 'terminal', id: 'local' } as const;
 
@@ -30,7 +33,16 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
   const transcript = createTranscript(options.output, options.interactive);
   const programme = options.programmes.programmeFor(TERMINAL_COMMUNITY);
   const session = createTerminalSession(options.initialUser, [...programme.access.coordinators.users, ...programme.access.referents.users]);
-  const chat = createTerminalPlatform(transcript, () => session.users, options.store);
+  const enrolments = createEnrolmentRepository(options.store);
+  const referents = createReferentRepository(options.store);
+  const chat = createTerminalPlatform(
+    transcript,
+    async (community, userId) =>
+      session.users.has(userId) ||
+      (await referents.includes(community, userId)) ||
+      (await enrolments.find(participantIdOf(community, userId))) !== undefined,
+    options.store,
+  );
   const dispatcher = createDispatcher({
     commands,
     programmes: options.programmes,

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/core/i18n/locale';
 import { checkScenario } from '../scenarios/check-scenario';
+import { coordinatorScenariosFor } from '../scenarios/coordinator-flow';
 import { scenariosFor } from '../scenarios/participant-journey';
 import { runScenarioOnTerminal } from '../scenarios/terminal-driver';
 
 describe.each(LOCALES)('the participant journey in the terminal chat, in %s', (locale) => {
-  it.concurrent.each(scenariosFor(locale).map((scenario) => [scenario.name, scenario] as const))('%s', async (_name, scenario) => {
-    const { observed, run } = await runScenarioOnTerminal(scenario, locale);
-    expect(run.exitCode).toBe(0);
-    expect(run.stderr).toBe('');
-    checkScenario(scenario, observed);
-  });
+  it.concurrent.each([...scenariosFor(locale), ...coordinatorScenariosFor(locale)].map((scenario) => [scenario.name, scenario] as const))(
+    '%s',
+    async (_name, scenario) => {
+      const { observed, runs } = await runScenarioOnTerminal(scenario, locale);
+      for (const run of runs) {
+        expect(run.exitCode).toBe(0);
+        expect(run.stderr).toBe('');
+      }
+      checkScenario(scenario, observed);
+    },
+  );
 });

@@ -103,7 +103,14 @@ export function discordPerson(world: DiscordWorld, name: string, locale: Locale)
   async function runCommand(commandId: string, options: Readonly<Record<string, string>> = {}): Promise<FakeInteraction> {
     const command = commands.find((candidate) => candidate.id === commandId);
     if (!command) throw new Error(`unknown command id ${commandId}`);
-    return settled(world.fake.runCommand({ ...seed, command: command.group, subcommand: command.name.fr, options: { ...options } }));
+    // A person picked in Discord's member menu arrives as their id.
+    const values = Object.fromEntries(
+      Object.entries(options).map(([key, value]) => {
+        const isPerson = command.options.find((option) => option.key === key)?.kind === 'user';
+        return [key, isPerson && value.startsWith('@') ? userIdOf(value.slice(1)) : value];
+      }),
+    );
+    return settled(world.fake.runCommand({ ...seed, command: command.group, subcommand: command.name.fr, options: values }));
   }
 
   /** Presses the button for this action on the latest message shown to this person that has one. */
@@ -163,18 +170,45 @@ function deliveriesOf(interaction: FakeInteraction, to: string): Delivery[] {
 async function performStep(world: DiscordWorld, step: Step, locale: Locale): Promise<void> {
   const person = discordPerson(world, step.actor, locale);
   const { action } = step;
+  if ('restart' in action) throw new Error('a restart is not a person’s step');
   const first = 'press' in action ? await person.press(action.press) : await person.runCommand(action.command, action.options);
   if (action.form) await person.fillForm(first, action.form);
 }
 
-/** Replays a scenario on the real bot logged into a loopback Discord; returns what each step delivered, to whom. */
+/** Messages in the server's text channels (binôme spaces), seen by everyone the channel lets in. */
+function spaceMessagesSince(world: DiscordWorld, before: ReadonlyMap<string, number>): Delivery[] {
+  const deliveries: Delivery[] = [];
+  for (const channel of world.fake.channelsOf(GUILD_ID)) {
+    for (const message of world.fake.messagesIn(channel.id).slice(before.get(channel.id) ?? 0)) {
+      for (const name of PEOPLE) {
+        if (world.fake.canView(channel.id, userIdOf(name))) deliveries.push({ to: name, via: 'space', text: withNames(message.content) });
+      }
+    }
+  }
+  return deliveries;
+}
+
+/**
+ * Replays a scenario on the real bot logged into a loopback Discord (its commands registered on
+ * the server, so the fake refuses anything they do not declare); returns what each step delivered,
+ * to whom. A restart stops the bot and logs a new one in, on the same store and server.
+ */
 export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
-  const world = await startDiscordWorld();
+  let world = await startDiscordWorld({ registerCommands: true });
   try {
     const observed: Delivery[][] = [];
     for (const step of scenario.steps) {
+      if ('restart' in step.action) {
+        await world.stopBot();
+        world = await startDiscordWorld({ fake: world.fake, store: world.store });
+        observed.push([]);
+        continue;
+      }
       const firstInteraction = world.fake.interactions.length;
       const dmsBefore = new Map(PEOPLE.map((name) => [name, world.fake.dmsTo(userIdOf(name)).length]));
+      const channelsBefore = new Map(
+        world.fake.channelsOf(GUILD_ID).map((channel) => [channel.id, world.fake.messagesIn(channel.id).length]),
+      );
       await performStep(world, step, locale);
       const deliveries = world.fake.interactions.slice(firstInteraction).flatMap((interaction) => {
         const to = PEOPLE.find((name) => userIdOf(name) === interaction.userId) ?? interaction.userId;
@@ -185,6 +219,7 @@ export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): 
           deliveries.push({ to: name, via: 'dm', text: withNames(dm.content) });
         }
       }
+      deliveries.push(...spaceMessagesSince(world, channelsBefore));
       observed.push(deliveries);
     }
     return observed;

@@ -15,10 +15,15 @@ export interface Expectation {
 }
 
 export type Action =
-  /** A command by its stable id, with its options and its form filled as a person would type them. */
+  /**
+   * A command by its stable id, with its options and its form filled as a person would type them;
+   * a person option written `@name` names a person of the scenario, whom each driver mentions its platform's way.
+   */
   | { readonly command: string; readonly options?: Readonly<Record<string, string>>; readonly form?: Readonly<Record<string, string>> }
   /** A button, by action name, among those last shown to the actor. */
-  | { readonly press: string; readonly form?: Readonly<Record<string, string>> };
+  | { readonly press: string; readonly form?: Readonly<Record<string, string>> }
+  /** The bot stops and starts again on the same data (and, on Discord and Slack, the same server). */
+  | { readonly restart: true };
 
 export interface Step {
   readonly actor: string;
@@ -42,12 +47,14 @@ export interface Delivery {
 export type ScenarioFactory = (locale: Locale) => Scenario;
 
 /**
- * A catalogue message as a fragment to look for: the text up to its first placeholder, so
- * expectations follow the catalogue instead of copying it.
+ * A catalogue message as a fragment to look for: its longest stretch without a placeholder, so
+ * expectations follow the catalogue instead of copying it (and a message that starts with one,
+ * "{person} is now…", is still looked for by its words).
  */
 export function says(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = translate(locale, key, params);
-  return text.split(/\{\w+\}/)[0] ?? text;
+  const pieces = text.split(/\{\w+\}/).map((piece) => piece.trim());
+  return pieces.reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
 }
 
 /** Markup differs per platform (`**`, `*`, backticks): compare words only. */

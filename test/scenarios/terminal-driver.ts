@@ -14,12 +14,12 @@ export interface TerminalRun {
   readonly exitCode: number | null;
 }
 
-/** Runs the real terminal chat (`src/main.ts`, as `npm start` does) with a script piped in. */
-export function runTerminalChat(script: string, env: Record<string, string> = {}): Promise<TerminalRun> {
+/** Runs the real terminal chat (`src/main.ts`, as `npm start` does) with a script piped in, on a fresh SQLite file unless given one. */
+export function runTerminalChat(script: string, env: Record<string, string> = {}, storeFile?: string): Promise<TerminalRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', STORE_URL: `sqlite://${path.join(dir, 'e2e.sqlite')}`, ...env },
+    env: { PATH: process.env.PATH ?? '', STORE_URL: `sqlite://${storeFile ?? path.join(dir, 'e2e.sqlite')}`, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -48,6 +48,7 @@ function line(values: Readonly<Record<string, string>> | undefined): string {
 
 function typed(step: Step, locale: Locale): string {
   const { action } = step;
+  if ('restart' in action) throw new Error('a restart is not typed');
   if ('press' in action) return `/press ${action.press}${line(action.form)}`;
   const command = commands.find((candidate) => candidate.id === action.command);
   if (!command) throw new Error(`unknown command id ${action.command}`);
@@ -55,12 +56,12 @@ function typed(step: Step, locale: Locale): string {
 }
 
 /** The script a person would type: switching person and language when needed, then the step. */
-export function scenarioScript(scenario: Scenario, locale: Locale): { script: string; stepLines: number[] } {
+export function scenarioScript(steps: readonly Step[], locale: Locale): { script: string; stepLines: number[] } {
   const lines: string[] = [];
   const stepLines: number[] = [];
   const seen = new Set<string>();
-  let current = scenario.steps[0]?.actor ?? 'alice';
-  for (const step of scenario.steps) {
+  let current = steps[0]?.actor ?? 'alice';
+  for (const step of steps) {
     if (step.actor !== current) lines.push(`/as ${step.actor}`);
     current = step.actor;
     if (!seen.has(step.actor)) lines.push(`/lang ${locale}`);
@@ -69,6 +70,16 @@ export function scenarioScript(scenario: Scenario, locale: Locale): { script: st
     lines.push(typed(step, locale));
   }
   return { script: `${lines.join('\n')}\n`, stepLines };
+}
+
+/** The steps between two restarts: each runs in a process of its own, on the same SQLite file. */
+function sessionsOf(steps: readonly Step[]): Step[][] {
+  const sessions: Step[][] = [[]];
+  for (const step of steps) {
+    if ('restart' in step.action) sessions.push([]);
+    else sessions.at(-1)?.push(step);
+  }
+  return sessions;
 }
 
 const PROMPT = /^[^\s[][^\s>]*> /;
@@ -111,10 +122,26 @@ export function parseTranscript(stdout: string): Delivery[][] {
   return segments;
 }
 
-/** Replays a scenario in the terminal chat and returns what each step delivered, to whom. */
-export async function runScenarioOnTerminal(scenario: Scenario, locale: Locale): Promise<{ observed: Delivery[][]; run: TerminalRun }> {
-  const { script, stepLines } = scenarioScript(scenario, locale);
-  const run = await runTerminalChat(script, { TERMINAL_USER: scenario.steps[0]?.actor ?? 'alice' });
-  const segments = parseTranscript(run.stdout);
-  return { observed: stepLines.map((index) => segments[index] ?? []), run };
+/**
+ * Replays a scenario in the terminal chat and returns what each step delivered, to whom; a
+ * restart ends the process and starts another on the same data (a restart itself delivers nothing).
+ */
+export async function runScenarioOnTerminal(scenario: Scenario, locale: Locale): Promise<{ observed: Delivery[][]; runs: TerminalRun[] }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-store-'));
+  try {
+    const observed: Delivery[][] = [];
+    const runs: TerminalRun[] = [];
+    for (const [index, steps] of sessionsOf(scenario.steps).entries()) {
+      if (index > 0) observed.push([]);
+      if (steps.length === 0) continue;
+      const { script, stepLines } = scenarioScript(steps, locale);
+      const run = await runTerminalChat(script, { TERMINAL_USER: steps[0]?.actor ?? 'alice' }, path.join(dir, 'e2e.sqlite'));
+      runs.push(run);
+      const segments = parseTranscript(run.stdout);
+      observed.push(...stepLines.map((line) => segments[line] ?? []));
+    }
+    return { observed, runs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

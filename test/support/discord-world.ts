@@ -1,8 +1,11 @@
+import { commands } from '../../commands';
 import { systemClock } from '../../src/clock';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import type { Command } from '../../src/core/command';
 import type { Clock } from '../../src/core/ports';
+import type { ProgrammeDirectory } from '../../src/dispatch';
 import { type DiscordApp, startDiscordApp } from '../../src/platforms/discord/discord-app';
+import { registerDiscordCommands } from '../../src/platforms/discord/register-commands';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { startFakeDiscord } from '../fakes/discord/fake-discord';
@@ -74,18 +77,45 @@ export interface DiscordWorldOptions {
   /** Reuse a running fake (a bot restart keeps Discord as it was). */
   readonly fake?: FakeDiscord;
   readonly commands?: readonly Command[];
+  /** Registers the commands on the guild first, so that the fake refuses an interaction they do not declare. */
+  readonly registerCommands?: boolean;
 }
 
 /** A loopback Discord server and the real bot logged into it, on a store of its own. */
+/**
+ * The programme of config/, with `ref` a référent by user id as this server's config file would
+ * name them (a role cannot be listed without the privileged members intent), as in the terminal.
+ */
+export function discordProgrammes(): ProgrammeDirectory {
+  const base = loadProgrammes(CONFIG_DIR);
+  return {
+    programmeFor(community) {
+      const programme = base.programmeFor(community);
+      if (community.platform !== 'discord') return programme;
+      const { referents } = programme.access;
+      return { ...programme, access: { ...programme.access, referents: { ...referents, users: [...referents.users, userIdOf('ref')] } } };
+    },
+  };
+}
+
 export async function startDiscordWorld(options: DiscordWorldOptions = {}): Promise<DiscordWorld> {
   const fake = options.fake ?? (await startFakeDiscord({ guilds: [options.guild ?? guildSeed()] }));
   const store = options.store ?? (await createStore('memory://'));
   const log = createRecordingLog();
+  if (options.registerCommands) {
+    // As `npm run discord:register` does for one server: the fake then checks every interaction against it.
+    await registerDiscordCommands(options.commands ?? commands, {
+      token: fake.token,
+      applicationId: fake.applicationId,
+      guildId: GUILD_ID,
+      apiUrl: fake.apiUrl,
+    });
+  }
   const app = await startDiscordApp({
     token: fake.token,
     apiUrl: fake.apiUrl,
     store,
-    programmes: loadProgrammes(CONFIG_DIR),
+    programmes: discordProgrammes(),
     clock: options.clock ?? systemClock,
     log,
     acknowledgeAfterMs: options.acknowledgeAfterMs,

@@ -28,7 +28,8 @@ type Access = Programme['access'];
 /** As a workspace's own config file would name them: `coord` by user id, référents by user group. */
 export const DEFAULT_SLACK_ACCESS: Access = {
   coordinators: { roles: [], users: [slackUserIdOf('coord')] },
-  referents: { roles: [REFERENTS_GROUP_ID], users: [] },
+  // The group gives the référents' commands; binômes go to référents named by id (a group is not listed).
+  referents: { roles: [REFERENTS_GROUP_ID], users: [slackUserIdOf('ref')] },
 };
 
 /** The programme of config/, with this workspace's coordinators and référents. */
@@ -49,6 +50,8 @@ export interface SlackWorld {
   readonly log: ReturnType<typeof createRecordingLog>;
   /** Waits until the bot answered everything sent so far. */
   settle(): Promise<void>;
+  /** Stops the bot only: the workspace and the store stay, to start another bot on them. */
+  stopBot(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,18 +64,22 @@ export interface SlackWorldOptions {
   readonly acknowledgeAfterMs?: number;
   /** The commands to answer; those of commands/ unless a test brings its own. */
   readonly commands?: readonly Command[];
+  /** Reuse a running workspace (a bot restart keeps Slack as it was). */
+  readonly fake?: FakeSlack;
 }
 
 /** A loopback Slack workspace and the real Bolt app answering it, over signed HTTP or Socket Mode. */
 export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<SlackWorld> {
   const tag = options.locale === 'en' ? 'en-US' : 'fr-FR';
-  const fake = await startFakeSlack({
-    users: SLACK_PEOPLE.map((name) => ({ id: slackUserIdOf(name), name, realName: name, locale: tag })),
-    userGroups: [
-      { id: REFERENTS_GROUP_ID, handle: 'referents', users: [slackUserIdOf('ref')] },
-      { id: COORDINATORS_GROUP_ID, handle: 'coordination', users: [slackUserIdOf('erin')] },
-    ],
-  });
+  const fake =
+    options.fake ??
+    (await startFakeSlack({
+      users: SLACK_PEOPLE.map((name) => ({ id: slackUserIdOf(name), name, realName: name, locale: tag })),
+      userGroups: [
+        { id: REFERENTS_GROUP_ID, handle: 'referents', users: [slackUserIdOf('ref')] },
+        { id: COORDINATORS_GROUP_ID, handle: 'coordination', users: [slackUserIdOf('erin')] },
+      ],
+    }));
   const store = options.store ?? (await createStore('memory://'));
   const log = createRecordingLog();
   const bot = await startSlackApp({
@@ -88,14 +95,21 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
     commands: options.commands,
   });
   fake.setTarget(options.socketMode ? 'socket' : `http://127.0.0.1:${bot.port}/slack/events`);
+  let running = true;
+  const stopBot = async () => {
+    if (!running) return;
+    running = false;
+    await bot.stop();
+  };
   return {
     fake,
     bot,
     store,
     log,
     settle: () => bot.idle(),
+    stopBot,
     async close() {
-      await bot.stop();
+      await stopBot();
       await store.close();
       await fake.close();
     },

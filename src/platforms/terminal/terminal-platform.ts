@@ -7,8 +7,14 @@ import { createTerminalDeliveries } from './terminal-deliveries';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
 
+/**
+ * Whether a name is someone in this terminal: a person who acted in the session, or one the
+ * programme knows (enrolled, named référent or coordinator), even if they never typed since a restart.
+ */
+export type KnownUser = (community: CommunityRef, userId: string) => Promise<boolean>;
+
 /** The chat-platform port in a terminal: everything is printed, labelled with who would see it. */
-export function createTerminalPlatform(transcript: Transcript, knownUsers: () => ReadonlySet<string>, store: KeyValueStore): ChatPlatform {
+export function createTerminalPlatform(transcript: Transcript, isKnown: KnownUser, store: KeyValueStore): ChatPlatform {
   const spaces = createTerminalSpaces(store);
   const deliveries = createTerminalDeliveries(store);
 
@@ -32,15 +38,16 @@ export function createTerminalPlatform(transcript: Transcript, knownUsers: () =>
       message: OutgoingMessage,
       options?: DeliveryOptions,
     ): Promise<DeliveryResult> {
-      if (!knownUsers().has(userId)) return { ok: false, reason: 'unreachable' };
+      if (!(await isKnown(community, userId))) return { ok: false, reason: 'unreachable' };
       await printOnce(community, options, () => transcript.block(labels.dm(userId), render(message)));
       return { ok: true };
     },
     async openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
       const existing = await spaces.find(community, request.key);
       if (existing) return { ok: true, space: { id: existing.key, name: existing.name }, created: false };
-      const unknown = request.memberIds.find((member) => !knownUsers().has(member));
-      if (unknown) return { ok: false, reason: 'unreachable', detail: unknown };
+      for (const member of request.memberIds) {
+        if (!(await isKnown(community, member))) return { ok: false, reason: 'unreachable', detail: member };
+      }
       const taken = await spaces.names(community);
       const base = channelName(request.name);
       let name = base;

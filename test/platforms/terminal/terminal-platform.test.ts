@@ -20,7 +20,7 @@ function terminal(users: string[], store?: KeyValueStore) {
     printed += chunk.toString('utf8');
   });
   const opened = store ?? openMemoryStore();
-  const platform = createTerminalPlatform(createTranscript(output, false), () => new Set(users), opened);
+  const platform = createTerminalPlatform(createTranscript(output, false), async (_community, userId) => users.includes(userId), opened);
   return { platform, printed: () => printed };
 }
 
