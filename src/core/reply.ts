@@ -19,9 +19,10 @@ export function literal(text: string): MarkupText {
 }
 
 /**
- * A person, shown the platform's way (Discord and Slack show the name and let it be clicked,
- * without notifying anyone; the terminal prints `@id`). Only code builds one: `literal` escapes
- * the `<` of anything typed, so a typed `<@id>` stays text.
+ * A person, shown the platform's way: Discord and Slack show their name and let it be clicked
+ * (Discord without notifying them; Slack notifies a person mentioned in a message they can see,
+ * which in a DM or their binôme's space is the point), the terminal prints `@id`. Only code builds
+ * one: `literal` escapes the `<` of anything typed, so a typed `<@id>` stays text.
  */
 export function mention(userId: string): MarkupText {
   return `<@${userId}>`;
