@@ -531,6 +531,56 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     const guild = client.guilds.cache.get(GUILD);
     await expect(guild?.channels.create({ name: 'refuse' })).rejects.toEqual(apiError(50013));
     expect(fake.channelsOf(GUILD)).toHaveLength(3);
+    fake.allowChannelCreation(GUILD);
+    await guild?.channels.create({ name: 'accepte' });
+    expect(fake.channelsOf(GUILD).map((channel) => channel.name)).toContain('accepte');
+  });
+
+  it('lets a server admin create a channel just before the bot’s request lands: Discord then counts it (30013), and tells the bot', async () => {
+    const filler = Array.from({ length: 496 }, (_, index) => ({
+      id: String(1_200_000_000_000_000_000n + BigInt(index)),
+      name: `salon-${index}`,
+      type: 0 as const,
+    }));
+    const { fake, client } = await connect({ guilds: [{ ...guildSeed, channels: [...(guildSeed.channels ?? []), ...filler] }] });
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    expect(guild.channels.cache.size).toBe(499);
+    const announced = new Promise<string>((resolve) => client.once(Events.ChannelCreate, (channel) => resolve(channel.id)));
+    const seen: string[] = [];
+    fake.beforeNextRequest({ method: 'POST', path: /^\/guilds\/\d+\/channels$/ }, () => {
+      seen.push('admin');
+      fake.addChannel(GUILD, { id: '1200000000000009999', name: 'cree-par-un-admin', type: 0 });
+    });
+    await expect(guild.channels.create({ name: 'binome-500' })).rejects.toEqual(apiError(30013));
+    expect(await announced).toBe('1200000000000009999');
+    expect(guild.channels.cache.size).toBe(500);
+    expect(seen).toEqual(['admin']);
+    // Once only: the next request goes through untouched.
+    await guild.channels.cache.get(GENERAL)?.fetch(true);
+    expect(seen).toEqual(['admin']);
+  });
+
+  it('refuses an interaction’s token once its lifetime is over (401, 50027), and the bot’s own token keeps working', async () => {
+    const { fake, client } = await connect({ interactionTokenLifetimeMs: 150 });
+    const outcomes: unknown[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply({ content: 'Je commence', flags: MessageFlags.Ephemeral });
+      await interaction.followUp({ content: 'Encore à temps', flags: MessageFlags.Ephemeral });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      outcomes.push(await interaction.followUp({ content: 'Trop tard', flags: MessageFlags.Ephemeral }).catch((error: unknown) => error));
+      outcomes.push(await interaction.editReply('Trop tard aussi').catch((error: unknown) => error));
+    });
+    const interaction = await fake.runCommand({ guildId: GUILD, userId: BRUNO, command: 'long' });
+    await handler.settled();
+    expect(outcomes).toEqual([
+      expect.objectContaining({ code: 50027, status: 401 }),
+      expect.objectContaining({ code: 50027, status: 401 }),
+    ]);
+    expect(interaction.followUps.map((message) => message.content)).toEqual(['Encore à temps']);
+    expect(interaction.original?.content).toBe('Je commence');
+    expect((await client.users.fetch(BRUNO, { force: true })).username).toBe('bruno');
   });
 
   it('refuses a 51st channel in a category (50035) and a 501st in the guild (30013), as Discord does', async () => {

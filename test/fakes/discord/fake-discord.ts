@@ -4,8 +4,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GatewayIntentBits } from 'discord.js';
 import { FakeGateway } from './fake-gateway.js';
 import { InteractionHub } from './fake-interactions.js';
+import { channelPayload } from './fake-payloads.js';
 import { createRestHandler } from './fake-rest.js';
 import { interactionRoutes } from './fake-rest-interactions.js';
 import { restRoutes } from './fake-rest-routes.js';
@@ -31,7 +33,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const rest = createRestHandler({
     token,
     requests,
-    routes: [...interactionRoutes(world, hub, () => port), ...restRoutes({ world, gateway, port: () => port, refusedGuilds })],
+    routes: [
+      ...interactionRoutes(world, hub, () => port, options.interactionTokenLifetimeMs),
+      ...restRoutes({ world, gateway, port: () => port, refusedGuilds }),
+    ],
   });
   server.on('request', (req, res) => {
     rest.handler(req, res).catch(() => res.destroy());
@@ -72,6 +77,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     requests,
     closeDms: (userId) => world.closedDms.add(userId),
     refuseChannelCreation: (guildId) => refusedGuilds.add(checkSnowflake(guildId, 'guild')),
+    allowChannelCreation: (guildId) => void refusedGuilds.delete(guildId),
+    addChannel(guildId, seed) {
+      if (!world.guilds.has(guildId)) throw new Error(`Fake Discord: unknown guild ${guildId}`);
+      const channel = world.addChannel({
+        id: checkSnowflake(seed.id, 'channel'),
+        guildId,
+        name: seed.name,
+        type: seed.type,
+        parentId: seed.parentId ?? null,
+        topic: seed.topic ?? null,
+        permissionOverwrites: seed.permissionOverwrites ?? [],
+      });
+      gateway.dispatch('CHANNEL_CREATE', channelPayload(world, channel), GatewayIntentBits.Guilds);
+      return channel;
+    },
+    beforeNextRequest: (match, action) => rest.beforeNext(match, action),
     rateLimitNext: (match, retryAfterSeconds) => rest.rateLimitNext(match, retryAfterSeconds),
     addUser: (userId, username) => void world.addUser(userId, username),
   };

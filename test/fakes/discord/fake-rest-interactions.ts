@@ -4,14 +4,22 @@ import type { InteractionHub } from './fake-interactions.js';
 import { createMessage, editMessage, parseMessageBody, storedOrFail } from './fake-messages.js';
 import { messagePayload } from './fake-payloads.js';
 import { fail, parseWith, type RestRequest, type Route, route } from './fake-rest.js';
-import type { FakeWorld, StoredMessage } from './fake-state.js';
+import { type FakeWorld, type StoredMessage, snowflakeTime } from './fake-state.js';
 import type { FakeInteraction } from './types.js';
 
 const callbackSchema = z.object({ type: z.number().int(), data: z.unknown().optional() });
 const modalSchema = z.object({ custom_id: z.string(), title: z.string().max(45), components: z.array(z.unknown()).min(1).max(5) });
 const deferSchema = z.object({ flags: z.number().int().nullish() }).nullish();
 
-export function interactionRoutes(world: FakeWorld, hub: InteractionHub, port: () => number): Route[] {
+/** Discord's interaction tokens work for 15 minutes. */
+export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
+
+export function interactionRoutes(
+  world: FakeWorld,
+  hub: InteractionHub,
+  port: () => number,
+  tokenLifetimeMs = INTERACTION_TOKEN_LIFETIME_MS,
+): Route[] {
   const payload = (stored: StoredMessage) => messagePayload(world, port(), stored);
 
   const callback = (request: RestRequest) => {
@@ -82,6 +90,8 @@ export function interactionRoutes(world: FakeWorld, hub: InteractionHub, port: (
   const webhook = (request: RestRequest): FakeInteraction => {
     const interaction = hub.byToken(request.params.token ?? '');
     if (request.params.appId !== world.applicationId || !interaction) return fail(404, 10015, 'Unknown Webhook');
+    // Past its lifetime the token is refused with 401 (the bot's own token stays valid: discord.js sends none here).
+    if (Date.now() - snowflakeTime(interaction.id) > tokenLifetimeMs) return fail(401, 50027, 'Invalid Webhook Token');
     return interaction;
   };
 

@@ -80,6 +80,12 @@ export function route(method: string, template: string, handle: Route['handle'],
   return { method, pattern: new RegExp(`^${source}$`), auth, handle };
 }
 
+interface RequestHook {
+  method: string;
+  path: RegExp;
+  action: () => unknown;
+}
+
 interface RateLimitRule {
   method: string;
   path: RegExp;
@@ -94,6 +100,7 @@ export interface RestServerOptions {
 
 export function createRestHandler(options: RestServerOptions) {
   const rateLimits: RateLimitRule[] = [];
+  const hooks: RequestHook[] = [];
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
@@ -120,6 +127,8 @@ export function createRestHandler(options: RestServerOptions) {
         answer(401, { code: 0, message: '401: Unauthorized' });
         return;
       }
+      const hooked = hooks.findIndex((hook) => hook.method === method && hook.path.test(path));
+      if (hooked >= 0) hooks.splice(hooked, 1)[0]?.action();
       const limited = rateLimits.findIndex((rule) => rule.method === method && rule.path.test(path));
       if (limited >= 0) {
         const [rule] = rateLimits.splice(limited, 1);
@@ -151,6 +160,9 @@ export function createRestHandler(options: RestServerOptions) {
   };
   return {
     handler,
+    beforeNext(match: { method: string; path: RegExp }, action: () => unknown) {
+      hooks.push({ method: match.method.toUpperCase(), path: match.path, action });
+    },
     rateLimitNext(match: { method: string; path: RegExp }, retryAfterSeconds: number) {
       rateLimits.push({ method: match.method.toUpperCase(), path: match.path, retryAfter: retryAfterSeconds });
     },

@@ -70,6 +70,11 @@ export interface StoredMessage {
 const SNOWFLAKE = /^\d{1,20}$/;
 const DISCORD_EPOCH = 1_420_070_400_000n;
 
+/** When a snowflake was made (ms since 1970): Discord ids carry it, and discord.js reads it as `createdTimestamp`. */
+export function snowflakeTime(id: string): number {
+  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+}
+
 export function checkSnowflake(id: string, what: string): string {
   if (!SNOWFLAKE.test(id)) throw new Error(`Fake Discord: ${what} id ${JSON.stringify(id)} must be a numeric string (a snowflake)`);
   return id;

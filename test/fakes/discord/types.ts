@@ -48,6 +48,8 @@ export interface FakeDiscordOptions {
   privilegedIntents?: boolean;
   /** how long runCommand and the others wait for the first callback; default 5000 */
   callbackTimeoutMs?: number;
+  /** how long an interaction's token lets the bot edit its answer and follow up (Discord: 15 minutes); past it, 401 50027 */
+  interactionTokenLifetimeMs?: number;
 }
 
 export interface FakeAttachment {
@@ -192,6 +194,14 @@ export interface FakeDiscord {
   readonly requests: RecordedRequest[];
   closeDms(userId: string): void;
   refuseChannelCreation(guildId: string): void;
+  allowChannelCreation(guildId: string): void;
+  /** a channel someone else (a server admin) creates: added and announced on the gateway (CHANNEL_CREATE) */
+  addChannel(guildId: string, seed: FakeChannelSeed): FakeChannelState;
+  /**
+   * Runs `action` just before the next request matching is handled (once): something happening on Discord
+   * while the bot's request is on its way. Called synchronously and not awaited, so it may stop the bot.
+   */
+  beforeNextRequest(match: { method: string; path: RegExp }, action: () => unknown): void;
   rateLimitNext(match: { method: string; path: RegExp }, retryAfterSeconds: number): void;
   /** a user who is not a member of any guild (DM-able) */
   addUser(userId: string, username: string): void;
