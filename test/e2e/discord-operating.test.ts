@@ -47,7 +47,7 @@ describe('operating the bot on Discord', () => {
     expect(fake.registeredCommands.guilds.get(GUILD_ID)).toHaveLength(2);
   });
 
-  it('`npm start` with DISCORD_TOKEN: connects, logs its servers and missing permissions (never the token), answers, and stops cleanly on SIGTERM', async () => {
+  it('`npm start` with DISCORD_TOKEN: connects, logs its servers and missing permissions (never the token), answers without registering commands, and stops cleanly on SIGTERM', async () => {
     // Every permission but Manage Roles (268435456).
     fake = await startFakeDiscord({ guilds: [guildSeed({ botPermissions: String(0x7ffffffffn & ~0x10000000n & ~0x8n) })] });
     const bot = runScript('src/main.ts', [], { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, STORE_URL: 'memory://' });
@@ -68,6 +68,11 @@ describe('operating the bot on Discord', () => {
       subcommand: 'piliers',
     });
     expect(answered.callbacks[0]).toMatchObject({ type: 4, data: { flags: 64 } });
+    // Commands are registered by `npm run discord:register`, never at start-up (Discord limits registrations a day).
+    const registrations = fake.requests.filter((request) => /^\/applications\/\d+(\/guilds\/\d+)?\/commands/.test(request.path));
+    expect(registrations.filter((request) => request.method !== 'GET')).toEqual([]);
+    expect(fake.registeredCommands.global).toEqual([]);
+    expect(fake.registeredCommands.guilds.size).toBe(0);
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);

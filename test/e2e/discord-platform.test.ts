@@ -135,6 +135,52 @@ describe('the chat-platform port on Discord', () => {
     }
   }, 60_000);
 
+  describe('near Discord’s 500 channels per server', () => {
+    /** Text channels: `inCategory` under the binômes' category, `elsewhere` at the top; with general and the category. */
+    const nearlyFull = (inCategory: number, elsewhere: number) =>
+      guildSeed({
+        channels: [
+          { id: '920000000000000001', name: 'general', type: 0 },
+          { id: SPACES_CATEGORY_ID, name: 'Binômes mentorat', type: 4 },
+          ...Array.from({ length: inCategory + elsewhere }, (_, index) => ({
+            id: String(930_000_000_000_000_000n + BigInt(index)),
+            name: `salon-${index}`,
+            type: 0 as const,
+            ...(index < inCategory ? { parentId: SPACES_CATEGORY_ID } : {}),
+          })),
+        ],
+      });
+    const channelCreations = (current: DiscordWorld) =>
+      current.fake.requests.filter((request) => request.method === 'POST' && request.path === `/guilds/${GUILD_ID}/channels`);
+
+    it('reports the limit, creating nothing, when the category is full and a new one would make 501', async () => {
+      world = await startDiscordWorld({ guild: nearlyFull(50, 447) });
+      expect(world.fake.channelsOf(GUILD_ID)).toHaveLength(499);
+      expect(await world.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'))).toEqual({
+        ok: false,
+        reason: 'limit-reached',
+        detail: '500 channels',
+      });
+      expect(channelCreations(world)).toEqual([]);
+      expect(world.fake.channelsOf(GUILD_ID)).toHaveLength(499);
+    });
+
+    it('reports the limit when Discord answers 30013 (someone took the last place just before)', async () => {
+      world = await startDiscordWorld({ guild: nearlyFull(10, 487) });
+      const current = world;
+      current.fake.beforeNextRequest({ method: 'POST', path: /^\/guilds\/\d+\/channels$/ }, () =>
+        current.fake.addChannel(GUILD_ID, { id: '939999999999999999', name: 'annonces', type: 0 }),
+      );
+      expect(await current.app.ports.chat.openPrivateSpace(community, pair('pair-1', 'alice', 'dan'))).toEqual({
+        ok: false,
+        reason: 'limit-reached',
+        detail: '500 channels',
+      });
+      expect(channelCreations(current).map((request) => request.status)).toEqual([400]);
+      expect(current.fake.channelsOf(GUILD_ID).filter((channel) => channel.name.startsWith('binome'))).toEqual([]);
+    });
+  });
+
   it('waits out a rate limit (429 with retry_after) instead of failing', async () => {
     world = await startDiscordWorld();
     world.fake.rateLimitNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/ }, 1);
