@@ -238,7 +238,7 @@ export const en = {
   'chat.problem.missingCategory':
     'The category “{detail}” does not exist on the server: create it (or change spaces.discordCategory in the configuration), give the bot “Manage Channels” on it, then try again.',
 
-  'command.group.mentorat.description': 'The binôme mentoring programme: discover it, enrol, follow your enrolment',
+  'command.group.mentorat.description': 'The binôme mentoring programme: discover it, enrol, find your pair',
   'command.group.mentorat-admin.description': 'Running the mentoring programme (coordinators only)',
 
   'steps.progress': 'Step {step} of {total}',
@@ -396,6 +396,7 @@ export const en = {
   'binome.mine.waitlisted': 'You have no pair for now: you are on the waiting list for the next round.',
   'binome.mine.none': 'You have no pair yet: the coordinators will write to you when the pairs are formed.',
   'binome.mine.notEnrolled': 'You are not enrolled in the programme. `/mentorat enrol` to do so.',
+  'binome.mine.nothingToFollow': 'You do not follow any announced pair yet: the coordinators will give you some at the next announcements.',
   'binome.mentorFull': '{person} already mentors {capacity} mentee(s), their capacity.',
   'binome.created': '**Pair created**: {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',

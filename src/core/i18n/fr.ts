@@ -249,7 +249,7 @@ export const fr = {
   'chat.problem.missingCategory':
     'La catégorie « {detail} » n’existe pas sur le serveur : créez-la (ou changez spaces.discordCategory dans la configuration), donnez au bot « Gérer les salons » dessus, puis recommencez.',
 
-  'command.group.mentorat.description': 'Le programme de mentorat en binôme : découvrir, s’inscrire, suivre son inscription',
+  'command.group.mentorat.description': 'Le programme de mentorat en binôme : découvrir, s’inscrire, retrouver son binôme',
   'command.group.mentorat-admin.description': 'Coordination du programme de mentorat (réservé à la coordination)',
 
   'steps.progress': 'Étape {step} sur {total}',
@@ -413,6 +413,8 @@ export const fr = {
   'binome.mine.waitlisted': "Vous n'avez pas de binôme pour l'instant : vous êtes sur la liste d’attente pour le prochain tour.",
   'binome.mine.none': "Vous n'avez pas encore de binôme : la coordination vous écrira lors de la formation des binômes.",
   'binome.mine.notEnrolled': "Vous n'êtes pas inscrit·e au programme. `/mentorat inscription` pour le faire.",
+  'binome.mine.nothingToFollow':
+    'Vous ne suivez encore aucun binôme annoncé : la coordination vous en confiera lors des prochaines annonces.',
   'binome.mentorFull': '{person} suit déjà {capacity} mentoré·e(s), sa capacité.',
   'binome.created': '**Binôme créé** : {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
