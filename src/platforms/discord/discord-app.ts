@@ -31,6 +31,8 @@ export interface DiscordAppOptions {
   readonly log: Log;
   /** Work still running after this long is acknowledged first (Discord's limit is 3 s). */
   readonly acknowledgeAfterMs?: number;
+  /** Answers later than this after their interaction go by DM (Discord's tokens live 15 minutes); 14 minutes by default. */
+  readonly answerByDmAfterMs?: number;
   /** The commands to answer; those of commands/ unless a test brings its own. */
   readonly commands?: readonly Command[];
 }
@@ -40,7 +42,7 @@ export interface DiscordApp {
   readonly ports: AppPorts;
   /** Resolves once every interaction received so far has been answered. */
   idle(): Promise<void>;
-  /** Finishes the interactions under way, then disconnects. */
+  /** Takes no new interaction, lets those under way finish (a long job stops after its current step), then disconnects. */
   stop(): Promise<void>;
 }
 
@@ -63,13 +65,18 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     allowedMentions: { parse: [] },
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
   });
-  const ports = createCorePorts(options.store, createDiscordPlatform(client, options.programmes), options.clock);
+  // Aborted by stop(): a long job (an announcement) ends after the step under way, and a restart finishes it.
+  const stopping = new AbortController();
+  const ports = createCorePorts(options.store, createDiscordPlatform(client, options.programmes), options.clock, {
+    stopping: stopping.signal,
+  });
   const dispatcher = createDispatcher({ commands: options.commands ?? commands, programmes: options.programmes, ports, log });
   const handle = createInteractionHandler({
     dispatcher,
     drafts: ports.formDrafts,
     log,
     acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2000,
+    ...(options.answerByDmAfterMs === undefined ? {} : { answerByDmAfterMs: options.answerByDmAfterMs }),
   });
   const inFlight = new Set<Promise<void>>();
 
@@ -114,6 +121,7 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     async stop() {
       clearInterval(purging);
       client.removeAllListeners(Events.InteractionCreate);
+      stopping.abort();
       await idle();
       await client.destroy();
       log.info({}, 'disconnected from Discord');

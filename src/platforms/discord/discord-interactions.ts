@@ -9,7 +9,7 @@ import { serialQueue } from '../single-flight';
 import { discordActor, discordCommunity, discordLocale } from './discord-identity';
 import { messagePayload, textPayload } from './discord-message';
 import { createFormStepFlow } from './form-step-flow';
-import { type AnswerableInteraction, InteractionAnswer } from './interaction-answer';
+import { type AnswerableInteraction, AnswerLostError, DEFAULT_ANSWER_TIMING, InteractionAnswer } from './interaction-answer';
 import type { InteractionScope } from './interaction-scope';
 import { decodeStepId, isStepId, type StepTarget } from './step-ids';
 
@@ -19,6 +19,10 @@ export interface InteractionHandlerOptions {
   readonly log: Log;
   /** Work still running after this long is acknowledged first and answered by an edit (Discord allows 3 s). */
   readonly acknowledgeAfterMs: number;
+  /** Answers later than this after the interaction go by DM (its token lives 15 minutes); 14 minutes unless a test says. */
+  readonly answerByDmAfterMs?: number;
+  /** Real time, against the interaction's creation; `Date.now` unless a test says. */
+  readonly now?: () => number;
 }
 
 function isAnswerable(interaction: Interaction): interaction is AnswerableInteraction {
@@ -33,6 +37,10 @@ function followUpMessage(message: OutgoingMessage): DeliveredMessage {
 /** Routes every Discord interaction to the dispatcher, or to the form steps, and answers privately. */
 export function createInteractionHandler(options: InteractionHandlerOptions) {
   const { dispatcher, log } = options;
+  const timing = {
+    byDmAfterMs: options.answerByDmAfterMs ?? DEFAULT_ANSWER_TIMING.byDmAfterMs,
+    now: options.now ?? DEFAULT_ANSWER_TIMING.now,
+  };
 
   async function showMessages(scope: InteractionScope, messages: readonly DeliveredMessage[], replace: boolean): Promise<void> {
     for (const [index, message] of messages.entries()) {
@@ -136,7 +144,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     if (!isAnswerable(interaction) || !interaction.inGuild()) return;
     const community = discordCommunity(interaction.guildId);
     const platformLocale = discordLocale(interaction.locale);
-    const answer = new InteractionAnswer(interaction);
+    const answer = new InteractionAnswer(interaction, timing);
+    const userId = interaction.user.id;
     let scope: InteractionScope | undefined;
     try {
       const locale = platformLocale ?? dispatcher.programmeFor(community).defaultLocale;
@@ -146,11 +155,21 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         locale,
         platformLocale,
         answer,
-        responder: { followUp: (message) => answer.show(messagePayload(followUpMessage(message)), { replace: false }) },
+        responder: {
+          // A job reporting progress goes on whatever becomes of its reports.
+          followUp: (message) =>
+            answer
+              .show(messagePayload(followUpMessage(message)), { replace: false })
+              .catch((error: unknown) => log.warn({ err: error, community, userId }, 'could not deliver a follow-up')),
+        },
       };
       const routed = scope;
       await beforeDeadline(routed, () => route(routed, interaction));
     } catch (error) {
+      if (error instanceof AnswerLostError) {
+        log.warn({ err: error, community, userId }, 'the answer came after the interaction expired and the person takes no DM: lost');
+        return;
+      }
       const reference = errorReference();
       log.error({ err: error, reference, community, userId: interaction.user.id }, 'discord interaction failed');
       const locale = scope?.locale ?? platformLocale ?? 'fr';

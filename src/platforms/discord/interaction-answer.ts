@@ -4,18 +4,43 @@ import {
   type ChatInputCommandInteraction,
   MessageFlags,
   type ModalSubmitInteraction,
+  RESTJSONErrorCodes,
   type StringSelectMenuInteraction,
 } from 'discord.js';
+import { discordErrorCode } from './discord-errors';
 import type { MessagePayload } from './discord-message';
 
 export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
 
+type FirstAnswer = 'reply' | 'update' | 'modal' | 'deferred-reply' | 'deferred-update';
+
+/** When answers stop going through the interaction. */
+export interface AnswerTiming {
+  /**
+   * From the interaction's creation, after this long the person is answered by DM: Discord's
+   * interaction token, which edits and follow-ups need, lives 15 minutes.
+   */
+  readonly byDmAfterMs: number;
+  /** Real time (ms), compared with the interaction's `createdTimestamp` (Discord's clock, in its id). */
+  readonly now: () => number;
+}
+
+/** A minute before the token dies: a follow-up sent then still arrives. */
+export const DEFAULT_ANSWER_TIMING: AnswerTiming = { byDmAfterMs: 14 * 60_000, now: () => Date.now() };
+
+/** The interaction's token no longer works, and the person does not take DMs from the bot: the answer is lost. */
+export class AnswerLostError extends Error {
+  constructor(cause: unknown) {
+    super('the interaction token expired and the direct message was refused', { cause });
+    this.name = 'AnswerLostError';
+  }
+}
+
 /**
  * The one place that knows Discord's answering rules: a first answer within 3 seconds (a
  * reply, an update of the message whose component was used, a modal, or a deferral), then
- * edits and follow-ups while the token lives (15 minutes). Every answer is private.
+ * edits and follow-ups while the token lives (15 minutes), then DMs. Every answer is private.
  */
-type FirstAnswer = 'reply' | 'update' | 'modal' | 'deferred-reply' | 'deferred-update';
 
 export class InteractionAnswer {
   /**
@@ -25,8 +50,18 @@ export class InteractionAnswer {
   private first: { kind: FirstAnswer; sent: Promise<void> } | undefined;
   /** After a deferral, the first message fills the deferred answer; later ones follow up. */
   private deferredFilled = false;
+  /** Once one answer went by DM, the next ones do too, so that they keep their order. */
+  private byDm = false;
 
-  constructor(readonly interaction: AnswerableInteraction) {}
+  constructor(
+    readonly interaction: AnswerableInteraction,
+    private readonly timing: AnswerTiming = DEFAULT_ANSWER_TIMING,
+  ) {}
+
+  /** Whether the token is (nearly) spent: long work, such as announcing many binômes, reports by DM. */
+  private get tokenSpent(): boolean {
+    return this.byDm || this.timing.now() - this.interaction.createdTimestamp >= this.timing.byDmAfterMs;
+  }
 
   /** Only a first answer can be a modal, and never the answer to a modal. */
   get canOpenModal(): boolean {
@@ -82,6 +117,17 @@ export class InteractionAnswer {
 
   private async afterFirst(first: { kind: FirstAnswer; sent: Promise<void> }, payload: MessagePayload, replace: boolean): Promise<void> {
     await first.sent.catch(() => undefined);
+    if (this.tokenSpent) return this.directMessage(payload);
+    try {
+      await this.throughInteraction(first, payload, replace);
+    } catch (error) {
+      // Discord's clock decides: a token refused as expired (401, 50027) is answered by DM all the same.
+      if (discordErrorCode(error) !== RESTJSONErrorCodes.InvalidWebhookToken) throw error;
+      await this.directMessage(payload);
+    }
+  }
+
+  private async throughInteraction(first: { kind: FirstAnswer }, payload: MessagePayload, replace: boolean): Promise<void> {
     const interaction = this.interaction;
     // A deferred update stands for the message acted on; a deferred reply for a new one.
     const fillsDeferral = first.kind === 'deferred-reply' || (first.kind === 'deferred-update' && replace);
@@ -91,5 +137,15 @@ export class InteractionAnswer {
       return;
     }
     await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  }
+
+  /** To the person who acted, privately: text and files (buttons answer interactions in the server only). */
+  private async directMessage(payload: MessagePayload): Promise<void> {
+    this.byDm = true;
+    try {
+      await this.interaction.user.send({ content: payload.content, files: payload.files, allowedMentions: payload.allowedMentions });
+    } catch (error) {
+      throw new AnswerLostError(error);
+    }
   }
 }
