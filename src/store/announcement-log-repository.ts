@@ -14,8 +14,8 @@ export function createAnnouncementLogRepository(store: KeyValueStore): Announcem
     attempt.step,
     attemptSegment(attempt.attempt),
   ]);
-  const aboutWaitlisted = (attempt: StepAttempt, userId: string) =>
-    attempt.subject.startsWith('waitlist:') && attempt.subject.endsWith(`:${userId}`);
+  // `waitlist:<round>:<mentee>`: the mentee is everything after the round, ids holding ':' included.
+  const aboutWaitlisted = (attempt: StepAttempt, userId: string) => /^waitlist:\d+:(.*)$/s.exec(attempt.subject)?.[1] === userId;
 
   return {
     section: 'announcements',

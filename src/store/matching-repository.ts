@@ -1,4 +1,4 @@
-import { pairRuleSchema, referentChoiceSchema, storedProposalSchema } from '../core/matching/matching-state';
+import { ERASED_PROPOSAL_BASIS, pairRuleSchema, referentChoiceSchema, storedProposalSchema } from '../core/matching/matching-state';
 import type { MatchingRepository, PersonalDataHolder } from '../core/ports';
 import type { KeyValueStore } from './key-value-store';
 import { createRecordCollection } from './record-collection';
@@ -61,11 +61,21 @@ export function createMatchingRepository(store: KeyValueStore): MatchingReposito
           mine([choice.mentee, choice.referent]),
         ),
         proposedPair: proposal?.pairs.find((pair) => mine([pair.mentee, pair.mentor, pair.referent ?? ''])) ?? null,
+        // Erasure counts a mentoré the proposal left out as named in it: the export shows that entry too.
+        leftOutOfProposal: proposal?.unmatched.find((item) => item.mentee === participant.userId) ?? null,
       };
-      const nothing = found.pairRules.length === 0 && found.referentChoices.length === 0 && found.proposedPair === null;
+      const nothing =
+        found.pairRules.length === 0 &&
+        found.referentChoices.length === 0 &&
+        found.proposedPair === null &&
+        found.leftOutOfProposal === null;
       return nothing ? null : found;
     },
-    /** Their pins, forbids and référent choices go; a proposal that names them is dropped (coordinators recompute it). */
+    /**
+     * Their pins, forbids and référent choices go; a proposal that names them is emptied (coordinators
+     * recompute it). Its revision stays: binôme ids, waiting-list rounds and announcements are named
+     * after it, and a new proposal starting again at 1 would take an earlier round's names.
+     */
     async eraseFor(participant) {
       let erased = false;
       const { platform, communityId, userId } = participant;
@@ -81,7 +91,10 @@ export function createMatchingRepository(store: KeyValueStore): MatchingReposito
       const named =
         proposal?.pairs.some((pair) => [pair.mentee, pair.mentor, pair.referent].includes(userId)) ||
         proposal?.unmatched.some((item) => item.mentee === userId);
-      if (proposal && named) erased = (await store.delete(proposals.keyOf(proposal))) || erased;
+      if (proposal && named) {
+        await proposals.set({ ...proposal, basis: ERASED_PROPOSAL_BASIS, pairs: [], unmatched: [] });
+        erased = true;
+      }
       return erased;
     },
   };

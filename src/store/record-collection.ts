@@ -53,8 +53,9 @@ export function createRecordCollection<T>(
       for await (const [key, value] of store.scan(`${keyFor(parts)}.`)) found.push([key, read(key, value)]);
       return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
     },
-    set: (record) => store.set(recordKey(record), checked(record)),
-    add: (record) => store.add(recordKey(record), checked(record)),
+    // Async, so that an invalid record is a rejected promise like any other failure to write.
+    set: async (record) => store.set(recordKey(record), checked(record)),
+    add: async (record) => store.add(recordKey(record), checked(record)),
     remove: (...parts) => store.delete(keyFor(parts)),
   };
 }

@@ -55,7 +55,11 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
   } else {
     const loads = new Map<string, number>();
     for (const binome of active) if (binome.referent) loads.set(binome.referent, (loads.get(binome.referent) ?? 0) + 1);
-    referent = assignReferents([pair], referents, loads)[0];
+    // `changer-referent` before the binôme existed promised this mentoré's binôme to that référent.
+    const choice = (await ports.matching.listReferentChoices(community)).find(
+      (candidate) => candidate.mentee === mentee && referents.includes(candidate.referent),
+    );
+    referent = assignReferents([pair], referents, loads, new Map(choice ? [[mentee, choice.referent]] : []))[0];
   }
 
   const now = ports.clock.now();

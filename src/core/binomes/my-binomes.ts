@@ -2,6 +2,7 @@ import type { UseCaseContext } from '../context';
 import { formatDate } from '../i18n/format-date';
 import { translate } from '../i18n/translate';
 import { namesOf, personLabel } from '../people';
+import { referentIds } from '../referents/referent-directory';
 import { mention, messages, type Reply, spaceMention } from '../reply';
 import { isActiveBinome } from './binome';
 import { announcedSpaces } from './binome-spaces';
@@ -47,5 +48,8 @@ export async function showMyBinomes(ctx: UseCaseContext): Promise<Reply> {
   const waiting = (await ports.waitlist.list(community)).some((entry) => entry.mentee === me);
   if (waiting) return messages(translate(locale, 'binome.mine.waitlisted'));
   const enrolled = enrolments.find((enrolment) => enrolment.participant.userId === me && enrolment.status === 'active');
-  return messages(translate(locale, enrolled ? 'binome.mine.none' : 'binome.mine.notEnrolled'));
+  if (enrolled) return messages(translate(locale, 'binome.mine.none'));
+  // Référents need not enrol: telling them to would be wrong.
+  const referent = ctx.actor.roles.has('referent') || (await referentIds(ctx)).includes(me);
+  return messages(translate(locale, referent ? 'binome.mine.nothingToFollow' : 'binome.mine.notEnrolled'));
 }

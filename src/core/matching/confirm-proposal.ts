@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import type { Reply } from '../reply';
 import { loadMatchingSituation } from './matching-situation';
-import type { StoredProposal } from './matching-state';
+import { ERASED_PROPOSAL_BASIS, type StoredProposal } from './matching-state';
 import { pairLabel } from './proposal-view';
 
 /** Ids are the proposal's revision and the pair's place in it: confirming twice finds them taken. */
@@ -39,14 +39,21 @@ export async function confirmProposal(ctx: UseCaseContext, revisionShown?: strin
   const proposal = await ports.matching.findProposal(community);
   if (!proposal) throw new UserError('confirm.noProposal');
   if (revisionShown !== undefined && revisionShown !== String(proposal.revision)) throw new UserError('confirm.outdatedProposal');
+  if (proposal.basis === ERASED_PROPOSAL_BASIS) throw new UserError('confirm.changedSince');
   if (proposal.confirmed) throw new UserError('confirm.alreadyConfirmed', { count: proposal.pairs.length });
   if (proposal.pairs.length === 0) throw new UserError('propose.nothingToConfirm');
 
   const now = ports.clock.now().toISOString();
   const binomes = binomesOf(proposal, ctx, now);
-  const existing = await ports.binomes.listByCommunity(community);
-  const startedBefore = binomes.some((binome) => existing.some((other) => other.id === binome.id));
-  if (!startedBefore && (await loadMatchingSituation(ctx)).basis !== proposal.basis) throw new UserError('confirm.changedSince');
+  const existing = new Map((await ports.binomes.listByCommunity(community)).map((binome) => [binome.id, binome]));
+  const sameAs = (binome: Binome) => {
+    const other = existing.get(binome.id);
+    return other !== undefined && other.mentee === binome.mentee && other.mentor === binome.mentor;
+  };
+  // An id taken by another pair is not this confirmation's work: `add` would skip that pair silently.
+  const clash = binomes.some((binome) => existing.has(binome.id) && !sameAs(binome));
+  const startedBefore = binomes.some(sameAs);
+  if (clash || (!startedBefore && (await loadMatchingSituation(ctx)).basis !== proposal.basis)) throw new UserError('confirm.changedSince');
 
   for (const binome of binomes) await ports.binomes.add(binome);
   for (const pair of proposal.pairs) await ports.waitlist.remove(community, pair.mentee);

@@ -47,12 +47,17 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     .filter((mentor) => mentor.capacity > 0);
   const mentees = input.mentees.filter((mentee) => !paired.has(mentee.id));
   const mentorIds = new Set(mentors.map((mentor) => mentor.id));
-  const menteeIds = new Set(mentees.map((mentee) => mentee.id));
+  const excludedBy = new Map(mentees.map((mentee) => [mentee.id, new Set(mentee.excluded)]));
   // Decisions about people who left, or were paired meanwhile, no longer apply.
-  const applicable = (rule: PairRule) => menteeIds.has(rule.mentee) && mentorIds.has(rule.mentor);
+  const applicable = (rule: PairRule) => excludedBy.has(rule.mentee) && mentorIds.has(rule.mentor);
+  // A pin never overrides the mentoré's safety: one who excluded that mentor since is not forced onto them.
+  const pinApplies = (rule: PairRule) => applicable(rule) && !excludedBy.get(rule.mentee)?.has(rule.mentor);
   const pairOf = (rule: PairRule) => [rule.mentee, rule.mentor] as const;
+  // A choice of someone who is no longer a référent is dropped: they were told no new binôme comes to them.
   const referentChoices = new Map(
-    choices.filter((choice: ReferentChoice) => menteeIds.has(choice.mentee)).map((choice) => [choice.mentee, choice.referent]),
+    choices
+      .filter((choice: ReferentChoice) => excludedBy.has(choice.mentee) && referents.includes(choice.referent))
+      .map((choice) => [choice.mentee, choice.referent]),
   );
   const basis = fingerprint([
     ...enrolments.map((enrolment) => `e:${enrolment.participant.userId}:${enrolment.revision}:${enrolment.status}`),
@@ -69,7 +74,7 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     input: {
       mentors,
       mentees,
-      pins: rules.filter((rule) => rule.kind === 'pin' && applicable(rule)).map(pairOf),
+      pins: rules.filter((rule) => rule.kind === 'pin' && pinApplies(rule)).map(pairOf),
       forbids: rules.filter((rule) => rule.kind === 'forbid' && applicable(rule)).map(pairOf),
     },
     rules,

@@ -30,6 +30,12 @@ export const referentChoiceSchema = z.object({
 export type ReferentChoice = z.infer<typeof referentChoiceSchema>;
 
 /**
+ * The basis of a proposal emptied by an erasure (it named the person): never the fingerprint of a
+ * real situation (those are base 36), so it confirms nothing, while its revision lives on.
+ */
+export const ERASED_PROPOSAL_BASIS = 'erased!';
+
+/**
  * The last proposal shown to coordinators, exactly as shown: `valider` confirms this one, and
  * only while `basis` still matches what it was computed from (nobody enrolled, withdrew, was
  * pinned or paired meanwhile), so a coordinator never confirms pairs they did not see.

@@ -21,8 +21,12 @@ export function assignReferents(
     const choice = chosen.get(pair.mentee);
     return choice !== undefined && choice !== pair.mentee && choice !== pair.mentor ? choice : undefined;
   });
-  // Chosen référents count first, so the balanced ones fill around them.
-  for (const choice of fixed) if (choice !== undefined) load.set(choice, (load.get(choice) ?? 0) + 1);
+  // Chosen référents count first, so the balanced ones fill around them; someone chosen who is not
+  // in the list keeps that pair but never becomes a candidate for the others.
+  for (const choice of fixed) {
+    const count = choice === undefined ? undefined : load.get(choice);
+    if (choice !== undefined && count !== undefined) load.set(choice, count + 1);
+  }
   return pairs.map((pair, index) => {
     const choice = fixed[index];
     if (choice !== undefined) return choice;

@@ -42,8 +42,9 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
   };
   await ports.matching.saveProposal(stored);
 
-  const pins = situation.rules.filter((rule) => rule.kind === 'pin').length;
-  const forbids = situation.rules.length - pins;
+  // Only the decisions that still apply: one about someone who left changes nothing in this proposal.
+  const pins = input.pins.length;
+  const forbids = input.forbids.length;
   const lines = proposalLines(stored, situation.names, programme, locale);
   if (pins + forbids + situation.referentChoices.size > 0) {
     lines.push('', translate(locale, 'propose.decisions', { pins, forbids, referents: situation.referentChoices.size }));

@@ -2,7 +2,7 @@ import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
-import { namesOf, personIdFrom } from '../people';
+import { namesOf, personIdFrom, personLabel } from '../people';
 import { mention, messages, type Reply } from '../reply';
 
 export type ReferentAction = 'list' | 'add' | 'remove';
@@ -25,7 +25,7 @@ async function listReferents(ctx: UseCaseContext): Promise<Reply> {
   const names = namesOf(await ctx.ports.enrolments.listByCommunity(ctx.community));
   const line = (id: string, source: 'config' | 'chat') =>
     translate(locale, 'referents.entry', {
-      person: names.has(id) ? `${mention(id)} (${names.get(id)})` : mention(id),
+      person: personLabel(id, names),
       count: followed.get(id) ?? 0,
       source: translate(locale, source === 'config' ? 'referents.source.config' : 'referents.source.chat'),
     });
