@@ -42,9 +42,19 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Slack needs one way in: a signing secret (HTTP) or an app token (Socket Mode). */
+/**
+ * Slack needs its bot token and one way in: a signing secret (HTTP) or an app token (Socket Mode).
+ * A way in without the bot token would otherwise start the terminal chat, as if Slack were not asked for.
+ * (Discord's DISCORD_APPLICATION_ID and DISCORD_GUILD_ID are not checked so: they serve
+ * `npm run discord:register` only, which names DISCORD_TOKEN itself, and are no secret to keep apart.)
+ */
 function checkSlack(env: Env): { path: string; message: string }[] {
-  if (!env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) return [];
+  if (!env.SLACK_BOT_TOKEN) {
+    const given = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((name) => env[name]);
+    if (given.length === 0) return [];
+    return [{ path: 'SLACK_BOT_TOKEN', message: `${given.join(' and ')} set: also set SLACK_BOT_TOKEN (xoxb-…) to run on Slack` }];
+  }
+  if (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) return [];
   return [
     {
       path: 'SLACK_SIGNING_SECRET',

@@ -57,6 +57,24 @@ describe('environment', () => {
     expect(readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toMatchObject({ SLACK_APP_TOKEN: 'xapp-1' });
   });
 
+  it('names SLACK_BOT_TOKEN when only the way in is set, instead of starting the terminal chat', () => {
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+      'environment: SLACK_BOT_TOKEN: SLACK_APP_TOKEN set: also set SLACK_BOT_TOKEN (xoxb-…) to run on Slack',
+    ]);
+    expect(problems({ SLACK_SIGNING_SECRET: 'a-signing-secret-of-32-characters' })).toEqual([
+      'environment: SLACK_BOT_TOKEN: SLACK_SIGNING_SECRET set: also set SLACK_BOT_TOKEN (xoxb-…) to run on Slack',
+    ]);
+    expect(problems({ SLACK_SIGNING_SECRET: 'a-signing-secret-of-32-characters', SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: '' })).toEqual(
+      ['environment: SLACK_BOT_TOKEN: SLACK_SIGNING_SECRET and SLACK_APP_TOKEN set: also set SLACK_BOT_TOKEN (xoxb-…) to run on Slack'],
+    );
+  });
+
+  it('lets the Discord ids stay in .env for `npm run discord:register` while the terminal chat runs', () => {
+    const env = readEnv({ DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_GUILD_ID: '123456789012345679' });
+    expect(env.DISCORD_TOKEN).toBeUndefined();
+    expect(env.DISCORD_APPLICATION_ID).toBe('123456789012345678');
+  });
+
   it('accepts a start time for demos and scripts, and refuses one it cannot read', () => {
     expect(readEnv({ MENTORAT_NOW: '2026-11-25T09:00:00+01:00' }).MENTORAT_NOW).toBe('2026-11-25T09:00:00+01:00');
     expect(problems({ MENTORAT_NOW: '25/11/2026' })).toEqual([
