@@ -324,6 +324,7 @@ export const en = {
   'match.rule.forbidden': 'forbidden by the coordinators',
 
   'decision.alreadyPaired': 'This mentee already has a pair: {pair}. Dissolve it first if needed.',
+  'decision.mentorFull': '{person} has no place left to pin: capacity {capacity}, current pairs and pins included.',
   'decision.excludedByMentee': 'Not possible: the mentee asked not to be paired with this mentor ({pair}).',
   'decision.pinned': 'Pinned: {pair} will be proposed every time, until the next confirmation. Run `/mentorat-admin match` again.',
   'decision.forbidden': 'Forbidden: {pair} will not be proposed, until the next confirmation. Run `/mentorat-admin match` again.',

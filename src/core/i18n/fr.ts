@@ -340,6 +340,7 @@ export const fr = {
   'match.rule.forbidden': 'écarté par la coordination',
 
   'decision.alreadyPaired': 'Ce ou cette mentoré·e a déjà un binôme : {pair}. Dissolvez-le d’abord si besoin.',
+  'decision.mentorFull': "{person} n'a plus de place à épingler : capacité {capacity}, binômes en cours et épingles comprises.",
   'decision.excludedByMentee': 'Impossible : le ou la mentoré·e a demandé à ne pas être apparié·e avec ce mentor ({pair}).',
   'decision.pinned':
     'Épinglé : {pair} sera proposé à chaque calcul, jusqu’à la prochaine confirmation. Relancez `/mentorat-admin apparier`.',

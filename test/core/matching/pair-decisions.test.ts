@@ -58,6 +58,19 @@ describe('pinning a pair', () => {
     expect((await world.ports.matching.findProposal(TERMINAL))?.pairs).toMatchObject([{ mentee: 'dan', mentor: 'fay', pinned: true }]);
   });
 
+  it('is refused when the mentor has no place left, counting their binômes and other pins', async () => {
+    await dan_erin_fay();
+    await enrolMentee(world, 'gus', 'Gus Klein');
+    await enrolMentee(world, 'hal', 'Hal Simon');
+    await pin('gus', 'erin');
+    expect(await refusal(() => pin('dan', 'erin'))).toBe(
+      'Erin Roux (<@erin>) has no place left to pin: capacity 1, current pairs and pins included.',
+    );
+    await world.ports.binomes.add(makeBinome({ id: 'm1', mentee: 'hal', mentor: 'fay' }));
+    expect(await refusal(() => pin('dan', 'fay'))).toContain('Fay Morel (<@fay>) has no place left to pin');
+    expect((await world.ports.matching.listRules(TERMINAL)).map((rule) => `${rule.mentee}-${rule.mentor}`)).toEqual(['gus-erin']);
+  });
+
   it('keeps one pin per mentoré: pinning another mentor replaces the first', async () => {
     await dan_erin_fay();
     await pin('dan', 'fay');
