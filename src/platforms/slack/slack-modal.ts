@@ -1,7 +1,16 @@
 import type { KnownBlock, ModalView, Option, PlainTextElement } from '@slack/types';
 import { z } from 'zod';
 import { activeFields } from '../../core/forms/conditions';
-import type { FormField, FormSpec, FormValues, RawFormValue, RawFormValues } from '../../core/forms/form-types';
+import type {
+  DateField,
+  FormField,
+  FormSpec,
+  FormValues,
+  IntegerField,
+  ListField,
+  RawFormValue,
+  RawFormValues,
+} from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import { markupToMrkdwn } from './slack-markup';
@@ -69,6 +78,13 @@ function drivesOthers(form: FormSpec, field: FormField): boolean {
   return form.fields.some((other) => other.when?.field === field.key);
 }
 
+/** The longest answer a date (YYYY-MM-DD or DD/MM/YYYY), a number or a list of names can be. */
+function typedLength(field: DateField | IntegerField | ListField): number {
+  if (field.kind === 'date') return 10;
+  if (field.kind === 'integer') return 12;
+  return Math.min(field.maxItems * (field.itemMaxLength + 2), LIMITS.textValue);
+}
+
 function element(field: FormField, value: RawFormValue | FormValues[string], locale: Locale) {
   const initialText = textOf(value);
   switch (field.kind) {
@@ -84,11 +100,13 @@ function element(field: FormField, value: RawFormValue | FormValues[string], loc
     case 'date':
     case 'integer':
     case 'list':
-      // Typed as text so that every platform checks them with the same rules and the same words.
+      // Typed as text so that every platform checks them with the same rules and the same words;
+      // bounded as on Discord, so that nobody types more than any valid answer could hold.
       return {
         type: 'plain_text_input' as const,
         action_id: FIELD_ACTION_ID,
         multiline: field.kind === 'list',
+        max_length: typedLength(field),
         ...(initialText ? { initial_value: initialText } : {}),
       };
     case 'choice': {
