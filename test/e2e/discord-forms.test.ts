@@ -1,13 +1,18 @@
+import type { APIActionRowComponent, APIComponentInMessageActionRow } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/core/i18n/locale';
 import { translate } from '../../src/core/i18n/translate';
 import { participantIdOf } from '../../src/core/identity';
+import { decodeStepId } from '../../src/platforms/discord/step-ids';
 import { createStore } from '../../src/store/create-store';
+import { DRAFT_LIFETIME_MS } from '../../src/store/form-draft-repository';
+import type { KeyValueStore } from '../../src/store/key-value-store';
 import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
 import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { MENTOR_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
-import { type DiscordWorld, GUILD_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
+import { type DiscordWorld, GENERAL_CHANNEL_ID, GUILD_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
+import { fixedClock } from '../support/fixed-clock';
 import { withEnrolmentWritesFailing } from '../support/unavailable-store';
 
 let world: DiscordWorld | undefined;
@@ -150,5 +155,73 @@ describe('the enrolment form on Discord', () => {
     if (!message) throw new Error('no message');
     await person.fillForm(await pressLabelled(world, person.seed, message, translate('fr', 'steps.retry')), {});
     expect(await world.app.ports.enrolments.find(alice)).toMatchObject({ profile: { name: 'Alice Martin', capacity: 2 } });
+  });
+
+  it('refuses a step’s button to anyone but its person, leaving their draft as it was', async () => {
+    world = await startDiscordWorld();
+    const { message } = await reachMenus(world, 'alice', 'fr');
+    const draft = await world.app.ports.formDrafts.find(alice, 'mentorat.enrol');
+    // Discord shows a step to its person only (ephemeral): should its button ever be where others can press it,
+    // here a copy the bot's own client posts in #general, the bot still checks who presses.
+    const general = await world.app.client.channels.fetch(GENERAL_CHANNEL_ID);
+    if (!general?.isSendable()) throw new Error('no general channel');
+    await general.send({
+      content: message.content,
+      components: message.components as APIActionRowComponent<APIComponentInMessageActionRow>[],
+    });
+    const shown = world.fake.messagesIn(GENERAL_CHANNEL_ID).at(-1);
+    const next = componentsOf(shown?.components ?? []).find((component) => decodeStepId(component.custom_id ?? '')?.action === 'next');
+    if (!shown || !next?.custom_id) throw new Error('no copy of the step');
+    expect(decodeStepId(next.custom_id)?.owner).toBe(userIdOf('alice'));
+
+    const zoe = discordPerson(world, 'zoe', 'fr');
+    const pressed = await world.fake.pressButton({ ...zoe.seed, message: shown, customId: next.custom_id });
+    await world.app.idle();
+    expect(pressed.callbacks.map((callback) => callback.type)).toEqual([4]);
+    expect(pressed.original).toMatchObject({ content: translate('fr', 'button.notForYou'), ephemeral: true });
+    expect(await world.app.ports.formDrafts.find(alice, 'mentorat.enrol')).toEqual(draft);
+    expect(
+      await world.app.ports.formDrafts.find(participantIdOf({ platform: 'discord', id: GUILD_ID }, userIdOf('zoe')), 'mentorat.enrol'),
+    ).toBeUndefined();
+  });
+
+  it('says a step has expired when its draft is gone (a day untouched), instead of failing', async () => {
+    const clock = fixedClock('2026-11-02T10:00:00.000Z');
+    world = await startDiscordWorld({ clock });
+    const { person, message } = await reachMenus(world, 'alice', 'en');
+    clock.set(new Date(Date.parse('2026-11-02T10:00:00.000Z') + DRAFT_LIFETIME_MS + 60_000).toISOString());
+    const pressed = await pressLabelled(world, person.seed, message, translate('en', 'steps.continue'));
+    expect(pressed.callbacks.map((callback) => callback.type)).toEqual([7]);
+    expect(latestMessage(pressed)?.content).toBe(translate('en', 'steps.expired'));
+    expect(await world.app.ports.formDrafts.find(alice, 'mentorat.enrol')).toBeUndefined();
+    expect(await world.app.ports.enrolments.find(alice)).toBeUndefined();
+  });
+
+  it('offers a button opening the form when a slow moment made the bot acknowledge first (a modal must be the first answer)', async () => {
+    const memory = await createStore('memory://');
+    let slow = true;
+    const store: KeyValueStore = {
+      ...memory,
+      get: async (key) => {
+        if (slow) await new Promise((resolve) => setTimeout(resolve, 150));
+        return memory.get(key);
+      },
+      close: () => memory.close(),
+    };
+    world = await startDiscordWorld({ store, acknowledgeAfterMs: 20 });
+    const person = discordPerson(world, 'alice', 'fr');
+    const first = await person.runCommand('mentorat.enrol');
+    expect(first.callbacks.map((callback) => callback.type)).toEqual([5]);
+    expect(first.modal).toBeUndefined();
+    expect(first.original?.content).toContain(translate('fr', 'steps.nextIsText'));
+    expect(first.original?.ephemeral).toBe(true);
+
+    slow = false;
+    if (!first.original) throw new Error('no answer');
+    const opened = await pressLabelled(world, person.seed, first.original, translate('fr', 'steps.open'));
+    expect(opened.callbacks.map((callback) => callback.type)).toEqual([9]);
+    expect(opened.modal?.title).toMatch(/^Inscription au mentorat \(1\/\d\)$/);
+    await person.fillForm(opened, MENTOR_FORM);
+    expect(await world.app.ports.enrolments.find(alice)).toMatchObject({ profile: { name: 'Alice Martin' } });
   });
 });

@@ -1,18 +1,26 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands } from '../../commands';
+import { systemClock } from '../../src/clock';
+import { loadProgrammes } from '../../src/config/load-programmes';
 import { defineCommand } from '../../src/core/command';
 import { translate } from '../../src/core/i18n/translate';
 import { messages } from '../../src/core/reply';
+import { startDiscordApp } from '../../src/platforms/discord/discord-app';
 import { registerDiscordCommands } from '../../src/platforms/discord/register-commands';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { startFakeDiscord } from '../fakes/discord/fake-discord';
 import { personCommand } from '../platforms/person-command';
 import { componentsOf, discordPerson, latestMessage } from '../scenarios/discord-driver';
 import { MENTEE_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
 import { type DiscordWorld, GUILD_ID, guildSeed, PEOPLE, startDiscordWorld, userIdOf } from '../support/discord-world';
-import { defaultProgramme } from '../support/programme';
+import { CONFIG_DIR, defaultProgramme } from '../support/programme';
+import { createRecordingLog } from '../support/recording-log';
 
 let world: DiscordWorld | undefined;
 afterEach(async () => {
@@ -55,7 +63,7 @@ describe('answers on Discord', () => {
     }
   });
 
-  it('let coordinators in by the role named in config, by its id, or as server administrators', async () => {
+  it('let coordinators in by the role named in config, or as server administrators', async () => {
     world = await startDiscordWorld({
       guild: guildSeed({
         roles: [
@@ -73,6 +81,58 @@ describe('answers on Discord', () => {
       const listed = await discordPerson(world, name, 'fr').runCommand('admin.enrolled');
       expect(contentOf(listed), name).toContain(translate('fr', 'enrolled.none'));
       expect(listed.callbacks[0]?.attachments.map((file) => file.filename)).toEqual(['inscrits.csv']);
+    }
+  });
+
+  it('let coordinators in by a role id named in the community’s config, whatever the role is called', async () => {
+    const TEAM_ROLE_ID = '910000000000000077';
+    // This server's config names its coordinators' role by id, as a community whose role names change would.
+    const configDir = mkdtempSync(path.join(tmpdir(), 'mentorat-config-'));
+    copyFileSync(path.join(CONFIG_DIR, 'programme.yaml'), path.join(configDir, 'programme.yaml'));
+    mkdirSync(path.join(configDir, 'communities'));
+    writeFileSync(
+      path.join(configDir, 'communities', `discord-${GUILD_ID}.yaml`),
+      `access:\n  coordinators:\n    roles: ['${TEAM_ROLE_ID}']\n`,
+    );
+    const fake = await startFakeDiscord({
+      guilds: [
+        guildSeed({
+          roles: [
+            { id: '910000000000000001', name: 'Coordination mentorat' },
+            { id: TEAM_ROLE_ID, name: 'Équipe pédagogique' },
+          ],
+          members: PEOPLE.map((name) => ({
+            userId: userIdOf(name),
+            username: name,
+            roles: name === 'erin' ? [TEAM_ROLE_ID] : name === 'coord' ? ['910000000000000001'] : [],
+          })),
+        }),
+      ],
+    });
+    const store = await createStore('memory://');
+    const app = await startDiscordApp({
+      token: fake.token,
+      apiUrl: fake.apiUrl,
+      store,
+      programmes: loadProgrammes(configDir),
+      clock: systemClock,
+      log: createRecordingLog(),
+    });
+    try {
+      const enrolled = (name: string) =>
+        fake.runCommand({ guildId: GUILD_ID, userId: userIdOf(name), locale: 'fr', command: 'mentorat-admin', subcommand: 'inscrits' });
+      const erin = await enrolled('erin');
+      await app.idle();
+      expect(contentOf(erin)).toContain(translate('fr', 'enrolled.none'));
+      // The role named in the shared config no longer counts here: this server's file replaced it.
+      const coord = await enrolled('coord');
+      await app.idle();
+      expect(contentOf(coord)).toBe(translate('fr', 'access.coordinatorsOnly'));
+    } finally {
+      await app.stop();
+      await store.close();
+      await fake.close();
+      rmSync(configDir, { recursive: true, force: true });
     }
   });
 
