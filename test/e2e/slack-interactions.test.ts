@@ -1,15 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../commands';
+import { decodeButtonId } from '../../src/button-id';
 import { translate } from '../../src/core/i18n/translate';
 import { participantIdOf } from '../../src/core/identity';
 import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
+import { startFakeSlack } from '../fakes/slack/fake-slack';
 import { personCommand } from '../platforms/person-command';
 import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
 import { blocksOf, slackPerson } from '../scenarios/slack-driver';
 import { defaultProgramme } from '../support/programme';
-import { COORDINATORS_GROUP_ID, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
+import { COORDINATORS_GROUP_ID, SLACK_PEOPLE, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
 import { withEnrolmentWritesFailing } from '../support/unavailable-store';
 
 let world: SlackWorld | undefined;
@@ -218,6 +221,53 @@ describe('the bot on Slack', () => {
     await dan.runCommand('mentorat.enrol', {}, { about: 'changé' });
     await dan.press('confirm');
     expect(lastAnswer(world)?.text).toBe(translate('fr', 'confirm.expired'));
+  });
+
+  it('answers a confirmation pressed by someone else in the presser’s language, and changes nothing', async () => {
+    // dan reads Slack in French, alice in English.
+    const fake = await startFakeSlack({
+      users: SLACK_PEOPLE.map((name) => ({ id: slackUserIdOf(name), name, locale: name === 'alice' ? 'en-US' : 'fr-FR' })),
+    });
+    world = await startSlackWorld({ fake });
+    const dan = slackPerson(world, 'dan', 'fr');
+    await dan.runCommand('mentorat.enrol', {}, MENTEE_FORM);
+    const danId = participantIdOf({ platform: 'slack', id: world.fake.teamId }, slackUserIdOf('dan'));
+    const enrolled = await world.bot.ports.enrolments.find(danId);
+    await dan.runCommand('mentorat.withdraw');
+    const asked = world.fake.ephemeralsTo(slackUserIdOf('dan')).at(-1);
+    const confirm = blocksOf(asked?.blocks)
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id && decodeButtonId(element.action_id)?.action === 'confirm');
+    if (!asked || !confirm?.action_id) throw new Error('dan was not asked to confirm');
+
+    await world.fake.blockAction({ userId: slackUserIdOf('alice'), actionId: confirm.action_id, message: asked, channelId: asked.channel });
+    await world.settle();
+    expect(lastAnswer(world)?.text).toBe(translate('en', 'button.notForYou'));
+    expect(world.fake.ephemeralsTo(slackUserIdOf('alice')).at(-1)?.text).toBe(translate('en', 'button.notForYou'));
+    expect(await world.bot.ports.enrolments.find(danId)).toEqual(enrolled);
+
+    // The button is still dan's to press.
+    await dan.press('confirm');
+    expect(lastAnswer(world)?.text).toBe(translate('fr', 'withdraw.done'));
+  });
+
+  it('lists the coordinators’ commands in `/mentorat aide` for a coordinator, and not for a participant', async () => {
+    world = await startSlackWorld();
+    const helpFor = async (name: string) => {
+      const before = world?.fake.responseUrlPosts.length ?? 0;
+      await slash(world as SlackWorld, name, '/mentorat', 'aide');
+      return (world?.fake.responseUrlPosts.slice(before) ?? []).map((post) => (post.body as { text?: string }).text ?? '').join('\n');
+    };
+    const adminUsages = commands
+      .filter((command) => command.audience === 'coordinators')
+      .map((command) => `/mentorat-admin ${command.name.fr}`);
+    expect(adminUsages.length).toBeGreaterThan(0);
+    const coordinator = await helpFor('coord');
+    for (const usage of adminUsages) expect(coordinator).toContain(usage);
+    expect(coordinator).toContain('/mentorat inscription');
+    const participant = await helpFor('zoe');
+    expect(participant).toContain('/mentorat inscription');
+    expect(participant).not.toContain('/mentorat-admin');
   });
 
   it('works the same over Socket Mode', async () => {
