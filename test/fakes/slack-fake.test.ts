@@ -172,6 +172,36 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     for (let use = 0; use < 5; use += 1) expect((await post()).status).toBe(200);
     const refused = await post();
     expect([refused.status, await refused.text()]).toEqual([404, 'used_url']);
+    expect(fake.responseUrlRefusals).toEqual([{ url: responseUrl, status: 404, error: 'used_url' }]);
+    expect(fake.responseUrlPosts).toHaveLength(5);
+  });
+
+  it('refuses a response_url once its time is over (30 minutes on Slack) with 404 expired_url', async () => {
+    const shortLived = await startFakeSlack({ users: [{ id: BOB, name: 'bob' }], responseUrlTtlMs: 100 });
+    try {
+      const app = new App({
+        token: shortLived.botToken,
+        signingSecret: shortLived.signingSecret,
+        logLevel: LogLevel.ERROR,
+        clientOptions: { slackApiUrl: shortLived.apiUrl, retryConfig: { retries: 0 } },
+      });
+      acknowledgeCommands(app);
+      const server = await app.start({ port: 0, host: '127.0.0.1' });
+      running.push(app);
+      shortLived.setTarget(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
+      const { responseUrl } = await shortLived.slashCommand({ command: '/mentorat', userId: BOB });
+      const post = () => fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+      expect((await post()).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const refused = await post();
+      expect([refused.status, await refused.text()]).toEqual([404, 'expired_url']);
+      expect(shortLived.responseUrlRefusals).toEqual([{ url: responseUrl, status: 404, error: 'expired_url' }]);
+      const unknown = await fetch(`${shortLived.apiUrl.replace(/api\/$/, '')}response/nothing`, { method: 'POST', body: '{}' });
+      expect([unknown.status, await unknown.text()]).toEqual([404, 'no_service']);
+    } finally {
+      for (const app of running.splice(0)) await app.stop();
+      await shortLived.close();
+    }
   });
 
   it('opens a modal with the trigger_id of the command', async () => {
@@ -411,6 +441,30 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(fake.calls.filter((call) => call.method === 'chat.postMessage')).toHaveLength(2);
     expect(fake.messagesIn(fake.generalChannelId)).toMatchObject([{ text: 'Après la pause' }]);
+  });
+
+  it('holds a method to a limit per window when asked: 429 with the seconds left, then the calls go through', async () => {
+    const app = await startHttpApp(acknowledgeCommands, { retries: 1, minTimeout: 0, maxTimeout: 0 });
+    fake.limitRate('conversations.create', { calls: 2, perSeconds: 1 });
+    const raw = () =>
+      fetch(`${fake.apiUrl}conversations.create`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${fake.botToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ name: `brut-${Date.now()}-${Math.random().toString(36).slice(2)}`, is_private: 'true' }),
+      });
+    expect((await raw()).status).toBe(200);
+    expect((await raw()).status).toBe(200);
+    const limited = await raw();
+    expect([limited.status, limited.headers.get('retry-after'), await limited.json()]).toEqual([
+      429,
+      '1',
+      { ok: false, error: 'ratelimited' },
+    ]);
+    // The WebClient waits the Retry-After and gets through in the next window.
+    const started = Date.now();
+    await app.client.conversations.create({ name: 'binome-apres', is_private: true });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(fake.channels.map((channel) => channel.name)).toContain('binome-apres');
   });
 
   it('records the content of a files.uploadV2', async () => {

@@ -25,7 +25,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const signingSecret = options.signingSecret ?? 'fake-signing-secret';
   const workspace = { teamId, botUserId, botId: options.botId ?? 'B0FAKEBOT', appId: options.appId ?? 'A0FAKEAPP' };
 
-  const state = new SlackState(botUserId, options.triggerTtlMs ?? 3_000);
+  const state = new SlackState(botUserId, options.triggerTtlMs ?? 3_000, options.responseUrlTtlMs ?? 30 * 60_000);
   for (const user of options.users) state.users.set(user.id, user);
   if (!state.users.has(botUserId)) state.users.set(botUserId, { id: botUserId, name: 'mentorat' });
   for (const group of options.userGroups ?? []) state.userGroups.set(group.id, { handle: group.handle, users: group.users });
@@ -125,11 +125,16 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     get responseUrlPosts() {
       return state.responseUrlPosts;
     },
+    get responseUrlRefusals() {
+      return state.responseUrlRefusals;
+    },
     get socketConnections() {
       return socket.connections;
     },
     refuseUser: (userId, error) => state.refusals.set(userId, error),
     rateLimitNext: (method, retryAfterSeconds) => state.rateLimits.set(method, retryAfterSeconds),
+    limitRate: (method, { calls, perSeconds }) =>
+      state.rateWindows.set(method, { calls, windowMs: perSeconds * 1000, startedAt: 0, used: 0 }),
     nameTaken: (name) => state.takenNames.add(name),
   };
 }

@@ -1,7 +1,8 @@
 /*
  * The response_urls the fake hands out with slash commands and message actions. Bolt's respond() POSTs
- * JSON {text, blocks, response_type, replace_original, delete_original}; each URL takes five posts,
- * then answers 404 'used_url'.
+ * JSON {text, blocks, response_type, replace_original, delete_original}. Slack documents five uses
+ * within 30 minutes and no answer for the uses beyond: each URL here takes five posts, then answers
+ * 404 'used_url'; after its time, 404 'expired_url'; a URL it never issued, 404 'no_service'.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { asArray, asRecord, isTrue, parseJsonField, stringField } from './json-values';
@@ -17,8 +18,10 @@ export async function handleResponseUrl(
 ): Promise<void> {
   const raw = (await readBody(request)).toString('utf8');
   const origin = state.useResponseUrl(id);
-  if (origin === 'unknown' || origin === 'used') {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end(origin === 'used' ? 'used_url' : 'no_service');
+  if (typeof origin === 'string') {
+    const error = { unknown: 'no_service', used: 'used_url', expired: 'expired_url' }[origin];
+    state.responseUrlRefusals.push({ url, status: 404, error });
+    response.writeHead(404, { 'content-type': 'text/plain' }).end(error);
     return;
   }
   const body = parseJsonField(raw);

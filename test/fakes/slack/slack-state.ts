@@ -20,6 +20,7 @@ export interface ResponseUrlOrigin {
 
 interface ResponseUrlRecord extends ResponseUrlOrigin {
   uses: number;
+  issuedAt: number;
 }
 
 export type TriggerCheck = 'ok' | 'invalid_trigger_id' | 'expired_trigger_id' | 'exchanged_trigger_id';
@@ -38,6 +39,10 @@ export class SlackState {
   readonly responseUrlPosts: { url: string; body: unknown }[] = [];
   readonly refusals = new Map<string, RefusalCode>();
   readonly rateLimits = new Map<string, number>();
+  /** Tier-like limits a test set: at most `calls` per window, the window starting at its first call. */
+  readonly rateWindows = new Map<string, { calls: number; windowMs: number; startedAt: number; used: number }>();
+  /** Posts to response_urls that Slack refused, and why. */
+  readonly responseUrlRefusals: { url: string; status: number; error: string }[] = [];
   readonly takenNames = new Set<string>();
   private readonly triggers = new Map<string, { userId: string; issuedAt: number; exchanged: boolean }>();
   private readonly responseUrls = new Map<string, ResponseUrlRecord>();
@@ -47,6 +52,7 @@ export class SlackState {
   constructor(
     readonly botUserId: string,
     private readonly triggerTtlMs: number,
+    private readonly responseUrlTtlMs: number,
   ) {}
 
   /** Slack-looking ids: a type letter ('C', 'D', 'V', 'F', …) then uppercase letters and digits. */
@@ -84,17 +90,31 @@ export class SlackState {
 
   issueResponseUrl(origin: ResponseUrlOrigin): string {
     const id = randomBytes(12).toString('hex');
-    this.responseUrls.set(id, { ...origin, uses: 0 });
+    this.responseUrls.set(id, { ...origin, uses: 0, issuedAt: Date.now() });
     return id;
   }
 
-  /** Slack accepts five posts to a response_url. */
-  useResponseUrl(id: string): ResponseUrlOrigin | 'unknown' | 'used' {
+  /** Slack accepts five posts to a response_url, within 30 minutes of the interaction. */
+  useResponseUrl(id: string): ResponseUrlOrigin | 'unknown' | 'used' | 'expired' {
     const record = this.responseUrls.get(id);
     if (!record) return 'unknown';
+    if (Date.now() - record.issuedAt > this.responseUrlTtlMs) return 'expired';
     if (record.uses >= 5) return 'used';
     record.uses += 1;
     return record;
+  }
+
+  /** Seconds to wait when `method` is over the limit a test set for it, else undefined (and the call counts). */
+  overRateWindow(method: string): number | undefined {
+    const window = this.rateWindows.get(method);
+    if (!window) return undefined;
+    const now = Date.now();
+    if (now - window.startedAt >= window.windowMs) Object.assign(window, { startedAt: now, used: 0 });
+    if (window.used < window.calls) {
+      window.used += 1;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((window.startedAt + window.windowMs - now) / 1000));
   }
 
   conversation(id: string): ConversationRecord | undefined {

@@ -26,6 +26,8 @@ export interface FakeSlackOptions {
   triggerTtlMs?: number;
   /** How long to wait for a Socket Mode ack before giving up. */
   socketAckTimeoutMs?: number;
+  /** How long a response_url takes posts: 30 minutes on Slack. */
+  responseUrlTtlMs?: number;
 }
 
 export interface FakeSlackMessage {
@@ -168,9 +170,13 @@ export interface FakeSlack {
   readonly uploads: FakeSlackUpload[];
   readonly calls: FakeSlackCall[];
   readonly responseUrlPosts: { url: string; body: unknown }[];
+  /** posts a response_url refused (404 used_url, expired_url, no_service) */
+  readonly responseUrlRefusals: { url: string; status: number; error: string }[];
   /** Socket Mode connections currently open */
   readonly socketConnections: number;
   refuseUser(userId: string, error: RefusalCode): void;
   rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /** From now on, `method` takes `calls` calls per window of `perSeconds`, then answers 429 until the window ends (Slack's tiers, per minute, scaled down). */
+  limitRate(method: string, limit: { calls: number; perSeconds: number }): void;
   nameTaken(name: string): void;
 }

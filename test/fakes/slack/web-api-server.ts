@@ -73,6 +73,11 @@ export async function handleApiCall(
     sendJson(response, 429, fail('ratelimited'), { 'retry-after': String(retryAfter) });
     return;
   }
+  const overWindow = context.state.overRateWindow(method);
+  if (overWindow !== undefined) {
+    sendJson(response, 429, fail('ratelimited'), { 'retry-after': String(overWindow) });
+    return;
+  }
   const handler = METHODS[method];
   if (!handler) return sendJson(response, 200, fail('unknown_method'));
   const problem = authError(method, token, tokens);
