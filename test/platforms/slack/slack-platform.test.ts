@@ -274,6 +274,44 @@ describe('Slack binôme channels', () => {
     });
   });
 
+  it('waits out a rate limit on conversations.create (Retry-After) and creates one channel', async () => {
+    fake.rateLimitNext('conversations.create', 1);
+    const started = Date.now();
+    const result = await platformWith().openPrivateSpace(community, BINOME);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(result).toMatchObject({ ok: true, created: true, space: { name: 'binome-alice-bob' } });
+    expect([...channelOf(result).members].sort()).toEqual([ALICE, BOB, fake.botUserId].sort());
+    expect(callsTo('conversations.create')).toHaveLength(2);
+    expect(fake.channels.filter((channel) => channel.isPrivate)).toHaveLength(1);
+  });
+
+  it('opens 60 spaces one after the other under Slack’s creation limit, each with its own name and exactly its members', async () => {
+    // Slack allows about 20 channel creations a minute; here 20 a second, so that the test waits seconds, not minutes.
+    fake.limitRate('conversations.create', { calls: 20, perSeconds: 1 });
+    const people = [ALICE, BOB, CAROL];
+    const requests = Array.from({ length: 60 }, (_, index) => ({
+      key: `binome:${index}`,
+      // Every tenth name comes back, as two binômes of the same people would: the second takes `-2`.
+      name: `Binôme ${index % 50}`,
+      memberIds: [people[index % 3] ?? ALICE, people[(index + 1) % 3] ?? BOB],
+    }));
+    const platform = platformWith();
+    const results: OpenSpaceResult[] = [];
+    for (const request of requests) results.push(await platform.openPrivateSpace(community, request));
+
+    expect(results.every((result) => result.ok && result.created)).toBe(true);
+    const channels = results.map(channelOf);
+    expect(new Set(channels.map((channel) => channel.id)).size).toBe(60);
+    expect(new Set(channels.map((channel) => channel.name)).size).toBe(60);
+    expect(channels[59]?.name).toBe('binome-9-2');
+    for (const [index, channel] of channels.entries()) {
+      expect([...channel.members].sort(), channel.name).toEqual([...(requests[index]?.memberIds ?? []), fake.botUserId].sort());
+      expect(channel.purpose).toContain(`[mentorat:binome:${index}]`);
+    }
+    // 60 creations and 10 names taken, plus the calls Slack held back and the client made again.
+    expect(callsTo('conversations.create').length).toBeGreaterThan(70);
+  });
+
   it('posts in the channel in mrkdwn, with files, and reports a channel it cannot reach', async () => {
     const platform = platformWith();
     const opened = await platform.openPrivateSpace(community, BINOME);
