@@ -20,6 +20,11 @@ import { discordErrorCode, PERMISSION_NAMES } from './discord-errors';
 export const CHANNELS_PER_CATEGORY = 50;
 export const CHANNELS_PER_SERVER = 500;
 
+/** Discord's 500 counts channels and categories; the threads discord.js also caches do not count. */
+function countedChannels(guild: Guild): number {
+  return guild.channels.cache.filter((channel) => !channel.isThread()).size;
+}
+
 const MEMBER_ALLOW = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.ReadMessageHistory];
 
 /**
@@ -82,7 +87,7 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
     if (first?.number !== 1) return { ok: false, reason: 'missing-category', detail: base };
     const withRoom = series.find((entry) => entry.channel.children.cache.size < CHANNELS_PER_CATEGORY);
     if (withRoom) return withRoom.channel;
-    if (guild.channels.cache.size + 2 > CHANNELS_PER_SERVER)
+    if (countedChannels(guild) + 2 > CHANNELS_PER_SERVER)
       return { ok: false, reason: 'limit-reached', detail: `${CHANNELS_PER_SERVER} channels` };
     const last = series[series.length - 1] ?? first;
     return guild.channels.create({
@@ -119,7 +124,7 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
     }
     const missing = await missingMember(guild, request.memberIds);
     if (missing) return { ok: false, reason: 'unreachable', detail: missing };
-    if (guild.channels.cache.size + 1 > CHANNELS_PER_SERVER)
+    if (countedChannels(guild) + 1 > CHANNELS_PER_SERVER)
       return { ok: false, reason: 'limit-reached', detail: `${CHANNELS_PER_SERVER} channels` };
     const category = await categoryWithRoom(guild, programmes.programmeFor(community).spaces.discordCategory);
     if (!(category instanceof CategoryChannel)) return category;
