@@ -426,6 +426,37 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     expect(fake.messagesIn(fake.generalChannelId)).toMatchObject([{ ts: posted.ts, text: 'Après' }]);
   });
 
+  it('knows the channels it is given: a slash command comes from a private one the bot is not in, where the bot cannot post', async () => {
+    const withChannel = await startFakeSlack({
+      users: [{ id: ALICE, name: 'alice' }],
+      channels: [{ id: 'C0PRIVATE', name: 'bureau', isPrivate: true, members: [ALICE] }],
+    });
+    try {
+      const seen: string[] = [];
+      const app = new App({
+        token: withChannel.botToken,
+        signingSecret: withChannel.signingSecret,
+        logLevel: LogLevel.ERROR,
+        clientOptions: { slackApiUrl: withChannel.apiUrl, retryConfig: { retries: 0 } },
+      });
+      app.command('/mentorat', async ({ ack, command }) => {
+        seen.push(`${command.channel_id} ${command.channel_name}`);
+        await ack();
+      });
+      const server = await app.start({ port: 0, host: '127.0.0.1' });
+      running.push(app);
+      withChannel.setTarget(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
+      await withChannel.slashCommand({ command: '/mentorat', userId: ALICE, channelId: 'C0PRIVATE' });
+      expect(seen).toEqual(['C0PRIVATE bureau']);
+      expect(await errorCodeOf(app.client.chat.postEphemeral({ channel: 'C0PRIVATE', user: ALICE, text: 'x' }))).toBe('channel_not_found');
+      expect(await errorCodeOf(app.client.chat.postMessage({ channel: 'C0PRIVATE', text: 'x' }))).toBe('channel_not_found');
+      expect(withChannel.channels.find((channel) => channel.id === 'C0PRIVATE')).toMatchObject({ isPrivate: true, members: [ALICE] });
+    } finally {
+      for (const app of running.splice(0)) await app.stop();
+      await withChannel.close();
+    }
+  });
+
   it('answers name_taken for a name a test declared taken', async () => {
     const app = await startHttpApp();
     fake.nameTaken('binome-1');

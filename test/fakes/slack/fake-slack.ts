@@ -37,6 +37,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     createdBy: options.users[0]?.id ?? botUserId,
   });
 
+  for (const channel of options.channels ?? []) state.addChannel({ ...channel, createdBy: channel.members[0] ?? botUserId });
+
   const socket = new SocketModeServer(workspace.appId, options.socketAckTimeoutMs ?? 10_000);
   let host = '127.0.0.1';
   const context: MethodContext = { ...workspace, state, baseUrl: '', openSocketUrl: () => socket.issueUrl(host) };

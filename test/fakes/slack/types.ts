@@ -22,6 +22,8 @@ export interface FakeSlackOptions {
   appId?: string;
   users: FakeSlackUser[];
   userGroups?: { id: string; handle: string; users: string[] }[];
+  /** Channels besides #general, e.g. a private one the bot is not in (a slash command still comes from there). */
+  channels?: { id: string; name: string; isPrivate: boolean; members: string[] }[];
   /** How long a trigger_id stays usable by views.open / views.push: 3 s on Slack. */
   triggerTtlMs?: number;
   /** How long to wait for a Socket Mode ack before giving up. */
