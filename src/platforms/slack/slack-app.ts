@@ -93,6 +93,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     log,
     defaultCommandId: DEFAULT_COMMAND_ID,
     acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2500,
+    clock: options.clock,
   });
   app.error(async (error) => {
     log.error({ err: error }, 'slack request failed');

@@ -10,11 +10,12 @@ import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
-import type { ChatPlatform } from '../../core/ports';
+import type { ChatPlatform, Clock } from '../../core/ports';
 import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorReference, type Invocation } from '../../dispatch';
 import type { Log } from '../../log';
 import { readTextCommand } from '../text-command';
 import { readTypedOptions } from '../typed-options';
+import { createResponseUrlBudget } from './response-url-budget';
 import { slackMessage } from './slack-message';
 import { FIELD_ACTION_ID, formModal, type ModalMetadata, messageModal, readModalMetadata, readViewState } from './slack-modal';
 import type { SlackPeople } from './slack-people';
@@ -44,6 +45,8 @@ export interface SlackHandlerOptions {
   readonly defaultCommandId: string;
   /** A form submission still running after this long is acknowledged first (Slack allows 3 s). */
   readonly acknowledgeAfterMs: number;
+  /** Ages the response_urls (Slack takes posts for 30 minutes). */
+  readonly clock: Clock;
 }
 
 /** Where a private answer goes: the interaction's `response_url`, else an ephemeral message in the channel. */
@@ -65,6 +68,19 @@ function slackCommunity(teamId: string): CommunityRef {
 export function registerSlackHandlers(app: App, options: SlackHandlerOptions): { idle(): Promise<void> } {
   const { dispatcher, people, log } = options;
   const inFlight = new Set<Promise<void>>();
+  const responseUrls = createResponseUrlBudget(options.clock);
+
+  /** Where to answer this interaction; its response_url is counted from now (or from when the modal's command came). */
+  function targetOf(
+    community: CommunityRef,
+    userId: string,
+    channelId: string | undefined,
+    responseUrl: string | undefined,
+    since?: number,
+  ): AnswerTarget {
+    if (responseUrl) responseUrls.receive(responseUrl, since);
+    return { community, userId, ...(channelId ? { channelId } : {}), ...(responseUrl ? { responseUrl } : {}) };
+  }
   // Every request goes through here first: the work under way is counted, so that stopping (and tests) can wait for it.
   app.use(async ({ next }) => {
     const running: Promise<void> = next().finally(() => inFlight.delete(running));
@@ -94,14 +110,19 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
       locale,
       invocation,
       responder: {
-        followUp: (message) => answer(target, { text: message.text, buttons: [], attachments: message.attachments ?? [] }, false),
+        // Progress of long work: one that cannot be delivered in any way is logged, and the work goes on.
+        followUp: (message) =>
+          answer(target, { text: message.text, buttons: [], attachments: message.attachments ?? [] }, false).catch((error: unknown) =>
+            log.warn({ err: error, community: target.community, userId: target.userId }, 'a follow-up could not be delivered'),
+          ),
       },
     });
   }
 
   /**
-   * A private answer: through the interaction's response_url (5 uses, 30 minutes), else as an
-   * ephemeral message in the channel (the bot must be in it), else by DM, so that nothing is lost.
+   * A private answer: through the interaction's response_url while Slack takes posts there (5 uses,
+   * 30 minutes, counted), else as an ephemeral message in the channel (the bot must be in it), else
+   * by DM, so that nothing is lost.
    */
   async function post(
     client: WebClient,
@@ -109,7 +130,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     message: { text: string; blocks: unknown[] },
     replace: boolean,
   ): Promise<void> {
-    if (target.responseUrl) {
+    if (target.responseUrl && responseUrls.take(target.responseUrl)) {
       try {
         const response = await fetch(target.responseUrl, {
           method: 'POST',
@@ -118,6 +139,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
           signal: AbortSignal.timeout(10_000),
         });
         if (response.ok) return;
+        responseUrls.spend(target.responseUrl);
         log.warn({ status: response.status }, 'a response_url refused the answer; trying an ephemeral message');
       } catch (error) {
         log.warn({ err: error }, 'a response_url could not be reached; trying an ephemeral message');
@@ -202,11 +224,13 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
   ): Promise<void> {
     await acknowledge();
     const locale = people.knownLocale(target.userId) ?? dispatcher.programmeFor(target.community).defaultLocale;
+    const since = target.responseUrl ? responseUrls.receivedAt(target.responseUrl) : undefined;
     const metadata: ModalMetadata = {
       formId: form.id,
       locale,
       ...(target.channelId ? { channelId: target.channelId } : {}),
       ...(target.responseUrl ? { responseUrl: target.responseUrl } : {}),
+      ...(since !== undefined ? { responseUrlSince: since } : {}),
     };
     const opened = await client.views.open({
       trigger_id: triggerId,
@@ -235,12 +259,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
   }
 
   app.command(/^\/mentorat(-admin)?$/, async ({ command, ack }) => {
-    const target: AnswerTarget = {
-      community: slackCommunity(command.team_id),
-      userId: command.user_id,
-      channelId: command.channel_id,
-      responseUrl: command.response_url,
-    };
+    const target = targetOf(slackCommunity(command.team_id), command.user_id, command.channel_id, command.response_url);
     const programme = dispatcher.programmeFor(target.community);
     const typed = readTextCommand(`${command.command} ${command.text}`, dispatcher.commands, programme, options.defaultCommandId);
     // An unknown word gets the help, never silence.
@@ -275,12 +294,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
       return;
     }
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const target: AnswerTarget = {
-      community: slackCommunity(teamId),
-      userId: body.user.id,
-      ...(body.channel?.id ? { channelId: body.channel.id } : {}),
-      ...(body.response_url ? { responseUrl: body.response_url } : {}),
-    };
+    const target = targetOf(slackCommunity(teamId), body.user.id, body.channel?.id, body.response_url);
     const invocation: Invocation = { type: 'press', buttonId: action.action_id };
     const pressed = decodeButtonId(action.action_id);
     const command = pressed && dispatcher.commands.find((candidate) => candidate.id === pressed.commandId);
@@ -316,12 +330,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
     const metadata = readModalMetadata(view.private_metadata);
     const community = slackCommunity(body.team?.id ?? view.team_id);
     const form = metadata && formOf(community, metadata.formId);
-    const target: AnswerTarget = {
-      community,
-      userId: body.user.id,
-      ...(metadata?.channelId ? { channelId: metadata.channelId } : {}),
-      ...(metadata?.responseUrl ? { responseUrl: metadata.responseUrl } : {}),
-    };
+    const target = targetOf(community, body.user.id, metadata?.channelId, metadata?.responseUrl, metadata?.responseUrlSince);
     if (!metadata || !form) {
       await ack();
       return;

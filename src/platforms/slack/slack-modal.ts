@@ -42,6 +42,8 @@ export const modalMetadataSchema = z.object({
   locale: z.enum(['fr', 'en']),
   channelId: z.string().optional(),
   responseUrl: z.url().optional(),
+  /** When Slack handed out the response_url (ms since the epoch): it takes posts for 30 minutes from then. */
+  responseUrlSince: z.number().int().optional(),
 });
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
 
