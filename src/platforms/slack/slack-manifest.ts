@@ -29,7 +29,8 @@ export const EVENTS_PATH = '/slack/events';
 
 /**
  * Every scope the bot uses, and nothing more; each line says what needs it. Adding a Web API call
- * means adding its scope here (and reinstalling the app in each workspace).
+ * means adding its scope here (and reinstalling the app in each workspace): test/e2e/slack-scopes
+ * derives the scopes from what the bot calls in end-to-end runs and fails on one missing or unused.
  */
 export const BOT_SCOPES: readonly BotScope[] = [
   // /mentorat and /mentorat-admin.
@@ -85,8 +86,12 @@ function longDescription(): string {
 /**
  * The Slack app manifest, generated from `commands/` like Discord's registration: paste it into
  * "Create an app → From a manifest" (api.slack.com/apps), then install the app in the workspace.
- * No `event_subscriptions`: the bot only answers slash commands and interactions (buttons, forms),
- * which come through the interactivity and command URLs (or Socket Mode), never as events.
+ *
+ * No `event_subscriptions`, on purpose: the bot only answers slash commands and interactions
+ * (buttons, modals), which Slack sends to the command and interactivity URLs (or over Socket Mode),
+ * never as events. Subscribing to events (messages, App Home opened…) would have Slack send the app
+ * traffic it ignores, and most need scopes the bot otherwise has no use for (`channels:history` for
+ * messages in channels, `app_mentions:read`…). A feature that reacts to an event adds it here, with its scope.
  */
 export function slackManifest(commands: readonly Command[], options: SlackManifestOptions): SlackManifest {
   const locale = options.locale ?? 'fr';

@@ -5,6 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { asRecord, isRecord, type JsonObject, stringField } from './json-values';
+import { recordUse } from './method-log';
 import { signSlackRequest } from './signing';
 import type { Workspace } from './slack-objects';
 import type { SlackState } from './slack-state';
@@ -71,6 +72,8 @@ export class Inbound {
   }
 
   private async deliver(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>): Promise<InboundResult> {
+    const interaction = payload.type === 'view_submission' ? 'view_submission' : 'block_actions';
+    recordUse({ kind: 'inbound', type: type === 'slash_commands' ? 'slash_commands' : interaction });
     if (this.target === 'socket') {
       const ack = await this.options.socket.send(type, payload);
       return { status: 200, body: JSON.stringify(ack), json: ack };

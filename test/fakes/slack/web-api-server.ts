@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJsonField } from './json-values';
 import { fail, type MethodContext, type MethodHandler, type Params, param } from './method-kit';
+import { type ConversationKind, recordUse } from './method-log';
 import { chatMethods } from './methods-chat';
 import { conversationMethods } from './methods-conversations';
 import { fileMethods } from './methods-files';
@@ -52,6 +53,19 @@ function authError(method: string, token: string | undefined, tokens: { botToken
   return token === tokens.appToken || token === tokens.botToken ? 'not_allowed_token_type' : 'invalid_auth';
 }
 
+/** Which kind of conversation a call names, before the call changes anything. */
+function conversationKind(method: string, params: Params, context: MethodContext): ConversationKind | undefined {
+  if (method === 'conversations.create') return param(params, 'is_private') === 'true' ? 'private' : 'public';
+  if (method === 'conversations.open') return (param(params, 'users') ?? '').includes(',') ? 'mpim' : 'im';
+  const channel = param(params, 'channel') ?? param(params, 'channel_id');
+  if (!channel) return undefined;
+  if (context.state.users.has(channel)) return 'im';
+  const conversation = context.state.conversation(channel);
+  if (!conversation) return undefined;
+  if (conversation.kind === 'im') return 'im';
+  return conversation.isPrivate ? 'private' : 'public';
+}
+
 export async function handleApiCall(
   request: IncomingMessage,
   response: ServerResponse,
@@ -66,6 +80,13 @@ export async function handleApiCall(
   delete recorded.token;
   for (const field of JSON_FIELDS) if (field in recorded) recorded[field] = parseJsonField(recorded[field]);
   context.state.calls.push({ method, params: recorded, ...(token ? { token } : {}) });
+  const conversation = conversationKind(method, params, context);
+  recordUse({
+    kind: 'web-api',
+    method,
+    token: token === tokens.botToken ? 'bot' : token === tokens.appToken ? 'app' : 'other',
+    ...(conversation ? { conversation } : {}),
+  });
 
   const retryAfter = context.state.rateLimits.get(method);
   if (retryAfter !== undefined) {

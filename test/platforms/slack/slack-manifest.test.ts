@@ -4,24 +4,10 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands';
 import { translate } from '../../../src/core/i18n/translate';
-import { MANIFEST_LIMITS, slackManifest } from '../../../src/platforms/slack/slack-manifest';
+import { BOT_SCOPES, MANIFEST_LIMITS, slackManifest } from '../../../src/platforms/slack/slack-manifest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
-
-/** The scopes the bot's Web API calls need: see BOT_SCOPES for which call needs which. */
-const EXPECTED_SCOPES = [
-  'commands',
-  'chat:write',
-  'im:write',
-  'users:read',
-  'groups:write',
-  'groups:read',
-  'groups:history',
-  'im:history',
-  'files:write',
-  'usergroups:read',
-];
 
 function slashCommands(manifest: ReturnType<typeof slackManifest>) {
   return manifest.features?.slash_commands ?? [];
@@ -84,10 +70,13 @@ describe('the Slack app manifest generated from commands/', () => {
     expect(() => slackManifest(commands, { socketMode: false })).toThrow(/request URL/);
   });
 
-  it('asks for exactly the scopes the bot uses, subscribes to no event, and lets the bot write in its Messages tab', () => {
-    expect(socket.oauth_config?.scopes?.bot).toEqual(EXPECTED_SCOPES);
+  // Which scopes the bot uses is derived from end-to-end runs: test/e2e/slack-scopes.test.ts.
+  it('asks for the bot scopes, no user scope, subscribes to no event, and lets the bot write in its Messages tab', () => {
+    expect(socket.oauth_config?.scopes?.bot).toEqual([...BOT_SCOPES]);
+    expect(http.oauth_config?.scopes?.bot).toEqual([...BOT_SCOPES]);
     expect(socket.oauth_config?.scopes?.user).toBeUndefined();
     expect(socket.settings?.event_subscriptions).toBeUndefined();
+    expect(http.settings?.event_subscriptions).toBeUndefined();
     expect(socket.features?.app_home).toEqual({
       home_tab_enabled: false,
       messages_tab_enabled: true,
