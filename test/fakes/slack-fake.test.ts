@@ -7,6 +7,7 @@ import { App, LogLevel, type types } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { type FakeSlack, type FakeView, startFakeSlack } from './slack/fake-slack';
+import { recordedUses } from './slack/method-log';
 
 const ALICE = 'U0ALICE';
 const BOB = 'U0BOB';
@@ -454,6 +455,28 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     } finally {
       for (const app of running.splice(0)) await app.stop();
       await withChannel.close();
+    }
+  });
+
+  it('records each method called with its token and the kind of conversation it named, and each kind of request sent', async () => {
+    const app = await startHttpApp();
+    const privateId = (await app.client.conversations.create({ name: 'journal', is_private: true })).channel?.id ?? '';
+    await app.client.conversations.history({ channel: privateId });
+    const im = (await app.client.conversations.open({ users: BOB })).channel?.id ?? '';
+    await app.client.conversations.history({ channel: im });
+    await app.client.chat.postMessage({ channel: fake.generalChannelId, text: 'Bonjour' });
+    await fake.slashCommand({ command: '/mentorat', userId: ALICE });
+    const uses = recordedUses();
+    for (const use of [
+      { kind: 'web-api', method: 'conversations.create', token: 'bot', conversation: 'private' },
+      { kind: 'web-api', method: 'conversations.history', token: 'bot', conversation: 'private' },
+      { kind: 'web-api', method: 'conversations.open', token: 'bot', conversation: 'im' },
+      { kind: 'web-api', method: 'conversations.history', token: 'bot', conversation: 'im' },
+      { kind: 'web-api', method: 'chat.postMessage', token: 'bot', conversation: 'public' },
+      { kind: 'web-api', method: 'auth.test', token: 'bot' },
+      { kind: 'inbound', type: 'slash_commands' },
+    ]) {
+      expect(uses).toContainEqual(use);
     }
   });
 
