@@ -276,6 +276,34 @@ describe('the bot on Slack', () => {
     expect(lastAnswer(world)?.text).toContain(programme.pillars[0]?.title.en ?? '?');
   });
 
+  it('over Socket Mode: the enrolment modal with an inline error, then saved, and a confirmation button', async () => {
+    world = await startSlackWorld({ socketMode: true, locale: 'en' });
+    expect(world.fake.socketConnections).toBe(1);
+    const carol = slackPerson(world, 'carol', 'en');
+    await carol.runCommand('mentorat.enrol');
+    const opened = world.fake.views.find((view) => view.kind === 'open');
+    if (!opened) throw new Error('no modal');
+    expect(world.fake.currentView(opened.id)?.view.callback_id).toBe('mentorat.enrol');
+    const carolId = participantIdOf({ platform: 'slack', id: world.fake.teamId }, slackUserIdOf('carol'));
+
+    const refused = await carol.fillModal(opened.id, { ...MENTOR_FORM, capacity: '9' });
+    expect(refused.json).toEqual({
+      response_action: 'errors',
+      errors: { capacity: translate('en', 'form.error.numberOutOfRange', { min: programme.capacity.min, max: programme.capacity.max }) },
+    });
+    expect(await world.bot.ports.enrolments.find(carolId)).toBeUndefined();
+
+    const saved = await carol.fillModal(opened.id, MENTOR_FORM);
+    expect(saved.json).toEqual({});
+    expect(lastAnswer(world)?.text).toContain(says('en', 'enrol.saved.mentor').replace(/\*\*/g, '*'));
+    expect(await world.bot.ports.enrolments.find(carolId)).toMatchObject({ profile: { name: 'Alice Martin' } });
+
+    await carol.runCommand('mentorat.withdraw');
+    await carol.press('confirm');
+    expect(lastAnswer(world)?.text).toBe(translate('en', 'withdraw.done'));
+    expect(await world.bot.ports.enrolments.find(carolId)).toMatchObject({ status: 'withdrawn' });
+  });
+
   it('reads a person picked in Slack’s autocomplete as their id, and other options as typed', async () => {
     world = await startSlackWorld({ commands: [personCommand] });
     // /mentorat-admin is escaped (should_escape): Slack sends the person picked as <@id|name>, and entities for & < >.
