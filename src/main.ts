@@ -65,7 +65,11 @@ async function main(): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
   const store = await createStore(env.STORE_URL);
   log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
-  const stop = () => process.stdin.destroy();
+  const stopping = new AbortController();
+  const stop = () => {
+    stopping.abort();
+    process.stdin.destroy();
+  };
   process.once('SIGTERM', stop);
   // A reader that goes away (`npm start < script | head`) ends the session instead of crashing it.
   process.stdout.on('error', stop);
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
       clock: clockOf(env),
       log,
       initialUser: env.TERMINAL_USER,
+      stopping: stopping.signal,
     });
   } finally {
     process.off('SIGTERM', stop);

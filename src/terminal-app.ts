@@ -26,6 +26,8 @@ export interface TerminalAppOptions {
   readonly clock: Clock;
   readonly log: Log;
   readonly initialUser: string;
+  /** Aborted on SIGTERM: a long job (an announcement) stops after the step under way. */
+  readonly stopping?: AbortSignal;
 }
 
 /** The whole bot in a terminal: the same commands and core as on Discord and Slack. */
@@ -46,7 +48,7 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
   const dispatcher = createDispatcher({
     commands,
     programmes: options.programmes,
-    ports: createCorePorts(options.store, chat, options.clock),
+    ports: createCorePorts(options.store, chat, options.clock, options.stopping ? { stopping: options.stopping } : {}),
     log: options.log,
   });
   const lines = createLineSource(options.input, options.output, options.interactive);

@@ -11,6 +11,9 @@ import { type BinomeRole, pairingDirectMessage, waitlistNotice, welcomeMessage }
 import { type Binome, isActiveBinome } from './binome';
 import { describeStepFailure } from './step-failure';
 
+/** Failures listed one by one in the summary; beyond, a count (a run of 200 binômes with DMs off would fill pages). */
+const FAILURES_LISTED = 15;
+
 /** Progress is reported at each quarter of a run this long or longer; shorter runs only report their end. */
 const PROGRESS_FROM = 8;
 
@@ -213,17 +216,22 @@ function summaryOf(ctx: UseCaseContext, tally: Tally, binomesToDo: number, names
   const spaceProblems = tally.spaceFailures.filter((item) => !PLATFORM_WIDE.has(item.failure.reason));
   if (spaceProblems.length > 0) {
     lines.push('', translate(locale, 'announce.spaceFailures', { count: spaceProblems.length }));
-    for (const { binome, failure } of spaceProblems) {
+    for (const { binome, failure } of spaceProblems.slice(0, FAILURES_LISTED)) {
       lines.push(`- ${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)} : ${describeStepFailure(locale, failure)}`);
     }
+    if (spaceProblems.length > FAILURES_LISTED)
+      lines.push(translate(locale, 'announce.moreFailures', { count: spaceProblems.length - FAILURES_LISTED }));
   }
   if (tally.messageFailures.length > 0) {
     lines.push('', translate(locale, 'announce.messageFailures', { count: tally.messageFailures.length }));
-    for (const item of tally.messageFailures) {
+    for (const item of tally.messageFailures.slice(0, FAILURES_LISTED)) {
       const retry = item.final
         ? translate(locale, 'announce.givenUp')
         : translate(locale, 'announce.willRetry', { attempt: item.attempts });
       lines.push(`- ${personLabel(item.userId, names)} : ${describeStepFailure(locale, item.failure)} ${retry}`);
+    }
+    if (tally.messageFailures.length > FAILURES_LISTED) {
+      lines.push(translate(locale, 'announce.moreFailures', { count: tally.messageFailures.length - FAILURES_LISTED }));
     }
   }
   if (tally.busy > 0) lines.push('', translate(locale, 'announce.busy', { count: tally.busy }));

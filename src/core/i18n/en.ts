@@ -358,6 +358,7 @@ export const en = {
   'announce.noticesSent': '{count} mentee(s) without a pair told.',
   'announce.spaceFailures': '**Pairs not announced ({count})**:',
   'announce.messageFailures': '**Direct messages not delivered ({count})**:',
+  'announce.moreFailures': '… and {count} more of the same kind.',
   'announce.willRetry': '(attempt {attempt}; tried again at the next announcement)',
   'announce.givenUp': '(given up after several attempts; the pair’s channel has the message)',
   'announce.busy': '{count} step(s) are running elsewhere or were interrupted less than 5 minutes ago.',

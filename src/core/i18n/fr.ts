@@ -375,6 +375,7 @@ export const fr = {
   'announce.noticesSent': '{count} mentoré·e(s) sans binôme prévenu·e(s).',
   'announce.spaceFailures': '**Binômes non annoncés ({count})** :',
   'announce.messageFailures': '**Messages privés non remis ({count})** :',
+  'announce.moreFailures': '… et {count} autre(s) du même genre.',
   'announce.willRetry': '(essai {attempt} ; nouvel essai à la prochaine annonce)',
   'announce.givenUp': '(abandonné après plusieurs essais ; le salon du binôme contient le message)',
   'announce.busy': '{count} étape(s) sont en cours ailleurs ou ont été interrompues il y a moins de 5 minutes.',

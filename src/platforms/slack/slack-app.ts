@@ -39,7 +39,7 @@ export interface SlackApp {
   readonly port: number | undefined;
   /** Resolves once every request received so far has been answered. */
   idle(): Promise<void>;
-  /** Finishes the requests under way, then stops listening. */
+  /** Finishes the requests under way (a long job stops after its current step), then stops listening. */
   stop(): Promise<void>;
 }
 
@@ -83,7 +83,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     },
   });
   const chat = createSlackPlatform(app.client, options.store);
-  const ports = createCorePorts(options.store, chat, options.clock);
+  // Aborted by stop(): a long job (an announcement) ends after the step under way, and running it again finishes it.
+  const stopping = new AbortController();
+  const ports = createCorePorts(options.store, chat, options.clock, { stopping: stopping.signal });
   const commands = options.commands ?? allCommands;
   const dispatcher = createDispatcher({ commands, programmes: options.programmes, ports, log });
   const handlers = registerSlackHandlers(app, {
@@ -113,6 +115,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     port: address?.port,
     idle: () => handlers.idle(),
     async stop() {
+      stopping.abort();
       await handlers.idle();
       await app.stop();
       log.info({}, 'disconnected from Slack');

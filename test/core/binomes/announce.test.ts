@@ -158,6 +158,19 @@ describe('announcing when the platform refuses', () => {
     expect(scripted.dmsTo('dan')).toHaveLength(0);
   });
 
+  it('lists the first 15 failures one by one and counts the rest', async () => {
+    const { world, scripted } = await announceWorld();
+    const mentors = Array.from({ length: 20 }, (_, index) => ({ id: `m${index}`, name: `Mentor ${index}` }));
+    await seedPeople(world, { mentors, mentees: mentors.map((_, index) => ({ id: `e${index}`, name: `Mentee ${index}` })) });
+    await showProposal(world.as(COORDINATOR));
+    await confirmProposal(world.as(COORDINATOR));
+    for (const mentor of mentors) scripted.refuseDms(mentor.id);
+    const summary = text(await announceBinomes(world.as(COORDINATOR)));
+    expect(summary).toContain(translate('fr', 'announce.messageFailures', { count: 20 }));
+    expect(summary.split('\n').filter((line) => line.startsWith('- Mentor '))).toHaveLength(15);
+    expect(summary).toContain(translate('fr', 'announce.moreFailures', { count: 5 }));
+  });
+
   it('delivers a refused DM at the next run once the person opens their DMs', async () => {
     const { world, scripted } = await announceWorld();
     await confirmedRound(world);
