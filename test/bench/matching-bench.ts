@@ -10,9 +10,11 @@
  * compatible format), so scores are small integers with many ties.
  *
  * Each solver runs in a child process of its own, so neither inherits the other's heap:
- * - time: median wall time of `repeats` runs once warm: the first run is reported apart
- *   (…FirstMs: a fresh process, before the JIT has compiled the hot loops; memory is measured
- *   on it), then more untimed runs until five or a second in all. Ours is one solveAssignment
+ * - time: median wall time of the runs once warm, at least `repeats` of them and more while
+ *   they take under a quarter of a second (up to 25: a run of a few milliseconds is at the mercy
+ *   of one GC pause or tier-up, so small sizes need more of them); the first run is reported
+ *   apart (…FirstMs: a fresh process, before the JIT has compiled the hot loops; memory is
+ *   measured on it), then untimed runs until twenty or a second in all. Ours is one solveAssignment
  *   call, from the instance's flat arrays to the answer. munkres is timed on its call alone; building the
  *   slot-expanded cost matrix it needs (one column per mentor slot, forbidden = a large finite
  *   cost that makes one more match worth more than any score) is reported apart, in
@@ -328,8 +330,10 @@ interface Measurement {
 }
 
 const MB = 1024 * 1024;
-const WARM_UP_RUNS = 5;
+const WARM_UP_RUNS = 20;
 const WARM_UP_MS = 1_000;
+const TIMED_MS = 250;
+const MAX_TIMED_RUNS = 25;
 
 /** Linux: the peak resident set since the last reset, in bytes; null elsewhere. */
 function residentPeak(): number | null {
@@ -382,14 +386,14 @@ function measure(job: Job): Measurement {
   const peakMb = (exact ? (residentPeak() ?? 0) : process.memoryUsage.rss()) - before;
   // Warm-up, the same for both: until the JIT has seen a few runs or a second has passed.
   let warming = firstMs;
-  for (let run = 1; run < WARM_UP_RUNS && warming < WARM_UP_MS; run++) {
-    collectGarbage();
-    warming += once();
-  }
+  for (let run = 1; run < WARM_UP_RUNS && warming < WARM_UP_MS; run++) warming += once();
   const runsMs: number[] = [];
-  for (let run = 0; run < job.repeats; run++) {
-    collectGarbage();
+  let timed = 0;
+  // No forced collection between runs: a full GC just before a run makes V8 drop compiled code
+  // and slowed a 4 ms solve to 5–34 ms; collections that happen on their own are part of the cost.
+  while (runsMs.length < job.repeats || (timed < TIMED_MS && runsMs.length < MAX_TIMED_RUNS)) {
     runsMs.push(once());
+    timed += runsMs.at(-1) ?? 0;
   }
   const memoryMethod = exact
     ? 'peak RSS (VmHWM, reset before the first run) minus RSS before it'
