@@ -7,6 +7,7 @@ import { translate } from '../i18n/translate';
 import { findEnrolled, namesOf, personIdFrom, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { mention, messages, type Reply } from '../reply';
+import { loadMatchingSituation } from './matching-situation';
 import { pairLabel } from './proposal-view';
 
 export interface PairNamed {
@@ -23,23 +24,23 @@ async function namedPair(ctx: UseCaseContext, typed: PairNamed) {
   const current = binomes.find((binome) => isActiveBinome(binome) && binome.mentee === mentee.participant.userId);
   const names = namesOf(enrolments);
   if (current) throw new UserError('decision.alreadyPaired', { pair: pairLabel(current, names) });
-  return { mentee, mentor, names, binomes, pair: { mentee: mentee.participant.userId, mentor: mentor.participant.userId } };
+  return { mentee, mentor, names, pair: { mentee: mentee.participant.userId, mentor: mentor.participant.userId } };
 }
 
 /** `/mentorat-admin epingler`: this pair will be proposed whatever its score, until the next confirmation. */
 export async function pinPair(ctx: UseCaseContext, typed: PairNamed): Promise<Reply> {
-  const { mentee, mentor, names, binomes, pair } = await namedPair(ctx, typed);
+  const { mentee, mentor, names, pair } = await namedPair(ctx, typed);
   // Never force a mentoré onto someone they asked not to meet: that is their safety, not a preference.
   if (mentee.profile.role === 'mentee' && findExcluded(mentee.profile.excluded, names, pair.mentor)) {
     throw new UserError('decision.excludedByMentee', { pair: pairLabel(pair, names) });
   }
   // A pin beyond the mentor's places could never apply: say so now rather than drop it from the proposal.
-  const capacity = mentor.profile.role === 'mentor' ? mentor.profile.capacity : 0;
-  const pinnedElsewhere = (await ctx.ports.matching.listRules(ctx.community)).filter(
-    (rule) => rule.kind === 'pin' && rule.mentor === pair.mentor && rule.mentee !== pair.mentee,
-  ).length;
-  const paired = binomes.filter((binome) => isActiveBinome(binome) && binome.mentor === pair.mentor).length;
-  if (paired + pinnedElsewhere >= capacity) {
+  // Only pins the proposal would apply take a place: not those of a mentoré who left or was paired since.
+  const { input } = await loadMatchingSituation(ctx);
+  const places = input.mentors.find((candidate) => candidate.id === pair.mentor)?.capacity ?? 0;
+  const pinnedElsewhere = input.pins.filter(([menteeId, mentorId]) => mentorId === pair.mentor && menteeId !== pair.mentee).length;
+  if (pinnedElsewhere >= places) {
+    const capacity = mentor.profile.role === 'mentor' ? mentor.profile.capacity : 0;
     throw new UserError('decision.mentorFull', { person: personLabel(pair.mentor, names), capacity });
   }
   await ctx.ports.matching.saveRule({

@@ -71,6 +71,24 @@ describe('pinning a pair', () => {
     expect((await world.ports.matching.listRules(TERMINAL)).map((rule) => `${rule.mentee}-${rule.mentor}`)).toEqual(['gus-erin']);
   });
 
+  it('counts only the pins that still apply: not one whose mentoré left, was paired by hand, or excluded that mentor since', async () => {
+    await enrolMentee(world, 'dan', 'Dan Leroy');
+    await enrolMentor(world, 'erin', 'Erin Roux', { profile: { capacity: 3 } });
+    await enrolMentor(world, 'fay', 'Fay Morel');
+    const gus = await enrolMentee(world, 'gus', 'Gus Klein');
+    await enrolMentee(world, 'hal', 'Hal Simon');
+    const ivy = await enrolMentee(world, 'ivy', 'Ivy Blanc');
+    await pin('gus', 'erin');
+    await pin('hal', 'erin');
+    await pin('ivy', 'erin');
+    await withdraw(gus);
+    await world.ports.binomes.add(makeBinome({ id: 'm1', mentee: 'hal', mentor: 'fay' }));
+    if (ivy.profile.role !== 'mentee') throw new Error('ivy is a mentee');
+    await world.enrolments.save({ ...ivy, revision: ivy.revision + 1, profile: { ...ivy.profile, excluded: ['Erin Roux'] } });
+    expect(text(await pin('dan', 'erin'))).toContain('Pinned: Dan Leroy (<@dan>) ↔ Erin Roux (<@erin>)');
+    expect((await proposal())?.pairs).toMatchObject([{ mentee: 'dan', mentor: 'erin', pinned: true }]);
+  });
+
   it('keeps one pin per mentoré: pinning another mentor replaces the first', async () => {
     await dan_erin_fay();
     await pin('dan', 'fay');
