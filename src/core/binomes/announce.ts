@@ -36,6 +36,8 @@ interface Tally {
   messageFailures: { userId: string; failure: StepFailure; attempts: number; final: boolean }[];
   noticesSent: number;
   busy: number;
+  /** Binômes dissolved while the run was under way: not announced, and not counted as left to do. */
+  endedMeanwhile: number;
   stoppedAt?: 'platform' | 'shutdown';
   platformFailure?: StepFailure;
 }
@@ -77,7 +79,15 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
   if (todo.length === 0 && notices.length === 0) return messages(translate(locale, 'announce.nothingLeft', { count: active.length }));
 
   const runStep = createStepRunner(ports, community, index);
-  const tally: Tally = { announced: 0, spaceFailures: [], messagesSent: 0, messageFailures: [], noticesSent: 0, busy: 0 };
+  const tally: Tally = {
+    announced: 0,
+    spaceFailures: [],
+    messagesSent: 0,
+    messageFailures: [],
+    noticesSent: 0,
+    busy: 0,
+    endedMeanwhile: 0,
+  };
   const count = (result: StepResult, userId: string) => {
     if (result.status === 'busy') tally.busy += 1;
     else if (result.status === 'done' && result.now) tally.messagesSent += 1;
@@ -169,17 +179,27 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
     await ctx.responder.followUp({ text: translate(locale, 'announce.progress', { done, total }) }).catch(() => undefined);
   };
 
-  for (const binome of todo) {
+  for (const listed of todo) {
     if (ports.stopping.aborted) {
       tally.stoppedAt = 'shutdown';
       break;
     }
-    await announceOne(binome);
+    // Read again: while earlier binômes were announced (minutes, under rate limits), this one may
+    // have been dissolved, a member may have left, or coordinators may have changed its référent.
+    const binome = await ports.binomes.find(community, listed.id);
+    if (binome && isActiveBinome(binome)) await announceOne(binome);
+    else tally.endedMeanwhile += 1;
     if (tally.stoppedAt) break;
     await progress();
   }
   if (!tally.stoppedAt) {
+    const stillWaiting = new Set((await ports.waitlist.list(community)).map((entry) => waitlistSubject(entry.round, entry.mentee)));
     for (const entry of notices) {
+      // Paired by hand, withdrawn or erased since the run began: nothing to tell them any more.
+      if (!stillWaiting.has(waitlistSubject(entry.round, entry.mentee))) {
+        await progress();
+        continue;
+      }
       if (ports.stopping.aborted) {
         tally.stoppedAt = 'shutdown';
         break;
@@ -199,7 +219,7 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
       await progress();
     }
   }
-  return messages(summaryOf(ctx, tally, todo.length, names));
+  return messages(summaryOf(ctx, tally, todo.length - tally.endedMeanwhile, names));
 }
 
 function summaryOf(ctx: UseCaseContext, tally: Tally, binomesToDo: number, names: ReadonlyMap<string, string>): string {

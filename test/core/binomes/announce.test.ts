@@ -6,6 +6,7 @@ import { UserError } from '../../../src/core/errors';
 import { translate } from '../../../src/core/i18n/translate';
 import { confirmProposal } from '../../../src/core/matching/confirm-proposal';
 import { showProposal } from '../../../src/core/matching/show-proposal';
+import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
 import type { UseCaseWorld } from '../../support/use-case-world';
 import { type Arrived, COORDINATOR, createAnnounceWorld, type ScriptedChat, seedPeople } from './announce-world';
@@ -298,6 +299,36 @@ describe('announcing, interrupted', () => {
     expectNothingTwice(scripted);
     expect(text(await announceBinomes(world.as(COORDINATOR)))).toBe(translate('fr', 'announce.nothingLeft', { count: 2 }));
     expect(scripted.dmsTo('ref')).toHaveLength(2);
+  });
+});
+
+describe('announcing while people change their minds', () => {
+  async function withdrawNow(world: UseCaseWorld, userId: string) {
+    const me = world.as({ userId });
+    const asked = await requestWithdrawal(me);
+    const yes = asked.kind === 'messages' ? asked.messages[0]?.buttons?.find((button) => button.action === 'confirm') : undefined;
+    await confirmWithdrawal(me, yes?.args ?? []);
+  }
+
+  it('skips a binôme dissolved, and a mentoré who withdrew, while earlier binômes were being announced', async () => {
+    const { world, scripted } = await announceWorld();
+    await confirmedRound(world);
+    const send = scripted.chat.sendDirectMessage.bind(scripted.chat);
+    let first = true;
+    scripted.chat.sendDirectMessage = async (...args) => {
+      // While Dan's binôme is announced, Gus (the other binôme) and Hans (waiting list) withdraw.
+      if (first) {
+        first = false;
+        await withdrawNow(world, 'gus');
+        await withdrawNow(world, 'hans');
+      }
+      return send(...args);
+    };
+    const summary = text(await announceBinomes(world.as(COORDINATOR)));
+    expect([...scripted.spaces.values()].map((space) => [...space.members].sort())).toEqual([['dan', 'erin', 'ref']]);
+    expect(keysOf(scripted.arrived).filter((key) => /gus|p1-2|hans/.test(key))).toEqual([]);
+    expect(summary).toContain('1/1');
+    expectNothingTwice(scripted);
   });
 });
 
