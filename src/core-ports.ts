@@ -29,7 +29,7 @@ export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock:
   const binomes = createBinomeRepository(store);
   const matching = createMatchingRepository(store);
   const waitlist = createWaitlistRepository(store);
-  const announcements = createAnnouncementLogRepository(store);
+  const announcements = createAnnouncementLogRepository(store, binomes);
   return {
     enrolments,
     formDrafts,
@@ -38,7 +38,8 @@ export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock:
     matching,
     waitlist,
     announcements,
-    personalData: [enrolments, formDrafts, binomes, waitlist, referents, matching, announcements],
+    // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
+    personalData: [enrolments, formDrafts, announcements, binomes, waitlist, referents, matching],
     chat,
     clock,
     instanceId: randomUUID(),

@@ -268,7 +268,7 @@ export function describePairingRepositories(name: string, open: () => Promise<Ke
 
     describe('the announcement log', () => {
       it('lets exactly one run claim an attempt, and records its outcome over it', async () => {
-        const log = createAnnouncementLogRepository(store);
+        const log = createAnnouncementLogRepository(store, createBinomeRepository(store));
         expect(await log.claim(attempt('binome:p1-1'))).toBe(true);
         expect(await log.claim(attempt('binome:p1-1', { instance: 'run-2' }))).toBe(false);
         await log.finish(attempt('binome:p1-1', { state: 'done', finishedAt: AT, space: { id: 'C1', name: 'binome' } }));
@@ -278,7 +278,7 @@ export function describePairingRepositories(name: string, open: () => Promise<Ke
       });
 
       it('exports and erases the notices about one waitlisted mentoré only, whatever their id holds', async () => {
-        const log = createAnnouncementLogRepository(store);
+        const log = createAnnouncementLogRepository(store, createBinomeRepository(store));
         await log.claim(attempt('binome:p1-1'));
         await log.claim(attempt('waitlist:1:hal'));
         await log.claim(attempt('waitlist:2:hal'));
@@ -292,7 +292,7 @@ export function describePairingRepositories(name: string, open: () => Promise<Ke
       });
 
       it('refuses an attempt stored under another key as corrupt', async () => {
-        const log = createAnnouncementLogRepository(store);
+        const log = createAnnouncementLogRepository(store, createBinomeRepository(store));
         await store.set(keyOf('announcement', 'terminal', 'local', 'binome:p9-9', 'space', '0001'), attempt('binome:p1-1'));
         await expect(log.list(LOCAL)).rejects.toBeInstanceOf(CorruptRecordError);
       });

@@ -6,7 +6,7 @@ import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
-import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, text } from '../../support/pairing-people';
+import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
 
 let world: UseCaseWorld;
@@ -140,6 +140,15 @@ describe('erasing one’s data while in a binôme', () => {
     expect(JSON.stringify(await world.ports.matching.findProposal(TERMINAL))).not.toContain('hal');
   });
 
+  it('forgets what was announced for their binômes: the private space is named after both members', async () => {
+    await markAnnounced(world, 'p1-1', { id: 'C1', name: 'binome-dan-leroy-erin-roux' });
+    await markAnnounced(world, 'p1-2', { id: 'C2', name: 'binome-gus-klein-erin-roux' });
+    await erase('dan');
+    const left = JSON.stringify(await world.ports.announcements.list(TERMINAL));
+    expect(left).not.toContain('dan-leroy');
+    expect(left).toContain('binome-gus-klein-erin-roux');
+  });
+
   it('forgets a référent added in chat, and the binômes they followed go on without référent', async () => {
     expect(text(await erase('omar'))).toBe('Your data has been erased.');
     expect(await world.ports.referents.includes(TERMINAL, 'omar')).toBe(false);
@@ -163,6 +172,13 @@ describe('exporting one’s data', () => {
     const omar = await exported('omar');
     expect(omar.binomes.map((binome: { id: string }) => binome.id)).toEqual(['p1-2']);
     expect(omar.referent).toMatchObject({ userId: 'omar', addedBy: 'coord' });
+  });
+
+  it('holds the private spaces of one’s binômes, named after their members', async () => {
+    await markAnnounced(world, 'p1-1', { id: 'C1', name: 'binome-dan-leroy-erin-roux' });
+    await markAnnounced(world, 'p1-2', { id: 'C2', name: 'binome-gus-klein-erin-roux' });
+    const spaces = (await exported('dan')).announcements.map((attempt: { space?: { name: string } }) => attempt.space?.name);
+    expect(spaces).toEqual(['binome-dan-leroy-erin-roux']);
   });
 
   it('holds one’s place on the waiting list, the decisions about one and one’s place in the last proposal', async () => {
