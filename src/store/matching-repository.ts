@@ -60,14 +60,15 @@ export function createMatchingRepository(store: KeyValueStore): MatchingReposito
         referentChoices: (await choices.list(participant.platform, participant.communityId)).filter((choice) =>
           mine([choice.mentee, choice.referent]),
         ),
-        proposedPair: proposal?.pairs.find((pair) => mine([pair.mentee, pair.mentor, pair.referent ?? ''])) ?? null,
+        // A mentor with several places, or a référent, is in several pairs.
+        proposedPairs: proposal?.pairs.filter((pair) => mine([pair.mentee, pair.mentor, pair.referent ?? ''])) ?? [],
         // Erasure counts a mentoré the proposal left out as named in it: the export shows that entry too.
         leftOutOfProposal: proposal?.unmatched.find((item) => item.mentee === participant.userId) ?? null,
       };
       const nothing =
         found.pairRules.length === 0 &&
         found.referentChoices.length === 0 &&
-        found.proposedPair === null &&
+        found.proposedPairs.length === 0 &&
         found.leftOutOfProposal === null;
       return nothing ? null : found;
     },

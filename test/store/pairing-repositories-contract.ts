@@ -189,7 +189,7 @@ export function describePairingRepositories(name: string, open: () => Promise<Ke
         expect(await matching.exportFor(hal)).toEqual({
           pairRules: [rule('forbid', 'hal', 'erin')],
           referentChoices: [choice('gus', 'hal')],
-          proposedPair: null,
+          proposedPairs: [],
           leftOutOfProposal: { mentee: 'hal', reasons: [{ kind: 'no-mentor' }] },
         });
         expect(await matching.exportFor(participantIn(LOCAL, 'nobody'))).toBeNull();

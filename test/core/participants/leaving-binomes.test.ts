@@ -181,6 +181,15 @@ describe('exporting one’s data', () => {
     expect(spaces).toEqual(['binome-dan-leroy-erin-roux']);
   });
 
+  it('holds every pair of the last proposal one is in: both of a mentor with two places', async () => {
+    await enrolMentor(world, 'fay', 'Fay Morel', { profile: { capacity: 2 } });
+    await enrolMentee(world, 'hal', 'Hal Simon');
+    await enrolMentee(world, 'ivy', 'Ivy Blanc');
+    await showProposal(world.as(COORDINATOR));
+    const pairs = (await exported('fay')).matching.proposedPairs.map((pair: { mentee: string; mentor: string }) => pair.mentee);
+    expect(pairs).toEqual(['hal', 'ivy']);
+  });
+
   it('holds one’s place on the waiting list, the decisions about one and one’s place in the last proposal', async () => {
     await enrolMentee(world, 'hal', 'Hal Simon', { profile: { languages: ['de'] } });
     await world.ports.waitlist.save({
