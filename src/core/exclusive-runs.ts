@@ -4,7 +4,6 @@
  */
 export interface ExclusiveRuns {
   runAlone<T>(key: string, work: () => Promise<T>): Promise<{ readonly ran: true; readonly value: T } | { readonly ran: false }>;
-  isRunning(key: string): boolean;
 }
 
 export function createExclusiveRuns(): ExclusiveRuns {
@@ -19,6 +18,5 @@ export function createExclusiveRuns(): ExclusiveRuns {
         running.delete(key);
       }
     },
-    isRunning: (key) => running.has(key),
   };
 }

@@ -2,13 +2,14 @@ import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
+import { pairLabel } from '../matching/proposal-view';
 import { namesOf, personLabel } from '../people';
 import type { DeliveryResult, OpenSpaceResult } from '../ports';
 import { messages, type Reply } from '../reply';
 import { type AnnouncementStep, binomeSubject, type StepFailure, waitlistSubject } from './announcement-log';
 import { createStepRunner, indexAttempts, type StepOutcome, type StepResult, settledResult } from './announcement-steps';
 import { type BinomeRole, pairingDirectMessage, waitlistNotice, welcomeMessage } from './announcement-texts';
-import { type Binome, isActiveBinome } from './binome';
+import { type Binome, isActiveBinome, peopleOf } from './binome';
 import { describeStepFailure } from './step-failure';
 
 /** Failures listed one by one in the summary; beyond, a count (a run of 200 binômes with DMs off would fill pages). */
@@ -96,7 +97,7 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
 
   async function announceOne(binome: Binome): Promise<void> {
     const subject = binomeSubject(binome.id);
-    const people = binome.referent ? [binome.mentee, binome.mentor, binome.referent] : [binome.mentee, binome.mentor];
+    const people = peopleOf(binome);
     const space = await runStep(subject, 'space', async () =>
       fromSpace(
         await ports.chat.openPrivateSpace(community, {
@@ -237,7 +238,7 @@ function summaryOf(ctx: UseCaseContext, tally: Tally, binomesToDo: number, names
   if (spaceProblems.length > 0) {
     lines.push('', translate(locale, 'announce.spaceFailures', { count: spaceProblems.length }));
     for (const { binome, failure } of spaceProblems.slice(0, FAILURES_LISTED)) {
-      lines.push(`- ${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)} : ${describeStepFailure(locale, failure)}`);
+      lines.push(`- ${pairLabel(binome, names)} : ${describeStepFailure(locale, failure)}`);
     }
     if (spaceProblems.length > FAILURES_LISTED)
       lines.push(translate(locale, 'announce.moreFailures', { count: spaceProblems.length - FAILURES_LISTED }));

@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { unmatchedReasons } from '../matching/explain';
+import { pairLabel } from '../matching/proposal-view';
 import { personLabel } from '../people';
 import { programmeText } from '../programme/content';
 import type { Programme } from '../programme/programme-schema';
@@ -82,7 +83,6 @@ export function waitlistNotice(entry: WaitlistEntry, programme: Programme, local
 
 /** Told privately to each of the three when a binôme ends. */
 export function dissolvedMessage(binome: Binome, names: Names, locale: Locale, because: Binome['dissolvedBecause']): MarkupText {
-  const pair = `${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)}`;
   const key = because === 'coordinator' ? 'binome.dissolved.byCoordinator' : 'binome.dissolved.memberLeft';
-  return [translate(locale, key, { pair }), translate(locale, 'binome.dissolved.next')].join('\n\n');
+  return [translate(locale, key, { pair: pairLabel(binome, names) }), translate(locale, 'binome.dissolved.next')].join('\n\n');
 }

@@ -1,9 +1,10 @@
 import type { CorePorts } from '../context';
 import type { Locale } from '../i18n/locale';
 import type { CommunityRef } from '../identity';
+import { namesOf } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import { dissolvedMessage } from './announcement-texts';
-import { type Binome, type DissolvedBecause, peopleOf } from './binome';
+import { type Binome, type DissolvedBecause, isActiveBinome, isMemberOf, peopleOf } from './binome';
 
 export interface DissolveOutcome {
   readonly binome: Binome;
@@ -32,7 +33,7 @@ export async function dissolveBinome(
   };
   await ports.binomes.save(dissolved);
   const enrolments = await ports.enrolments.listByCommunity(community);
-  const names = new Map(enrolments.map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]));
+  const names = namesOf(enrolments);
   const localeOf = (userId: string): Locale =>
     enrolments.find((enrolment) => enrolment.participant.userId === userId)?.locale ?? programme.defaultLocale;
   const told: string[] = [];
@@ -56,7 +57,7 @@ export async function leaveBinomes(
   because: Extract<DissolvedBecause, 'withdrawal' | 'erasure'>,
 ): Promise<number> {
   const binomes = await ports.binomes.listByCommunity(community);
-  const theirs = binomes.filter((binome) => binome.status === 'confirmed' && (binome.mentee === userId || binome.mentor === userId));
+  const theirs = binomes.filter((binome) => isActiveBinome(binome) && isMemberOf(binome, userId));
   for (const binome of theirs) await dissolveBinome(ports, community, programme, binome, { by: userId, because, leaver: userId });
   return theirs.length;
 }

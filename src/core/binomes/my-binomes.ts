@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate';
 import { namesOf, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { mention, messages, type Reply, spaceMention } from '../reply';
-import { isActiveBinome } from './binome';
+import { isActiveBinome, peopleOf } from './binome';
 import { announcedSpaces } from './binome-spaces';
 
 /**
@@ -21,7 +21,7 @@ export async function showMyBinomes(ctx: UseCaseContext): Promise<Reply> {
     announcedSpaces(ports, community),
   ]);
   const names = namesOf(enrolments);
-  const mine = binomes.filter((binome) => isActiveBinome(binome) && [binome.mentee, binome.mentor, binome.referent].includes(me));
+  const mine = binomes.filter((binome) => isActiveBinome(binome) && peopleOf(binome).includes(me));
   const shown = mine.filter((binome) => spaces.has(binome.id));
   const blocks = shown.map((binome) => {
     const space = spaces.get(binome.id);

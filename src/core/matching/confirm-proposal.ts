@@ -2,6 +2,7 @@ import type { Binome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
+import { namesOf } from '../people';
 import type { Reply } from '../reply';
 import { loadMatchingSituation } from './matching-situation';
 import { ERASED_PROPOSAL_BASIS, type StoredProposal } from './matching-state';
@@ -70,9 +71,7 @@ export async function confirmProposal(ctx: UseCaseContext, revisionShown?: strin
   await ports.matching.clearDecisions(community);
   await ports.matching.saveProposal({ ...proposal, confirmed: { at: now, by: ctx.actor.id.userId } });
 
-  const names = new Map(
-    (await ports.enrolments.listByCommunity(community)).map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]),
-  );
+  const names = namesOf(await ports.enrolments.listByCommunity(community));
   const lines = [
     translate(locale, 'confirm.done', { count: binomes.length }),
     ...proposal.pairs.slice(0, 10).map((pair) => `- ${pairLabel(pair, names)}`),

@@ -1,4 +1,4 @@
-import { isActiveBinome } from '../binomes/binome';
+import { isActiveBinome, isMemberOf } from '../binomes/binome';
 import { leaveBinomes } from '../binomes/dissolve';
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
@@ -15,9 +15,8 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
   if (!enrolment) throw new UserError('profile.notEnrolled');
   if (enrolment.status === 'withdrawn') throw new UserError('withdraw.alreadyWithdrawn');
   const { locale } = ctx;
-  const me = ctx.actor.id.userId;
   const inBinome = (await ctx.ports.binomes.listByCommunity(ctx.community)).some(
-    (binome) => isActiveBinome(binome) && (binome.mentee === me || binome.mentor === me),
+    (binome) => isActiveBinome(binome) && isMemberOf(binome, ctx.actor.id.userId),
   );
   return {
     kind: 'messages',
