@@ -37,6 +37,10 @@ export async function confirmWithdrawal(ctx: UseCaseContext, args: readonly stri
   if (!enrolment || enrolment.status === 'withdrawn' || String(enrolment.revision) !== revision) {
     throw new UserError('confirm.expired');
   }
+  // Binômes first: if the store fails half-way, the enrolment is still active and the same button
+  // finishes the job; saved the other way round, the button would have expired, binômes left running.
+  const ended = await leaveBinomes(ctx.ports, ctx.community, ctx.programme, ctx.actor.id.userId, 'withdrawal');
+  await ctx.ports.waitlist.remove(ctx.community, ctx.actor.id.userId);
   const now = ctx.ports.clock.now().toISOString();
   await ctx.ports.enrolments.save({
     ...enrolment,
@@ -45,8 +49,6 @@ export async function confirmWithdrawal(ctx: UseCaseContext, args: readonly stri
     updatedAt: now,
     withdrawnAt: now,
   });
-  const ended = await leaveBinomes(ctx.ports, ctx.community, ctx.programme, ctx.actor.id.userId, 'withdrawal');
-  await ctx.ports.waitlist.remove(ctx.community, ctx.actor.id.userId);
   const text = [
     translate(ctx.locale, 'withdraw.done'),
     ...(ended > 0 ? [translate(ctx.locale, 'withdraw.binomesEnded', { count: ended })] : []),

@@ -84,6 +84,21 @@ describe('withdrawing while in a binôme', () => {
     expect(dmsTo(world, 'gus')).toEqual([memberLeft('en', GUS_ERIN)]);
   });
 
+  it('can be finished by pressing again when the store failed while ending the binôme', async () => {
+    const save = world.ports.binomes.save;
+    world.ports.binomes.save = async () => {
+      world.ports.binomes.save = save;
+      throw new Error('store unavailable');
+    };
+    const me = world.as({ userId: 'dan', locale: 'en' });
+    const confirm = yes(await requestWithdrawal(me));
+    await expect(confirmWithdrawal(me, confirm)).rejects.toThrow('store unavailable');
+    expect(text(await confirmWithdrawal(me, confirm))).toContain('1 pair(s) ended');
+    expect(await statusOf('p1-1')).toBe('dissolved');
+    expect((await world.enrolments.find({ platform: 'terminal', communityId: 'local', userId: 'dan' }))?.status).toBe('withdrawn');
+    expect(dmsTo(world, 'erin')).toEqual([memberLeft('en', DAN_ERIN)]);
+  });
+
   it('takes a mentoré off the waiting list', async () => {
     await enrolMentee(world, 'hal', 'Hal Simon');
     await world.ports.waitlist.save({
