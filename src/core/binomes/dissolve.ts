@@ -5,17 +5,20 @@ import { namesOf } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import { dissolvedMessage } from './announcement-texts';
 import { type Binome, type DissolvedBecause, isActiveBinome, isMemberOf, peopleOf } from './binome';
+import { announcedSpaces } from './binome-spaces';
 
 export interface DissolveOutcome {
   readonly binome: Binome;
+  /** Whether its people had been told of it: nobody hears of the end of a binôme they never heard of. */
+  readonly announced: boolean;
   /** Who was told, and who could not be. */
   readonly told: readonly string[];
   readonly notReached: readonly string[];
 }
 
 /**
- * Ends a binôme and tells each of the three privately, in their language; `leaver` (who withdrew
- * or erased their data) is not written to.
+ * Ends a binôme and, once it was announced (its space opened), tells each of the three
+ * privately, in their language; `leaver` (who withdrew or erased their data) is not written to.
  */
 export async function dissolveBinome(
   ports: CorePorts,
@@ -32,6 +35,8 @@ export async function dissolveBinome(
     dissolvedBecause: context.because,
   };
   await ports.binomes.save(dissolved);
+  const announced = (await announcedSpaces(ports, community)).has(binome.id);
+  if (!announced) return { binome: dissolved, announced, told: [], notReached: [] };
   const enrolments = await ports.enrolments.listByCommunity(community);
   const names = namesOf(enrolments);
   const localeOf = (userId: string): Locale =>
@@ -45,10 +50,13 @@ export async function dissolveBinome(
       .catch(() => ({ ok: false }) as const);
     (sent.ok ? told : notReached).push(userId);
   }
-  return { binome: dissolved, told, notReached };
+  return { binome: dissolved, announced, told, notReached };
 }
 
-/** A participant who withdraws or erases their data leaves their binômes: the others are told. */
+/**
+ * A participant who withdraws or erases their data leaves their binômes: the others are told
+ * (of those announced). Returns how many announced binômes ended: the ones the person knew of.
+ */
 export async function leaveBinomes(
   ports: CorePorts,
   community: CommunityRef,
@@ -58,6 +66,10 @@ export async function leaveBinomes(
 ): Promise<number> {
   const binomes = await ports.binomes.listByCommunity(community);
   const theirs = binomes.filter((binome) => isActiveBinome(binome) && isMemberOf(binome, userId));
-  for (const binome of theirs) await dissolveBinome(ports, community, programme, binome, { by: userId, because, leaver: userId });
-  return theirs.length;
+  let announced = 0;
+  for (const binome of theirs) {
+    const outcome = await dissolveBinome(ports, community, programme, binome, { by: userId, because, leaver: userId });
+    if (outcome.announced) announced += 1;
+  }
+  return announced;
 }

@@ -11,6 +11,7 @@ import { findEnrolled, namesOf, personIdFrom, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { literal, mention, messages, type Reply } from '../reply';
 import { type Binome, isActiveBinome } from './binome';
+import { announcedSpaces } from './binome-spaces';
 import { dissolveBinome } from './dissolve';
 
 export interface ManualPair {
@@ -109,11 +110,13 @@ export async function requestDissolution(ctx: UseCaseContext, typed: { readonly 
   );
   if (!binome) throw new UserError('binome.noneToDissolve', { name: personLabel(mentee, namesOf(enrolments)) });
   const { locale } = ctx;
+  const announced = (await announcedSpaces(ctx.ports, ctx.community)).has(binome.id);
+  const question = announced ? 'binome.dissolve.question' : 'binome.dissolve.questionUnannounced';
   return {
     kind: 'messages',
     messages: [
       {
-        text: translate(locale, 'binome.dissolve.question', { pair: pairLabel(binome, namesOf(enrolments)) }),
+        text: translate(locale, question, { pair: pairLabel(binome, namesOf(enrolments)) }),
         buttons: confirmationButtons(ctx, translate(locale, 'binome.dissolve.yes'), [binome.id]),
       },
     ],
@@ -131,6 +134,7 @@ export async function confirmDissolution(ctx: UseCaseContext, args: readonly str
   const names = namesOf(await ctx.ports.enrolments.listByCommunity(ctx.community));
   const { locale } = ctx;
   const lines = [translate(locale, 'binome.dissolve.done', { pair: pairLabel(binome, names) })];
+  if (!outcome.announced) lines.push(translate(locale, 'binome.dissolve.notAnnounced'));
   if (outcome.told.length > 0) lines.push(translate(locale, 'binome.dissolve.told', { people: outcome.told.map(mention).join(', ') }));
   if (outcome.notReached.length > 0)
     lines.push(translate(locale, 'binome.dissolve.notReached', { people: outcome.notReached.map(mention).join(', ') }));

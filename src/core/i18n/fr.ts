@@ -424,8 +424,11 @@ export const fr = {
   'binome.announceNext': "Personne n'est encore prévenu·e : `/mentorat-admin annoncer` l’annoncera.",
   'binome.noneToDissolve': "{name} n'a pas de binôme en cours.",
   'binome.dissolve.question': 'Dissoudre le binôme {pair} ? Les deux membres et le ou la référent·e seront prévenu·es en privé.',
+  'binome.dissolve.questionUnannounced': 'Dissoudre le binôme {pair} ? Il n’a pas encore été annoncé : personne ne sera prévenu·e.',
   'binome.dissolve.yes': 'Oui, dissoudre',
   'binome.dissolve.done': 'Le binôme {pair} est dissous.',
+  'binome.dissolve.notAnnounced':
+    "Il n'avait pas encore été annoncé : personne n'est prévenu·e, ses membres pourront être apparié·es de nouveau.",
   'binome.dissolve.told': 'Prévenu·es : {people}.',
   'binome.dissolve.notReached': 'Non joignables en privé : {people}.',
   'binome.dissolved.byCoordinator': 'Le binôme {pair} a été dissous par la coordination.',

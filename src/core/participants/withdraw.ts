@@ -1,4 +1,5 @@
 import { isActiveBinome, isMemberOf } from '../binomes/binome';
+import { announcedSpaces } from '../binomes/binome-spaces';
 import { leaveBinomes } from '../binomes/dissolve';
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
@@ -15,8 +16,10 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
   if (!enrolment) throw new UserError('profile.notEnrolled');
   if (enrolment.status === 'withdrawn') throw new UserError('withdraw.alreadyWithdrawn');
   const { locale } = ctx;
+  // Only a binôme announced to them: one still unannounced is the coordinators' business, not yet theirs.
+  const spaces = await announcedSpaces(ctx.ports, ctx.community);
   const inBinome = (await ctx.ports.binomes.listByCommunity(ctx.community)).some(
-    (binome) => isActiveBinome(binome) && isMemberOf(binome, ctx.actor.id.userId),
+    (binome) => isActiveBinome(binome) && isMemberOf(binome, ctx.actor.id.userId) && spaces.has(binome.id),
   );
   return {
     kind: 'messages',

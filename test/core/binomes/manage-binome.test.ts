@@ -10,7 +10,7 @@ import type { ChatPlatform } from '../../../src/core/ports';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
 import type { Reply } from '../../../src/core/reply';
 import { createDispatcher, type Delivery } from '../../../src/dispatch';
-import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, text } from '../../support/pairing-people';
+import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createRecordingChat, createRecordingResponder } from '../../support/recording-chat';
 import { createRecordingLog } from '../../support/recording-log';
 import { refusal } from '../../support/refusal';
@@ -182,10 +182,26 @@ function yesButton(reply: Reply) {
 }
 
 describe('dissolving a binôme', () => {
+  /** Dan and Erin's binôme, announced: its people know of it. */
   async function paired(world: UseCaseWorld) {
     await people(world);
     await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'dan', mentor: 'erin', referent: 'ref' }));
+    await markAnnounced(world, 'p1-1');
   }
+
+  it('tells nobody when the binôme was never announced, and says so before and after', async () => {
+    const world = await newWorld();
+    await people(world);
+    await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'dan', mentor: 'erin', referent: 'ref' }));
+    const asked = await requestDissolution(coordinator(world), { mentee: 'dan' });
+    expect(text(asked)).toBe(`Dissolve the pair ${PAIR}? It has not been announced yet: nobody will be told.`);
+    const done = await confirmDissolution(coordinator(world), yesButton(asked).args);
+    expect(text(done)).toBe(
+      [`The pair ${PAIR} is dissolved.`, 'It had not been announced yet: nobody is told, and its members can be paired again.'].join('\n'),
+    );
+    expect(dmRecipients(world)).toEqual([]);
+    expect((await world.ports.binomes.find(TERMINAL, 'p1-1'))?.status).toBe('dissolved');
+  });
 
   it('asks first, naming the pair, and changes nothing until confirmed', async () => {
     const world = await newWorld();
@@ -255,6 +271,7 @@ describe('dissolving a binôme', () => {
     expect(dmRecipients(world)).toHaveLength(3);
 
     await world.ports.binomes.add(makeBinome({ id: 'p2-1', mentee: 'gus', mentor: 'fay' }));
+    await markAnnounced(world, 'p2-1');
     const late = yesButton(await requestDissolution(coordinator(world), { mentee: 'gus' }));
     world.clock.set('2026-03-02T10:30:00.000Z');
     expect(await refusal(() => confirmDissolution(coordinator(world), late.args))).toBe(expired);

@@ -24,6 +24,9 @@ beforeEach(async () => {
   });
   await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'dan', mentor: 'erin', referent: 'ref' }));
   await world.ports.binomes.add(makeBinome({ id: 'p1-2', mentee: 'gus', mentor: 'erin', referent: 'omar' }));
+  // Both were announced: their people know of them, and are told when they end.
+  await markAnnounced(world, 'p1-1');
+  await markAnnounced(world, 'p1-2');
 });
 afterEach(async () => {
   await world.close();
@@ -73,6 +76,16 @@ describe('withdrawing while in a binôme', () => {
     expect(dmsTo(world, 'ref')).toEqual([memberLeft('fr', DAN_ERIN)]);
     expect(dmRecipients(world)).not.toContain('dan');
     expect(await statusOf('p1-2')).toBe('confirmed');
+  });
+
+  it('ends a binôme not yet announced without a word about it, to them or to anyone', async () => {
+    await enrolMentee(world, 'hal', 'Hal Simon');
+    await world.ports.binomes.add(makeBinome({ id: 'p1-3', mentee: 'hal', mentor: 'fay', referent: 'ref' }));
+    const { asked, done } = await withdraw('hal');
+    expect(text(asked)).not.toContain('Your pair will end');
+    expect(text(done)).not.toContain('pair(s) ended');
+    expect(await statusOf('p1-3')).toBe('dissolved');
+    expect(dmRecipients(world)).toEqual([]);
   });
 
   it('ends every binôme of a mentor who leaves, each told once', async () => {
