@@ -7,6 +7,7 @@ import { translate } from '../i18n/translate';
 import { findEnrolled, namesOf, personIdFrom, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { mention, messages, type Reply } from '../reply';
+import { assessPair } from './compatibility';
 import { loadMatchingSituation } from './matching-situation';
 import { pairLabel } from './proposal-view';
 
@@ -51,7 +52,16 @@ export async function pinPair(ctx: UseCaseContext, typed: PairNamed): Promise<Re
     by: ctx.actor.id.userId,
     at: ctx.ports.clock.now().toISOString(),
   });
-  return messages(translate(ctx.locale, 'decision.pinned', { pair: pairLabel(pair, names) }));
+  const pinned = translate(ctx.locale, 'decision.pinned', { pair: pairLabel(pair, names) });
+  // A pin overrides the usual rules (language, affiliation): coordinators may know better, but they see which.
+  const menteeCandidate = input.mentees.find((candidate) => candidate.id === pair.mentee);
+  const mentorCandidate = input.mentors.find((candidate) => candidate.id === pair.mentor);
+  const assessed =
+    menteeCandidate && mentorCandidate ? assessPair(menteeCandidate, mentorCandidate, ctx.programme.matching, false) : undefined;
+  if (!assessed || assessed.allowed) return messages(pinned);
+  return messages(
+    `${pinned}\n${translate(ctx.locale, 'binome.createdDespite', { rule: translate(ctx.locale, `match.rule.${assessed.blockedBecause}`) })}`,
+  );
 }
 
 /** The form asks mentorés for names to avoid; the matcher reads them the same way (from-enrolments.ts). */

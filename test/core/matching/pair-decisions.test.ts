@@ -89,6 +89,18 @@ describe('pinning a pair', () => {
     expect((await proposal())?.pairs).toMatchObject([{ mentee: 'dan', mentor: 'erin', pinned: true }]);
   });
 
+  it('says which usual rule a pinned pair breaks, and keeps it', async () => {
+    await enrolMentee(world, 'dan', 'Dan Leroy', { profile: { languages: ['de'] } });
+    await enrolMentor(world, 'erin', 'Erin Roux');
+    expect(text(await pin('dan', 'erin'))).toBe(
+      [
+        'Pinned: Dan Leroy (<@dan>) ↔ Erin Roux (<@erin>) will be proposed every time, until the next confirmation. Run `/mentorat-admin match` again.',
+        'Note: a usual rule is not met: no shared language.',
+      ].join('\n'),
+    );
+    expect(await pairsOf()).toEqual(['dan-erin']);
+  });
+
   it('keeps one pin per mentoré: pinning another mentor replaces the first', async () => {
     await dan_erin_fay();
     await pin('dan', 'fay');
