@@ -17,7 +17,8 @@ export function candidatesFrom(enrolments: readonly Enrolment[]): MatchingPeople
   const active = enrolments.filter((enrolment) => enrolment.status === 'active');
   const names = new Map(active.map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]));
   const mentors: MentorCandidate[] = [];
-  const mentorByName = new Map<string, string>();
+  // Two mentors may share a name: a mentoré who names it avoids both.
+  const mentorByName = new Map<string, string[]>();
   for (const { participant, profile } of active) {
     if (profile.role !== 'mentor') continue;
     mentors.push({
@@ -31,7 +32,8 @@ export function candidatesFrom(enrolments: readonly Enrolment[]): MatchingPeople
       region: profile.region,
       offers: profile.offers,
     });
-    mentorByName.set(foldForMatching(profile.name), participant.userId);
+    const folded = foldForMatching(profile.name);
+    mentorByName.set(folded, [...(mentorByName.get(folded) ?? []), participant.userId]);
   }
   const mentorIds = new Set(mentors.map((mentor) => mentor.id));
   const mentees: MenteeCandidate[] = [];
@@ -48,8 +50,7 @@ export function candidatesFrom(enrolments: readonly Enrolment[]): MatchingPeople
       expectations: profile.expectations,
       excluded: profile.excluded.flatMap((entry) => {
         if (mentorIds.has(entry)) return [entry];
-        const byName = mentorByName.get(foldForMatching(entry));
-        return byName ? [byName] : [];
+        return mentorByName.get(foldForMatching(entry)) ?? [];
       }),
     });
   }

@@ -94,7 +94,8 @@ export function parseMatchCsv(text: string): ParsedMatchInput {
   const mentors: MentorCandidate[] = [];
   const mentorLines: number[] = [];
   const mentees: (MenteeCandidate & { line: number })[] = [];
-  const names = new Map<string, string>();
+  // Two mentors may share a name: a mentoré who names it avoids both.
+  const names = new Map<string, string[]>();
   for (const row of rows) {
     if (row.cells.length !== columns.length) {
       problems.push(`line ${row.line}: ${row.cells.length} cells where the header has ${columns.length}`);
@@ -139,7 +140,7 @@ export function parseMatchCsv(text: string): ParsedMatchInput {
       mentors.push(candidate.data as MentorCandidate);
       mentorLines.push(row.line);
       const name = get('name');
-      if (name) names.set(foldForMatching(name), common.id);
+      if (name) names.set(foldForMatching(name), [...(names.get(foldForMatching(name)) ?? []), common.id]);
     } else {
       mentees.push({ ...(candidate.data as MenteeCandidate), line: row.line });
     }
@@ -149,8 +150,7 @@ export function parseMatchCsv(text: string): ParsedMatchInput {
     ...mentee,
     excluded: mentee.excluded.flatMap((entry) => {
       if (mentorIds.has(entry)) return [entry];
-      const byName = names.get(foldForMatching(entry));
-      return byName ? [byName] : [];
+      return names.get(foldForMatching(entry)) ?? [];
     }),
   }));
   const input: MatchingInput = { mentors, mentees: resolved, pins: [], forbids: [] };

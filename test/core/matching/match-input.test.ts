@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { candidatesFrom } from '../../../src/core/matching/from-enrolments';
 import { parseMatchCsv, parseMatchJson } from '../../../src/core/matching/match-input';
 import { enrolmentsToCsv } from '../../../src/core/participants/enrolment-csv';
 import { LOCAL, makeEnrolment, participantIn } from '../../store/enrolment-fixture';
@@ -59,6 +60,33 @@ describe('the input of `mentorat match`', () => {
       expect.objectContaining({ id: 'alice', capacity: 2, languages: ['fr', 'en'], sector: 'both', offers: ['reseau'] }),
     ]);
     expect(parsed.input.mentees).toEqual([expect.objectContaining({ id: 'dan', excluded: ['alice'], expectations: ['career'] })]);
+  });
+
+  it('makes a mentoré avoid every mentor who carries the name they gave, in the CSV and in chat', () => {
+    const mentor = (userId: string, affiliation: string) =>
+      makeEnrolment({
+        participant: participantIn(LOCAL, userId),
+        profile: {
+          role: 'mentor',
+          name: 'Claire Petit',
+          affiliation,
+          fields: ['proteomique'],
+          languages: ['fr'],
+          format: 'both',
+          region: 'ile-de-france',
+          sector: 'both',
+          offers: ['reseau'],
+          capacity: 1,
+        },
+      });
+    const dan = makeEnrolment({
+      participant: participantIn(LOCAL, 'dan'),
+      profile: { ...makeEnrolment().profile, name: 'Dan Leroy', excluded: ['Claire Petit'] } as never,
+    });
+    const people = [mentor('claire1', 'CNRS'), mentor('claire2', 'Inserm'), dan];
+    const parsed = parseMatchCsv(enrolmentsToCsv(people));
+    expect(parsed.ok && parsed.input.mentees[0]?.excluded).toEqual(['claire1', 'claire2']);
+    expect(candidatesFrom(people).input.mentees[0]?.excluded).toEqual(['claire1', 'claire2']);
   });
 
   it('refuses a malformed CSV row, naming its line', () => {
