@@ -95,6 +95,15 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
     else if (result.status === 'failed' && result.now) tally.messageFailures.push({ userId, ...result });
   };
 
+  /** A binôme whose space or welcome failed; a failure that would hit every binôme stops the run. */
+  function noteSpaceFailure(binome: Binome, failure: StepFailure): void {
+    tally.spaceFailures.push({ binome, failure });
+    if (PLATFORM_WIDE.has(failure.reason)) {
+      tally.stoppedAt = 'platform';
+      tally.platformFailure = failure;
+    }
+  }
+
   async function announceOne(binome: Binome): Promise<void> {
     const subject = binomeSubject(binome.id);
     const people = peopleOf(binome);
@@ -112,11 +121,7 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
       return;
     }
     if (space.status === 'failed') {
-      tally.spaceFailures.push({ binome, failure: space.failure });
-      if (PLATFORM_WIDE.has(space.failure.reason)) {
-        tally.stoppedAt = 'platform';
-        tally.platformFailure = space.failure;
-      }
+      noteSpaceFailure(binome, space.failure);
       return;
     }
     const where = space.space;
@@ -139,13 +144,7 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
           )
         : { ok: false, failure: { reason: 'unreachable' } },
     );
-    if (welcome.status === 'failed' && welcome.now) {
-      tally.spaceFailures.push({ binome, failure: welcome.failure });
-      if (PLATFORM_WIDE.has(welcome.failure.reason)) {
-        tally.stoppedAt = 'platform';
-        tally.platformFailure = welcome.failure;
-      }
-    }
+    if (welcome.status === 'failed' && welcome.now) noteSpaceFailure(binome, welcome.failure);
     if (welcome.status === 'busy') tally.busy += 1;
     const roles: [BinomeRole, string | undefined][] = [
       ['mentee', binome.mentee],
