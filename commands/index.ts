@@ -8,17 +8,27 @@ import { pinCommand } from './admin/pin';
 import { proposeCommand } from './admin/propose';
 import { referentsCommand } from './admin/referents';
 import { releaseCommand } from './admin/release';
+import { reportAdminCommand } from './admin/report';
+import { reportsCommand } from './admin/reports';
 import { setReferentCommand } from './admin/set-referent';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
 import { myBinomeCommand } from './mentorat/binome';
 import { enrolCommand } from './mentorat/enrol';
 import { eraseCommand } from './mentorat/erase';
+import { followUpCommand } from './mentorat/follow-up';
 import { helpCommand } from './mentorat/help';
 import { myDataCommand } from './mentorat/my-data';
+import { myReportsCommand } from './mentorat/my-reports';
 import { overviewCommand } from './mentorat/overview';
 import { pillarsCommand } from './mentorat/pillars';
 import { profileCommand } from './mentorat/profile';
+import { reportCommand } from './mentorat/report';
+import { reportEscalateCommand } from './mentorat/report-escalate';
+import { reportNoteCommand } from './mentorat/report-note';
+import { reportReplyCommand } from './mentorat/report-reply';
+import { reportResolveCommand } from './mentorat/report-resolve';
+import { reportTakeCommand } from './mentorat/report-take';
 import { reportingCommand } from './mentorat/reporting';
 import { roleCommand } from './mentorat/role';
 import { withdrawCommand } from './mentorat/withdraw';
@@ -31,12 +41,20 @@ export const commands: readonly Command[] = [
   actorsCommand,
   benefitsCommand,
   reportingCommand,
+  reportCommand,
+  myReportsCommand,
   enrolCommand,
   profileCommand,
   withdrawCommand,
   myDataCommand,
   eraseCommand,
   myBinomeCommand,
+  followUpCommand,
+  reportTakeCommand,
+  reportReplyCommand,
+  reportNoteCommand,
+  reportResolveCommand,
+  reportEscalateCommand,
   helpCommand,
   enrolledCommand,
   referentsCommand,
@@ -48,6 +66,8 @@ export const commands: readonly Command[] = [
   confirmCommand,
   announceCommand,
   binomeAdminCommand,
+  reportsCommand,
+  reportAdminCommand,
 ];
 
 /** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */

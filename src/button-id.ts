@@ -6,6 +6,13 @@
 export const MAX_BUTTON_ID_LENGTH = 100;
 const VERSION = 'b1';
 
+/**
+ * The owner of a button posted in a shared space (the coordination space): anyone may press it,
+ * and the action itself decides, through its own policy; only actions a command lists in
+ * `sharedActions` accept it.
+ */
+export const SHARED_OWNER = '*';
+
 export interface ButtonTarget {
   readonly commandId: string;
   readonly action: string;

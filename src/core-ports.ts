@@ -6,14 +6,19 @@ import { createAnnouncementLogRepository } from './store/announcement-log-reposi
 import { createBinomeRepository } from './store/binome-repository';
 import { createEnrolmentRepository } from './store/enrolment-repository';
 import { createFormDraftRepository, type FormDraftRepository } from './store/form-draft-repository';
+import { createJobRepository, type JobStore } from './store/job-repository';
 import type { KeyValueStore } from './store/key-value-store';
 import { createMatchingRepository } from './store/matching-repository';
 import { createReferentRepository } from './store/referent-repository';
+import { createReportRepository } from './store/report-repository';
+import { createReportDataHolder } from './core/reports/report-personal-data';
 import { createWaitlistRepository } from './store/waitlist-repository';
 
-/** The core's ports, and what adapters keep beside them (drafts of forms shown in steps). */
+/** The core's ports, and what adapters keep beside them (drafts of forms shown in steps, the job runner's side of the queue). */
 export interface AppPorts extends CorePorts {
   readonly formDrafts: FormDraftRepository;
+  /** The same jobs as `queue`, with what the runner needs to claim and settle them. */
+  readonly jobStore: JobStore;
 }
 
 export interface CorePortsOptions {
@@ -30,6 +35,10 @@ export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock:
   const matching = createMatchingRepository(store);
   const waitlist = createWaitlistRepository(store);
   const announcements = createAnnouncementLogRepository(store, binomes);
+  const jobStore = createJobRepository(store, clock);
+  const reports = createReportRepository(store);
+  // Report erasure tells a handler why an open report closed: it plans jobs, hence the core's holder.
+  const reportData = createReportDataHolder({ reports, queue: jobStore, clock, binomes });
   return {
     enrolments,
     formDrafts,
@@ -38,12 +47,15 @@ export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock:
     matching,
     waitlist,
     announcements,
+    reports,
     // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
-    personalData: [enrolments, formDrafts, announcements, binomes, waitlist, referents, matching],
+    personalData: [enrolments, formDrafts, announcements, binomes, waitlist, referents, matching, reportData],
     chat,
     clock,
     instanceId: randomUUID(),
     jobs: createExclusiveRuns(),
+    queue: jobStore,
+    jobStore,
     stopping: options.stopping ?? new AbortController().signal,
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decodeButtonId, encodeButtonId } from './button-id';
+import { decodeButtonId, encodeButtonId, SHARED_OWNER } from './button-id';
 import { type ActorFacts, canReach, resolveAccessRoles } from './core/access';
 import { splitMessage } from './core/chat-limits';
 import type { Command } from './core/command';
@@ -79,7 +79,7 @@ function deliverMessages(messages: readonly OutgoingMessage[], commandId: string
   return messages.flatMap((message) => {
     const pieces = splitMessage(message.text);
     const buttons = (message.buttons ?? []).map((button) => ({
-      id: encodeButtonId({ commandId, action: button.action, owner, args: button.args }),
+      id: encodeButtonId({ commandId: button.command ?? commandId, action: button.action, owner, args: button.args }),
       label: button.label,
       style: button.style,
     }));
@@ -132,7 +132,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const target = decodeButtonId(invocation.buttonId);
         const action = target && command.actions?.[target.action];
         if (!target || !action) throw new UserError('button.unknown');
-        if (target.owner !== ctx.actor.id.userId) throw new UserError('button.notForYou');
+        const shared = target.owner === SHARED_OWNER && (command.sharedActions ?? []).includes(target.action);
+        if (!shared && target.owner !== ctx.actor.id.userId) throw new UserError('button.notForYou');
         return action(ctx, target.args);
       }
     }
@@ -182,7 +183,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const reference = errorReference();
       log.error({ ...logged, reference, err: error }, 'interaction failed');
-      const key = error instanceof StoreUnavailableError ? 'error.storeUnavailable' : 'error.unexpected';
+      const key = error instanceof StoreUnavailableError ? (error.messageKey ?? 'error.storeUnavailable') : 'error.unexpected';
       return { locale, delivery: say(translate(locale, key, { reference })), failed: true };
     }
   }

@@ -58,6 +58,11 @@ export interface CommandSpec<Input> {
   /** Button handlers by action name; a button is only ever pressed by the person it was shown to. */
   readonly actions?: Readonly<Record<string, ActionHandler>>;
   /**
+   * Actions whose buttons may be posted in a shared space, pressed by whoever sees them: the
+   * action checks who may act (a report's visibility policy), not the dispatcher's owner check.
+   */
+  readonly sharedActions?: readonly string[];
+  /**
    * The form each action answers with, if it does: Discord and Slack must open a form as the
    * very first answer, so they need to know before running the action.
    */

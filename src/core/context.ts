@@ -8,9 +8,11 @@ import type {
   ChatPlatform,
   Clock,
   EnrolmentRepository,
+  JobQueue,
   MatchingRepository,
   PersonalDataHolder,
   ReferentRepository,
+  ReportRepository,
   Responder,
   WaitlistRepository,
 } from './ports';
@@ -30,6 +32,7 @@ export interface CorePorts {
   readonly matching: MatchingRepository;
   readonly waitlist: WaitlistRepository;
   readonly announcements: AnnouncementLog;
+  readonly reports: ReportRepository;
   /** Every holder of personal data, for export and erasure. */
   readonly personalData: readonly PersonalDataHolder[];
   readonly chat: ChatPlatform;
@@ -38,6 +41,8 @@ export interface CorePorts {
   readonly instanceId: string;
   /** Long jobs of this process (announcing), one at a time per community. */
   readonly jobs: ExclusiveRuns;
+  /** Durable scheduled work (report deliveries, deadlines), run by the job runner. */
+  readonly queue: JobQueue;
   /** Aborted when the bot is asked to stop: long jobs finish the step under way, then stop. */
   readonly stopping: AbortSignal;
 }

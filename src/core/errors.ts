@@ -16,9 +16,13 @@ export class UserError extends Error {
 
 /** The store could not be reached: shown as "temporarily unavailable", never as "not found". */
 export class StoreUnavailableError extends Error {
-  constructor(operation: string, options: { cause: unknown }) {
-    super(`store unavailable during ${operation}`, options);
+  /** What the person is told instead of the general "temporarily unavailable" (e.g. "your report was not saved"). */
+  readonly messageKey: MessageKey | undefined;
+
+  constructor(operation: string, options: { cause: unknown; messageKey?: MessageKey }) {
+    super(`store unavailable during ${operation}`, { cause: options.cause });
     this.name = 'StoreUnavailableError';
+    this.messageKey = options.messageKey;
   }
 }
 

@@ -1,10 +1,12 @@
 import type { StepAttempt } from './binomes/announcement-log';
 import type { Binome } from './binomes/binome';
 import type { WaitlistEntry } from './binomes/waitlist';
+import type { Job, NewJob } from './jobs/job';
 import type { CommunityRef, ParticipantId, Platform } from './identity';
 import type { PairRule, ReferentChoice, StoredProposal } from './matching/matching-state';
 import type { Enrolment } from './participants/enrolment';
 import type { Referent } from './referents/referent';
+import type { Report } from './reports/report';
 import type { OutgoingMessage } from './reply';
 
 export interface Clock {
@@ -100,6 +102,11 @@ export interface PrivateSpaceRequest {
   /** A readable base name; adapters adapt it to their rules (length, characters, collisions). */
   readonly name: string;
   readonly memberIds: readonly string[];
+  /**
+   * Platform groups whose members also belong (Discord role names or ids, Slack user group ids or
+   * handles): the coordinators the platform knows, not only those named in config. The terminal has none.
+   */
+  readonly memberRoles?: readonly string[];
 }
 
 export type OpenSpaceResult =
@@ -138,4 +145,38 @@ export interface ChatPlatform {
  */
 export interface Responder {
   followUp(message: OutgoingMessage): Promise<void>;
+}
+
+/**
+ * Durable, scheduled work in the core's words. A job with the key of a pending one of the same
+ * kind and community is not queued twice. The runner that claims and runs due jobs sits behind
+ * this port (today polling the store; a pg-boss or BullMQ runner could take its place).
+ */
+export interface JobQueue {
+  /** False when a job of this kind and key is already pending (it keeps its own due time). */
+  schedule(job: NewJob): Promise<boolean>;
+  /** Forgets a pending job; false when there was none. */
+  cancel(community: CommunityRef, kind: string, key: string): Promise<boolean>;
+  find(community: CommunityRef, kind: string, key: string): Promise<Job | undefined>;
+  /** Asks the runner to look for due jobs soon, rather than at its next poll (a report just filed). */
+  nudge(): void;
+}
+
+/** Reports, one record each, with their numbers claimed for good and an index by reporter. */
+export interface ReportRepository {
+  find(community: CommunityRef, reference: string): Promise<Report | undefined>;
+  listByCommunity(community: CommunityRef): Promise<Report[]>;
+  /** The reports this person filed (through an index: the cost does not grow with the community's reports). */
+  listByReporter(participant: ParticipantId): Promise<Report[]>;
+  /** A number no report of this community ever had or will have, even after erasure or purge. */
+  claimNumber(community: CommunityRef, at: Date): Promise<number>;
+  /** Stores a new report and indexes it under its reporter. */
+  create(report: Report): Promise<void>;
+  save(report: Report): Promise<void>;
+  /** Undoes `create` (a filing that could not be completed); the number stays used. */
+  remove(report: Report): Promise<void>;
+  /** Once-only claims about a report (who took it at a given turn): true for exactly one caller. */
+  claim(community: CommunityRef, reference: string, what: string, by: string): Promise<boolean>;
+  /** Drops a reporter's index entry (their erasure): the report stays, without them. */
+  forgetReporter(participant: ParticipantId, reference: string): Promise<void>;
 }

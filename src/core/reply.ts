@@ -41,6 +41,11 @@ export interface Button {
   readonly label: string;
   readonly style: ButtonStyle;
   readonly args: readonly string[];
+  /**
+   * The command whose action this is, for a button on a message the bot sends by itself (a DM, a
+   * post in a space) rather than in answer to a command; such a button without it is not shown.
+   */
+  readonly command?: string;
 }
 
 /** A file sent with a message; a platform that cannot attach files to a private answer (Slack) sends it by DM. */

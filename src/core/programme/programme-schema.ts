@@ -79,6 +79,37 @@ function unknownPlaceholders(value: unknown, path: (string | number)[], found: {
   }
 }
 
+/** Where a category's reports go first: the binôme's référent, or straight to the coordinators (a concern about the référent). */
+export const REPORT_ROUTES = ['referent', 'coordinators'] as const;
+
+const REPORT_DEFAULTS = {
+  maxPerHour: 5,
+  remindAfterHours: 72,
+  escalateAfterHours: 72,
+  retentionMonths: 24,
+  coordinationSpace: 'coordination mentorat',
+} as const;
+
+const reportsSchema = z
+  .object({
+    categories: z
+      .array(z.object({ id: slug, label: localizedText(MAX_CHOICE_LABEL), route: z.enum(REPORT_ROUTES).default('referent') }))
+      .min(1, 'expected at least one category')
+      .max(MAX_CHOICES, `expected at most ${MAX_CHOICES} categories (a Discord select menu holds ${MAX_CHOICES})`),
+    /** Reports one person may file in an hour: a burst beyond is refused with a clear answer. */
+    maxPerHour: z.number().int().min(1).max(100).default(REPORT_DEFAULTS.maxPerHour),
+    /** A report nobody took after this long reminds those who received it… */
+    remindAfterHours: z.number().min(1).max(24 * 60).default(REPORT_DEFAULTS.remindAfterHours),
+    /** …and after this much longer goes to the coordinators by itself. */
+    escalateAfterHours: z.number().min(1).max(24 * 60).default(REPORT_DEFAULTS.escalateAfterHours),
+    /** Resolved reports lose their texts and people after this long; anonymous counts stay. */
+    retentionMonths: z.number().int().min(1).max(120).default(REPORT_DEFAULTS.retentionMonths),
+    /** The name of the private space where coordinators receive reports. */
+    coordinationSpace: z.string().trim().min(1).max(80).default(REPORT_DEFAULTS.coordinationSpace),
+  })
+  .strict();
+export type ReportRules = z.infer<typeof reportsSchema>;
+
 export const programmeSchema = z
   .object({
     name: localizedText(80),
@@ -158,6 +189,7 @@ export const programmeSchema = z
         weights: { sharedField: 10, wishedSector: 5, offeredTopic: 3, sameRegionInPerson: 4, compatibleFormat: 2 },
         forbidSameAffiliation: true,
       }),
+    reports: reportsSchema,
     spaces: z
       .object({
         /**

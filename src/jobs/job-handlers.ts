@@ -1,0 +1,34 @@
+import type { JobHandler } from '../core/jobs/job-handler';
+import { reportJobHandlers } from '../core/reports/report-job-handlers';
+import type { AppPorts } from '../core-ports';
+import type { ProgrammeDirectory } from '../dispatch';
+import type { Log } from '../log';
+import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
+
+/**
+ * Every kind of job the bot runs, on every platform: handlers are core use cases (src/core),
+ * listed here once. A new kind is one more entry.
+ */
+export const jobHandlers: readonly JobHandler[] = [...reportJobHandlers];
+
+export interface JobRunnerOptions {
+  readonly programmes: ProgrammeDirectory;
+  readonly log: Log;
+  /** Kinds only one platform schedules, over data only its adapter keeps (Discord's form drafts). */
+  readonly platformHandlers?: readonly JobHandler[];
+  readonly intervalMs?: number;
+  readonly leaseMs?: number;
+}
+
+/** The runner of one app: its ports' jobs, with every handler. */
+export function createJobRunner(ports: AppPorts, options: JobRunnerOptions): JobRunner {
+  return createPollingJobRunner({
+    jobs: ports.jobStore,
+    handlers: [...jobHandlers, ...(options.platformHandlers ?? [])],
+    ports,
+    programmes: options.programmes,
+    log: options.log,
+    ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  });
+}
