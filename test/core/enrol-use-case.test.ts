@@ -351,6 +351,7 @@ describe('own data', () => {
       referent: null,
       matching: null,
       announcements: [],
+      reports: null,
     });
   });
 

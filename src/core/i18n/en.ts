@@ -377,7 +377,7 @@ export const en = {
   'announce.welcome.referentRole': '**What the referent does**',
   'announce.welcome.firstSteps': '**Getting started**',
   'announce.welcome.reporting':
-    '**If something goes wrong**: write privately to your referent (or the coordinators); `/mentorat reporting` explains how a report is handled. The other member of the pair is not told.',
+    '**If something goes wrong**: `/mentorat report`, typed here or anywhere, opens a private form; your report goes to your referent (or the coordinators), never to the other member of the pair. `/mentorat reporting` explains what happens next.',
   'announce.dm.mentee': '**Your mentoring pair is formed!** Your mentor: {partner}.',
   'announce.dm.mentor': '**Your mentoring pair is formed!** You are mentoring: {partner}.',
   'announce.dm.referent': '**A pair is in your care**: {mentee} (mentee) and {mentor} (mentor).',

@@ -394,7 +394,7 @@ export const fr = {
   'announce.welcome.referentRole': '**Le rôle du ou de la référent·e**',
   'announce.welcome.firstSteps': '**Pour commencer**',
   'announce.welcome.reporting':
-    '**En cas de difficulté** : écrivez en privé à votre référent·e (ou à la coordination) ; `/mentorat signalement` explique comment un signalement est traité. L’autre membre du binôme n’en est pas informé·e.',
+    '**En cas de difficulté** : `/mentorat signaler`, à taper ici ou n’importe où, ouvre un formulaire privé ; votre signalement va à votre référent·e (ou à la coordination), jamais à l’autre membre du binôme. `/mentorat signalement` explique la suite.',
   'announce.dm.mentee': '**Votre binôme de mentorat est formé !** Votre mentor : {partner}.',
   'announce.dm.mentor': '**Votre binôme de mentorat est formé !** Vous accompagnez : {partner}.',
   'announce.dm.referent': '**Un binôme vous est confié** : {mentee} (mentoré·e) et {mentor} (mentor).',
@@ -506,7 +506,7 @@ export const fr = {
   'report.textForm.resolve.title': 'Clore le signalement',
   'report.textForm.resolve.label': 'Note de résolution (envoyée à l’auteur·e)',
   'report.textForm.escalate.title': 'Transmettre',
-  'report.textForm.escalate.label': 'Pourquoi la coordination doit-elle s’en saisir ?',
+  'report.textForm.escalate.label': 'Pourquoi le transmettre à la coordination ?',
 
   'report.button.take': 'Prendre en charge',
   'report.button.reply': 'Répondre',
