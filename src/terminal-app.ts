@@ -4,8 +4,10 @@ import { participantIdOf } from './core/identity';
 import type { Clock } from './core/ports';
 import { createCorePorts } from './core-ports';
 import { createDispatcher, type ProgrammeDirectory } from './dispatch';
+import { createJobRunner } from './jobs/job-handlers';
 import type { Log } from './log';
 import { createLineSource } from './platforms/terminal/line-source';
+import { sessionButtons } from './platforms/terminal/session-buttons';
 import { runTerminalChat } from './platforms/terminal/terminal-chat';
 import { createTerminalPlatform } from './platforms/terminal/terminal-platform';
 import { createTerminalSession } from './platforms/terminal/terminal-session';
@@ -44,16 +46,29 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
       (await referents.includes(community, userId)) ||
       (await enrolments.find(participantIdOf(community, userId))) !== undefined,
     options.store,
+    // Buttons on a DM or a post in a space: pressable by who received them, with `/press` after `/as`.
+    sessionButtons(session, programme.defaultLocale),
   );
-  const dispatcher = createDispatcher({
-    commands,
-    programmes: options.programmes,
-    ports: createCorePorts(options.store, chat, options.clock, options.stopping ? { stopping: options.stopping } : {}),
-    log: options.log,
-  });
+  const ports = createCorePorts(options.store, chat, options.clock, options.stopping ? { stopping: options.stopping } : {});
+  const dispatcher = createDispatcher({ commands, programmes: options.programmes, ports, log: options.log });
+  // Never in the background: a job's messages print between two lines, so a piped transcript stays the same each run.
+  const jobs = createJobRunner(ports, { programmes: options.programmes, log: options.log });
+  const runDueJobs = () =>
+    jobs.runDue().then(
+      () => undefined,
+      (error: unknown) => options.log.warn({ err: error }, 'could not look for due jobs'),
+    );
   const lines = createLineSource(options.input, options.output, options.interactive);
   try {
-    await runTerminalChat({ dispatcher, community: TERMINAL_COMMUNITY, session, lines, transcript, defaultCommandId: DEFAULT_COMMAND_ID });
+    await runTerminalChat({
+      dispatcher,
+      community: TERMINAL_COMMUNITY,
+      session,
+      lines,
+      transcript,
+      defaultCommandId: DEFAULT_COMMAND_ID,
+      beforeEachPrompt: runDueJobs,
+    });
   } finally {
     lines.close();
   }

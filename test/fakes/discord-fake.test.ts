@@ -4,15 +4,18 @@
  */
 import {
   ActionRowBuilder,
+  ApplicationIntegrationType,
   AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
   Client,
+  ComponentType,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Interaction,
+  InteractionContextType,
   LabelBuilder,
   MessageFlags,
   ModalBuilder,
@@ -469,6 +472,90 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     expect(where).toEqual([null, true, BRUNO, 'Acceptes-tu Alice comme mentor ?']);
     expect(press).toMatchObject({ dm: true, channelId: message.channelId });
     expect(fake.dmsTo(BRUNO)).toEqual([expect.objectContaining({ content: 'Merci, à bientôt', components: [] })]);
+  });
+
+  it('sends a DM interaction as Discord does: the user and no member, no guild, context 1 (BotDM), the guild install authorized as "0"', async () => {
+    const { fake, client } = await connect();
+    let seen: unknown[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isButton()) return;
+      seen = [
+        interaction.member,
+        interaction.guildId,
+        interaction.context,
+        interaction.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall],
+        interaction.user.id,
+        interaction.inGuild(),
+      ];
+      await interaction.reply({ content: 'Vu', flags: MessageFlags.Ephemeral });
+    });
+    const bruno = await client.users.fetch(BRUNO);
+    await bruno.send({
+      content: 'Un signalement vous attend',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('voir').setLabel('Voir').setStyle(ButtonStyle.Primary)),
+      ],
+    });
+    const [message] = fake.dmsTo(BRUNO);
+    if (!message) throw new Error('no DM');
+    const press = await fake.pressButton({ guildId: GUILD, userId: BRUNO, message, customId: 'voir' });
+    await handler.settled();
+    expect(seen).toEqual([null, null, InteractionContextType.BotDM, '0', BRUNO, false]);
+    expect(press.original).toMatchObject({ content: 'Vu', ephemeral: true, channelId: message.channelId });
+  });
+
+  it('submits a modal opened from a DM button outside any guild too, and lets its answer update the DM', async () => {
+    const { fake, client } = await connect();
+    const typed: unknown[] = [];
+    const handler = handle(client, async (interaction) => {
+      if (interaction.isButton()) {
+        await interaction.showModal(
+          new ModalBuilder()
+            .setCustomId('note')
+            .setTitle('Note')
+            .addComponents(
+              new ActionRowBuilder<TextInputBuilder>().addComponents(
+                new TextInputBuilder().setCustomId('texte').setLabel('Votre note').setStyle(TextInputStyle.Paragraph),
+              ),
+            ),
+        );
+      }
+      if (interaction.isModalSubmit()) {
+        typed.push(interaction.guildId, interaction.fields.getTextInputValue('texte'), interaction.isFromMessage());
+        if (interaction.isFromMessage()) await interaction.update({ content: 'Note enregistrée', components: [] });
+      }
+    });
+    const bruno = await client.users.fetch(BRUNO);
+    await bruno.send({
+      content: 'Ajouter une note ?',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('noter').setLabel('Noter').setStyle(ButtonStyle.Secondary)),
+      ],
+    });
+    const [message] = fake.dmsTo(BRUNO);
+    if (!message) throw new Error('no DM');
+    const press = await fake.pressButton({ guildId: GUILD, userId: BRUNO, message, customId: 'noter' });
+    if (!press.modal) throw new Error('no modal');
+    const submitted = await fake.submitModal({ guildId: GUILD, userId: BRUNO, modal: press.modal, values: { texte: 'Rappeler lundi' }, message });
+    await handler.settled();
+    expect(typed).toEqual([null, 'Rappeler lundi', true]);
+    expect(submitted.dm).toBe(true);
+    expect(fake.dmsTo(BRUNO)).toEqual([expect.objectContaining({ content: 'Note enregistrée', components: [] })]);
+  });
+
+  it('refuses a custom_id longer than 100 characters, or the same twice in a message, as Discord does (50035)', async () => {
+    const { fake, client } = await connect();
+    const channel = client.channels.cache.get(GENERAL);
+    if (!channel?.isSendable()) throw new Error('general is not sendable');
+    // Raw components, as the bot sends them: discord.js's builders would refuse a long id before Discord could.
+    const row = (...ids: string[]) => ({
+      type: ComponentType.ActionRow as const,
+      components: ids.map((id, index) => ({ type: ComponentType.Button as const, custom_id: id, label: `B${index}`, style: ButtonStyle.Secondary })),
+    });
+    await expect(channel.send({ content: 'x', components: [row('a'.repeat(101))] })).rejects.toEqual(apiError(50035));
+    await expect(channel.send({ content: 'x', components: [row('same', 'same')] })).rejects.toEqual(apiError(50035));
+    await channel.send({ content: 'ok', components: [row('a'.repeat(100), 'b')] });
+    expect(fake.messagesIn(GENERAL).map((message) => message.content)).toEqual(['ok']);
   });
 
   it('creates a private channel whose overwrites let exactly the two members in', async () => {

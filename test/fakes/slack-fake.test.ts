@@ -335,6 +335,47 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     expect((await app.client.usergroups.users.list({ usergroup: 'S0COORD' })).users).toEqual([ALICE]);
   });
 
+  it('answers usergroups.list with each group’s id, handle and name, its users only with include_users', async () => {
+    const app = await startHttpApp();
+    const listed = await app.client.usergroups.list({});
+    expect(listed.usergroups).toEqual([
+      expect.objectContaining({ id: 'S0COORD', team_id: fake.teamId, is_usergroup: true, handle: 'coordination', name: 'coordination' }),
+    ]);
+    expect(listed.usergroups?.[0]).not.toHaveProperty('users');
+    const withUsers = await app.client.usergroups.list({ include_users: true, include_count: true });
+    expect(withUsers.usergroups?.[0]).toMatchObject({ users: [ALICE], user_count: 1 });
+    expect(await errorCodeOf(app.client.usergroups.users.list({ usergroup: 'S0NOBODY' }))).toBe('no_such_subteam');
+  });
+
+  it('sends a button pressed on a DM with the team, the IM channel, the message and a response_url that can replace it', async () => {
+    const pressed: { team?: string; channel?: string; messageTs?: string; action?: string }[] = [];
+    let answered: () => void = () => undefined;
+    const answering = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    const app = await startHttpApp((app) => {
+      app.action('take', async ({ ack, body, action, respond }) => {
+        await ack();
+        if (body.type !== 'block_actions' || !('action_id' in action)) return;
+        pressed.push({ team: body.team?.id, channel: body.channel?.id, messageTs: body.message?.ts, action: action.action_id });
+        await respond({ replace_original: true, text: 'Pris en charge' });
+        answered();
+      });
+    });
+    const opened = await app.client.conversations.open({ users: BOB });
+    const posted = await app.client.chat.postMessage({
+      channel: opened.channel?.id ?? '',
+      text: 'Un signalement vous attend',
+      blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: 'take', text: { type: 'plain_text', text: 'Prendre' } }] }],
+    });
+    const [message] = fake.dmsTo(BOB);
+    if (!message) throw new Error('no DM');
+    await fake.blockAction({ userId: BOB, actionId: 'take', message });
+    await answering;
+    expect(pressed).toEqual([{ team: fake.teamId, channel: opened.channel?.id, messageTs: posted.ts, action: 'take' }]);
+    expect(fake.dmsTo(BOB)).toMatchObject([{ text: 'Pris en charge', replaceOriginal: true }]);
+  });
+
   it('records a DM sent through conversations.open and chat.postMessage', async () => {
     const app = await startHttpApp();
     const opened = await app.client.conversations.open({ users: BOB });

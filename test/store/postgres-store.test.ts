@@ -4,6 +4,7 @@ import { createStore } from '../../src/store/create-store';
 import { keyOf } from '../../src/store/key-segments';
 import { createPostgresStore, openPostgresStore } from '../../src/store/postgres-store';
 import { describeEnrolmentRepository } from './enrolment-repository-contract';
+import { describeJobRepository } from './job-repository-contract';
 import { describePairingRepositories } from './pairing-repositories-contract';
 import { closedPort, relayTo, usePostgresDatabase } from './server-databases';
 import { collect, describeStoreContract } from './store-contract';
@@ -17,6 +18,7 @@ describeStoreContract('PostgreSQL', () => createStore(database.url), {
 
 describeEnrolmentRepository('PostgreSQL', () => createStore(database.url));
 describePairingRepositories('PostgreSQL', () => createStore(database.url));
+describeJobRepository('PostgreSQL', () => createStore(database.url));
 
 describe('a PostgreSQL store', () => {
   it('keeps each record as one row of public.keyv, under the key mentorat:<key>', async () => {

@@ -4,6 +4,9 @@ import type { Command } from '../../core/command';
 import type { Clock } from '../../core/ports';
 import { type AppPorts, createCorePorts } from '../../core-ports';
 import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
+import { createDraftPurgeHandler, draftPurgeJob } from '../../jobs/draft-purge-job';
+import { createJobRunner } from '../../jobs/job-handlers';
+import type { JobRunner } from '../../jobs/polling-job-runner';
 import type { Log } from '../../log';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { createInteractionHandler } from './discord-interactions';
@@ -40,6 +43,8 @@ export interface DiscordAppOptions {
 export interface DiscordApp {
   readonly client: Client;
   readonly ports: AppPorts;
+  /** Runs the due jobs of Discord's communities in the background; `runDue()` runs them now. */
+  readonly jobs: JobRunner;
   /** Resolves once every interaction received so far has been answered. */
   idle(): Promise<void>;
   /** Takes no new interaction, lets those under way finish (a long job stops after its current step), then disconnects. */
@@ -78,6 +83,17 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2000,
     ...(options.answerByDmAfterMs === undefined ? {} : { answerByDmAfterMs: options.answerByDmAfterMs }),
   });
+  const jobs = createJobRunner(ports, {
+    programmes: options.programmes,
+    log,
+    platformHandlers: [
+      createDraftPurgeHandler({ drafts: ports.formDrafts, log, serves: (community) => client.guilds.cache.has(community.id) }),
+    ],
+  });
+  const schedulePurge = (guild: Guild) =>
+    ports.queue
+      .schedule(draftPurgeJob({ platform: 'discord', id: guild.id }, options.clock.now()))
+      .catch((error: unknown) => log.warn({ guildId: guild.id, err: error }, 'could not schedule the purge of old form drafts'));
   const inFlight = new Set<Promise<void>>();
 
   client.on(Events.InteractionCreate, (interaction) => {
@@ -87,6 +103,7 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
   client.on(Events.GuildCreate, (guild) => {
     log.info({ guildId: guild.id, guild: guild.name }, 'added to a server');
     void warnAboutPermissions(guild, log);
+    void schedulePurge(guild).then(() => ports.queue.nudge());
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord client warning'));
@@ -100,15 +117,9 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
     'connected to Discord',
   );
   await Promise.all(guilds.map((guild) => warnAboutPermissions(guild, log)));
-  const purgeDrafts = () =>
-    ports.formDrafts.purgeExpired().then(
-      (count) => count > 0 && log.info({ count }, 'forgot form drafts untouched for a day'),
-      (error: unknown) => log.warn({ err: error }, 'could not purge old form drafts'),
-    );
-  await purgeDrafts();
-  // Half-typed enrolments are personal data: none is kept past its day, even if never reopened.
-  const purging = setInterval(purgeDrafts, 60 * 60 * 1000);
-  purging.unref();
+  // Kept pending from one run to the next: scheduling again keeps the one already due.
+  await Promise.all(guilds.map(schedulePurge));
+  jobs.start();
 
   async function idle(): Promise<void> {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
@@ -117,11 +128,12 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
   return {
     client,
     ports,
+    jobs,
     idle,
     async stop() {
-      clearInterval(purging);
       client.removeAllListeners(Events.InteractionCreate);
       stopping.abort();
+      await jobs.stop();
       await idle();
       await client.destroy();
       log.info({}, 'disconnected from Discord');

@@ -1,7 +1,8 @@
-import { type Interaction, PermissionFlagsBits } from 'discord.js';
+import { type Guild, type Interaction, PermissionFlagsBits, RESTJSONErrorCodes, type User } from 'discord.js';
 import type { ActorFacts } from '../../core/access';
 import { type Locale, supportedLocale } from '../../core/i18n/locale';
 import type { CommunityRef } from '../../core/identity';
+import { discordErrorCode } from './discord-errors';
 
 /** `fr` → French, `en-US` and `en-GB` → English; any other Discord locale gets the community's default. */
 export function discordLocale(tag: string | null | undefined): Locale | undefined {
@@ -30,4 +31,26 @@ export function discordActor(interaction: Interaction): ActorFacts {
     platformRoles: [...roleIds, ...roleNames],
     isAdministrator: interaction.memberPermissions?.has(PermissionFlagsBits.Administrator) ?? false,
   };
+}
+
+/**
+ * Who is acting in a DM, where Discord gives the user but no member: roles and administration are
+ * read from the server the button belongs to. Fetched, not cached: without the members intent no
+ * role change reaches the cache. Someone who left the server acts without any role.
+ */
+export async function discordMemberActor(guild: Guild, user: User): Promise<ActorFacts> {
+  try {
+    const member = await guild.members.fetch({ user: user.id, force: true });
+    const roles = [...member.roles.cache.values()];
+    return {
+      userId: user.id,
+      displayName: member.nickname ?? user.globalName ?? user.username,
+      platformRoles: [...roles.map((role) => role.id), ...roles.map((role) => role.name)],
+      isAdministrator: member.permissions.has(PermissionFlagsBits.Administrator),
+    };
+  } catch (error) {
+    const code = discordErrorCode(error);
+    if (code !== RESTJSONErrorCodes.UnknownMember && code !== RESTJSONErrorCodes.UnknownUser) throw error;
+    return { userId: user.id, displayName: user.globalName ?? user.username, platformRoles: [], isAdministrator: false };
+  }
 }

@@ -6,10 +6,12 @@ import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorRefer
 import type { Log } from '../../log';
 import type { FormDraftRepository } from '../../store/form-draft-repository';
 import { serialQueue } from '../single-flight';
-import { discordActor, discordCommunity, discordLocale } from './discord-identity';
+import { discordActor, discordCommunity, discordLocale, discordMemberActor } from './discord-identity';
 import { messagePayload, textPayload } from './discord-message';
+import { DmInteractionAnswer } from './dm-interaction-answer';
 import { createFormStepFlow } from './form-step-flow';
 import { type AnswerableInteraction, AnswerLostError, DEFAULT_ANSWER_TIMING, InteractionAnswer } from './interaction-answer';
+import { originOf } from './interaction-origin';
 import type { InteractionScope } from './interaction-scope';
 import { decodeStepId, isStepId, type StepTarget } from './step-ids';
 
@@ -62,9 +64,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
   }
 
   /** Work still running near Discord's 3 seconds is acknowledged, then answered by an edit or a follow-up. */
-  async function beforeDeadline(scope: InteractionScope, work: () => Promise<void>): Promise<void> {
+  async function beforeDeadline(answer: InteractionAnswer, work: () => Promise<void>): Promise<void> {
     const timer = setTimeout(() => {
-      scope.answer.defer().catch((error: unknown) => log.warn({ err: error }, 'could not acknowledge a slow interaction'));
+      answer.defer().catch((error: unknown) => log.warn({ err: error }, 'could not acknowledge a slow interaction'));
     }, options.acknowledgeAfterMs);
     try {
       await work();
@@ -131,40 +133,53 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     }
   }
 
-  async function route(scope: InteractionScope, interaction: AnswerableInteraction): Promise<void> {
+  /** `customId`: as the bot made it, without the server a DM's components carry. */
+  async function route(scope: InteractionScope, interaction: AnswerableInteraction, customId: string | undefined): Promise<void> {
     if (interaction.isChatInputCommand()) return onCommand(scope, interaction);
-    const customId = interaction.customId;
-    if (isStepId(customId)) return onStep(scope, interaction, customId);
-    if (interaction.isButton()) return deliver(scope, await dispatch(scope, { type: 'press', buttonId: customId }));
+    const id = customId ?? interaction.customId;
+    if (isStepId(id)) return onStep(scope, interaction, id);
+    if (interaction.isButton()) return deliver(scope, await dispatch(scope, { type: 'press', buttonId: id }));
     await scope.answer.show(textPayload(translate(scope.locale, 'button.unknown')), { replace: false });
   }
 
   /** Handles one interaction to the end; never throws (an unexpected error is answered with a reference). */
   return async function handleInteraction(interaction: Interaction): Promise<void> {
-    if (!isAnswerable(interaction) || !interaction.inGuild()) return;
-    const community = discordCommunity(interaction.guildId);
+    if (!isAnswerable(interaction)) return;
+    const origin = originOf(interaction);
+    if (!origin) return;
     const platformLocale = discordLocale(interaction.locale);
-    const answer = new InteractionAnswer(interaction, timing);
+    if (origin.kind === 'unknown-dm') {
+      const unknown = new InteractionAnswer(interaction, timing);
+      await unknown
+        .show(textPayload(translate(platformLocale ?? 'fr', 'button.unknown')), { replace: false })
+        .catch((error: unknown) => log.warn({ err: error }, 'could not answer a DM component of an unknown server'));
+      return;
+    }
+    const community = discordCommunity(origin.kind === 'dm' ? origin.guild.id : origin.guildId);
+    const answer =
+      origin.kind === 'dm' ? new DmInteractionAnswer(interaction, timing, origin.guild.id) : new InteractionAnswer(interaction, timing);
     const userId = interaction.user.id;
     let scope: InteractionScope | undefined;
     try {
-      const locale = platformLocale ?? dispatcher.programmeFor(community).defaultLocale;
-      scope = {
-        community,
-        actor: discordActor(interaction),
-        locale,
-        platformLocale,
-        answer,
-        responder: {
-          // A job reporting progress goes on whatever becomes of its reports.
-          followUp: (message) =>
-            answer
-              .show(messagePayload(followUpMessage(message)), { replace: false })
-              .catch((error: unknown) => log.warn({ err: error, community, userId }, 'could not deliver a follow-up')),
-        },
-      };
-      const routed = scope;
-      await beforeDeadline(routed, () => route(routed, interaction));
+      // Reading a DM's actor asks Discord: it counts within the 3 seconds.
+      await beforeDeadline(answer, async () => {
+        const routed: InteractionScope = {
+          community,
+          actor: origin.kind === 'dm' ? await discordMemberActor(origin.guild, interaction.user) : discordActor(interaction),
+          locale: platformLocale ?? dispatcher.programmeFor(community).defaultLocale,
+          platformLocale,
+          answer,
+          responder: {
+            // A job reporting progress goes on whatever becomes of its reports.
+            followUp: (message) =>
+              answer
+                .show(messagePayload(followUpMessage(message)), { replace: false })
+                .catch((error: unknown) => log.warn({ err: error, community, userId }, 'could not deliver a follow-up')),
+          },
+        };
+        scope = routed;
+        await route(routed, interaction, origin.customId);
+      });
     } catch (error) {
       if (error instanceof AnswerLostError) {
         log.warn({ err: error, community, userId }, 'the answer came after the interaction expired and the person takes no DM: lost');

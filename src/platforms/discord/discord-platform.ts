@@ -2,18 +2,26 @@ import type { Client } from 'discord.js';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
+import { SHARED_OWNER } from '../../button-id';
 import type { ProgrammeDirectory } from '../../dispatch';
+import { deliverPortMessage } from '../../port-message';
 import { sendOnce } from './discord-delivery';
 import { PERMISSION_NAMES, undeliveredBecause } from './discord-errors';
 import { messagePayload } from './discord-message';
 import { createDiscordSpaces } from './discord-spaces';
+import { stampPayload } from './guild-stamp';
 
 /**
- * Messages the bot sends on its own (not in answer to someone): text and files. Buttons need
- * the command that handles them, which only an answer to a command has.
+ * Messages the bot sends on its own: text, files, and the buttons that name their command. In a DM
+ * they are the recipient's, and carry the server (Discord will not say it when they are pressed);
+ * in a space, anyone there may press them (the command decides, see `sharedActions`).
  */
-function payloadOf(message: OutgoingMessage) {
-  return messagePayload({ text: message.text, buttons: [], attachments: message.attachments ?? [] });
+function dmPayload(community: CommunityRef, userId: string, message: OutgoingMessage) {
+  return stampPayload(messagePayload(deliverPortMessage(message, userId)), community.id);
+}
+
+function spacePayload(message: OutgoingMessage) {
+  return messagePayload(deliverPortMessage(message, SHARED_OWNER));
 }
 
 /** The chat-platform port on Discord: DMs, binôme channels, posts in them. */
@@ -23,14 +31,14 @@ export function createDiscordPlatform(client: Client, programmes: ProgrammeDirec
   return {
     platform: 'discord',
     async sendDirectMessage(
-      _community: CommunityRef,
+      community: CommunityRef,
       userId: string,
       message: OutgoingMessage,
       options?: DeliveryOptions,
     ): Promise<DeliveryResult> {
       try {
         const user = await client.users.fetch(userId);
-        await sendOnce(client, await user.createDM(), payloadOf(message), options);
+        await sendOnce(client, await user.createDM(), dmPayload(community, userId, message), options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error, PERMISSION_NAMES.SendMessages);
@@ -46,7 +54,7 @@ export function createDiscordPlatform(client: Client, programmes: ProgrammeDirec
       try {
         const channel = await client.channels.fetch(spaceId);
         if (!channel?.isSendable()) return { ok: false, reason: 'unreachable' };
-        await sendOnce(client, channel, payloadOf(message), options);
+        await sendOnce(client, channel, spacePayload(message), options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error, `${PERMISSION_NAMES.ViewChannel}, ${PERMISSION_NAMES.SendMessages}`);

@@ -15,6 +15,7 @@ import type { ProgrammeDirectory } from '../../dispatch';
 import { singleFlight } from '../single-flight';
 import { channelName } from '../space-name';
 import { discordErrorCode, PERMISSION_NAMES } from './discord-errors';
+import { spaceRoleIds } from './space-roles';
 
 /** Discord's limits: channels under one category, and channels in a server. */
 export const CHANNELS_PER_CATEGORY = 50;
@@ -23,6 +24,12 @@ export const CHANNELS_PER_SERVER = 500;
 /** Discord's 500 counts channels and categories; the threads discord.js also caches do not count. */
 function countedChannels(guild: Guild): number {
   return guild.channels.cache.filter((channel) => !channel.isThread()).size;
+}
+
+/** Who a space lets in: a member (type 1) or everyone holding a role (type 0). */
+interface Admitted {
+  readonly id: string;
+  readonly type: OverwriteType.Member | OverwriteType.Role;
 }
 
 const MEMBER_ALLOW = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.ReadMessageHistory];
@@ -102,24 +109,30 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
     });
   }
 
-  async function addMissingMembers(channel: TextChannel, memberIds: readonly string[]): Promise<void> {
-    for (const id of memberIds) {
+  /** Gives whoever lacks it the members' access: people (type 1) and roles (type 0) alike. */
+  async function addMissing(channel: TextChannel, overwrites: readonly Admitted[]): Promise<void> {
+    for (const { id, type } of overwrites) {
       const overwrite = channel.permissionOverwrites.cache.get(id);
       if (overwrite?.allow.has(PermissionFlagsBits.ViewChannel)) continue;
-      await channel.permissionOverwrites.edit(
-        id,
-        { ViewChannel: true, SendMessages: true, ReadMessageHistory: true },
-        { type: OverwriteType.Member },
-      );
+      await channel.permissionOverwrites.edit(id, { ViewChannel: true, SendMessages: true, ReadMessageHistory: true }, { type });
     }
   }
 
   async function create(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
     const guild = await guildOf(community);
     if (!guild) return { ok: false, reason: 'unreachable', detail: `server ${community.id}` };
+    const roleIds = spaceRoleIds(guild, request.memberRoles ?? []);
+    // Nobody to let in (every role named is gone): a space only the bot sees would serve no one.
+    if (request.memberIds.length === 0 && roleIds.length === 0) {
+      return { ok: false, reason: 'unreachable', detail: (request.memberRoles ?? []).join(', ') || request.name };
+    }
+    const admitted: Admitted[] = [
+      ...request.memberIds.map((id) => ({ id, type: OverwriteType.Member as const })),
+      ...roleIds.map((id) => ({ id, type: OverwriteType.Role as const })),
+    ];
     const existing = findExisting(guild, request.key);
     if (existing) {
-      await addMissingMembers(existing, request.memberIds);
+      await addMissing(existing, admitted);
       return { ok: true, space: { id: existing.id, name: existing.name, link: existing.url }, created: false };
     }
     const missing = await missingMember(guild, request.memberIds);
@@ -137,7 +150,7 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
       permissionOverwrites: [
         { id: guild.roles.everyone.id, type: OverwriteType.Role, deny: [PermissionFlagsBits.ViewChannel] },
         ...(botId ? [{ id: botId, type: OverwriteType.Member, allow: [...MEMBER_ALLOW, PermissionFlagsBits.ManageChannels] }] : []),
-        ...request.memberIds.map((id) => ({ id, type: OverwriteType.Member, allow: MEMBER_ALLOW })),
+        ...admitted.map(({ id, type }) => ({ id, type, allow: MEMBER_ALLOW })),
       ],
     });
     return { ok: true, space: { id: channel.id, name: channel.name, link: channel.url }, created: true };

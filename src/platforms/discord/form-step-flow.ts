@@ -5,6 +5,7 @@ import { translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch';
 import type { FormDraft, FormDraftRepository } from '../../store/form-draft-repository';
+import { formById } from '../command-forms';
 import { button, type MessageRow, modal, type SelectLabels, selectMenu, textInput } from './discord-components';
 import { type MessagePayload, textPayload } from './discord-message';
 import { currentStep, type FormStep, type StepPosition, unanswered } from './form-steps';
@@ -41,11 +42,8 @@ function clipContent(text: string): string {
  */
 export function createFormStepFlow(options: FormStepFlowOptions) {
   const { dispatcher, drafts } = options;
-  const formOf = (scope: InteractionScope, formId: string): FormSpec | undefined => {
-    const programme = dispatcher.programmeFor(scope.community);
-    const command = dispatcher.commands.find((candidate) => candidate.id === formId);
-    return command?.form?.(programme);
-  };
+  const formOf = (scope: InteractionScope, formId: string): FormSpec | undefined =>
+    formById(dispatcher.commands, dispatcher.programmeFor(scope.community), formId);
   const participant = (scope: InteractionScope) => participantIdOf(scope.community, scope.actor.userId);
   const idFor = (scope: InteractionScope, form: FormSpec, action: StepTarget['action'], field?: string) =>
     encodeStepId({ action, formId: form.id, owner: scope.actor.userId, ...(field === undefined ? {} : { field }) });

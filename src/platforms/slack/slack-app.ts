@@ -5,6 +5,8 @@ import type { Command } from '../../core/command';
 import type { Clock } from '../../core/ports';
 import { type AppPorts, createCorePorts } from '../../core-ports';
 import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
+import { createJobRunner } from '../../jobs/job-handlers';
+import type { JobRunner } from '../../jobs/polling-job-runner';
 import type { Log } from '../../log';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { registerSlackHandlers } from './slack-interactions';
@@ -35,6 +37,8 @@ export interface SlackAppOptions {
 export interface SlackApp {
   readonly app: App;
   readonly ports: AppPorts;
+  /** Runs the due jobs of Slack's communities in the background; `runDue()` runs them now. */
+  readonly jobs: JobRunner;
   /** HTTP mode: where Slack must send requests (`http://host:port/slack/events`). */
   readonly port: number | undefined;
   /** Resolves once every request received so far has been answered. */
@@ -97,6 +101,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2500,
     clock: options.clock,
   });
+  const jobs = createJobRunner(ports, { programmes: options.programmes, log });
   app.error(async (error) => {
     log.error({ err: error }, 'slack request failed');
   });
@@ -109,13 +114,16 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
     { team: identity.team, teamId: identity.team_id, mode: socketMode ? 'socket' : 'http', port: address?.port },
     'connected to Slack',
   );
+  jobs.start();
   return {
     app,
     ports,
+    jobs,
     port: address?.port,
     idle: () => handlers.idle(),
     async stop() {
       stopping.abort();
+      await jobs.stop();
       await handlers.idle();
       await app.stop();
       log.info({}, 'disconnected from Slack');

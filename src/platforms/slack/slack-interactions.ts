@@ -13,6 +13,7 @@ import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, Clock } from '../../core/ports';
 import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorReference, type Invocation } from '../../dispatch';
 import type { Log } from '../../log';
+import { formById } from '../command-forms';
 import { readTextCommand } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import { createResponseUrlBudget } from './response-url-budget';
@@ -197,7 +198,7 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
   }
 
   function formOf(community: CommunityRef, formId: string): FormSpec | undefined {
-    return dispatcher.commands.find((command) => command.id === formId)?.form?.(dispatcher.programmeFor(community));
+    return formById(dispatcher.commands, dispatcher.programmeFor(community), formId);
   }
 
   /** After the modal opened (empty, at once), fills it in, or replaces it with the refusal. */

@@ -51,7 +51,8 @@ export const BOT_SCOPES: readonly BotScope[] = [
   'im:history',
   // files.uploadV2 (files.getUploadURLExternal and files.completeUploadExternal).
   'files:write',
-  // usergroups.users.list: coordinators given as a user group.
+  // usergroups.users.list: coordinators given as a user group; usergroups.list: a group named by its handle or
+  // name (the coordinators let into a report's coordination space).
   'usergroups:read',
 ];
 

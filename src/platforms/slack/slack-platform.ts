@@ -1,11 +1,13 @@
 import type { WebClient } from '@slack/web-api';
+import { SHARED_OWNER } from '../../button-id';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
+import { deliverPortMessage } from '../../port-message';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { alreadyPosted, deliveryMetadata } from './slack-delivery';
 import { slackCall, undeliveredBecause } from './slack-errors';
-import { markupToMrkdwn } from './slack-markup';
+import { slackMessage } from './slack-message';
 import { createSlackSpaces } from './slack-spaces';
 
 /**
@@ -16,18 +18,21 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
   const spaces = createSlackSpaces(client, store);
 
   /**
-   * Text, then each file. Messages the bot sends on its own carry no buttons: a button needs the
-   * command that handles it, which only an answer to a command has. A keyed message carries its
-   * key as metadata on its text; after an attempt whose outcome is unknown, it is looked for first.
+   * Text, then each file. Buttons that name their command go in blocks under the text: a DM's are
+   * its recipient's, a space's anyone's there (the command decides, see `sharedActions`). A message
+   * without buttons stays plain text. A keyed message carries its key as metadata on its text; after
+   * an attempt whose outcome is unknown, it is looked for first.
    */
-  async function post(channel: string, message: OutgoingMessage, options: DeliveryOptions | undefined): Promise<void> {
+  async function post(channel: string, message: OutgoingMessage, owner: string, options: DeliveryOptions | undefined): Promise<void> {
     if (options?.mayHaveBeenSent && (await alreadyPosted(client, channel, options))) return;
-    if (message.text.trim() !== '') {
-      const text = markupToMrkdwn(message.text);
+    const delivered = deliverPortMessage(message, owner);
+    if (message.text.trim() !== '' || delivered.buttons.length > 0) {
+      const { text, blocks } = slackMessage(delivered);
+      const withButtons = delivered.buttons.length > 0 ? { blocks } : {};
       const metadata = options ? { metadata: deliveryMetadata(options) } : {};
       // No unfurling: a link someone typed must not pull a preview into a binôme's channel.
       await slackCall('chat.postMessage', () =>
-        client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false, ...metadata }),
+        client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false, ...withButtons, ...metadata }),
       );
     }
     for (const file of message.attachments ?? []) {
@@ -49,7 +54,7 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
         const opened = await slackCall('conversations.open', () => client.conversations.open({ users: userId }));
         const channel = opened.channel?.id;
         if (!channel) throw new Error('conversations.open answered without a channel id');
-        await post(channel, message, options);
+        await post(channel, message, userId, options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error);
@@ -63,7 +68,7 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
       options?: DeliveryOptions,
     ): Promise<DeliveryResult> {
       try {
-        await post(spaceId, message, options);
+        await post(spaceId, message, SHARED_OWNER, options);
         return { ok: true };
       } catch (error) {
         return undeliveredBecause(error);

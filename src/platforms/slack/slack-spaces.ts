@@ -8,6 +8,7 @@ import type { KeyValueStore } from '../../store/key-value-store';
 import { singleFlight } from '../single-flight';
 import { channelName } from '../space-name';
 import { isPermissionRefusal, permissionDetail, SlackRefusal, slackCall } from './slack-errors';
+import { usersOfGroups } from './slack-user-groups';
 
 /** Slack's limit on channel names. */
 export const CHANNEL_NAME_MAX = 80;
@@ -155,17 +156,20 @@ export function createSlackSpaces(client: WebClient, store: KeyValueStore) {
   }
 
   async function open(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
+    // Read before anything is created: a space nobody could join is not opened.
+    const memberIds = [...new Set([...request.memberIds, ...(await usersOfGroups(client, request.memberRoles ?? []))])];
+    if (memberIds.length === 0) return { ok: false, reason: 'unreachable', detail: (request.memberRoles ?? []).join(', ') || request.name };
     const record = await records.find(community, request.key);
     const existing = record ? await liveChannel(record) : undefined;
     if (existing) {
       // A crash right after the create may have left the purpose unset.
       if (!existing.purpose.includes(spaceMarker(request.key))) await setMarker(existing.id, request);
-      return withMembers(community, existing, request.memberIds, false);
+      return withMembers(community, existing, memberIds, false);
     }
     const channel = await createChannel(request);
     await records.save(community, { key: request.key, channelId: channel.id, name: channel.name });
     await setMarker(channel.id, request);
-    return withMembers(community, channel, request.memberIds, true);
+    return withMembers(community, channel, memberIds, true);
   }
 
   async function openGuarded(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {

@@ -16,6 +16,11 @@ export interface TerminalChatOptions {
   readonly transcript: Transcript;
   /** The overview a bare `/mentorat` shows. */
   readonly defaultCommandId: string;
+  /**
+   * Runs before each prompt (after the welcome, then after each line): the terminal runs its due
+   * jobs here rather than in the background, so that what they print lands between two lines.
+   */
+  readonly beforeEachPrompt?: () => Promise<void>;
 }
 
 /** Runs the terminal chat until the end of input or `/quit`. */
@@ -38,6 +43,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   delivery.tell('terminal.welcome', { user: session.current });
   for (;;) {
+    await options.beforeEachPrompt?.();
     const line = await lines.read(`${session.current}> `, '/quit');
     if (line === undefined) return;
     const text = line.trim();

@@ -1,4 +1,3 @@
-import { decodeButtonId } from '../../button-id';
 import type { ActorFacts } from '../../core/access';
 import { fieldErrorLines } from '../../core/forms/field-error';
 import type { Locale } from '../../core/i18n/locale';
@@ -8,6 +7,7 @@ import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../d
 import { parseInlineValues } from '../text-command-line';
 import { promptForm } from './form-prompter';
 import type { LineSource } from './line-source';
+import { pressHint } from './press-hint';
 import { draftKey, type TerminalSession } from './terminal-session';
 import { labels, type Transcript } from './transcript';
 
@@ -36,10 +36,6 @@ export interface TerminalDelivery {
   send(invocation: Invocation, typed?: Typed): Promise<void>;
 }
 
-export function buttonName(id: string): string {
-  return decodeButtonId(id)?.action ?? id;
-}
-
 /** Turns the dispatcher's answers into labelled transcript blocks, and forms into questions. */
 export function createTerminalDelivery(options: TerminalDeliveryOptions): TerminalDelivery {
   const { dispatcher, community, session, lines, transcript } = options;
@@ -48,9 +44,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
   const facts = (): ActorFacts => ({ userId: session.current, displayName: session.current, platformRoles: [], isAdministrator: false });
 
   function showMessage(user: string, message: DeliveredMessage): void {
-    const names = message.buttons.map((button) => `[${buttonName(button.id)}] ${button.label}`);
-    const hint = names.length > 0 ? `\n${translate(localeOf(user), 'terminal.pressHint', { buttons: names.join(' · ') })}` : '';
-    transcript.block(labels.ephemeral(user), `${message.text}${hint}`);
+    transcript.block(labels.ephemeral(user), `${message.text}${pressHint(message.buttons, localeOf(user))}`);
     for (const file of message.attachments) transcript.file(labels.file(file.name, user), file.content.trimEnd());
     if (message.buttons.length > 0) session.buttons.set(user, message.buttons);
   }

@@ -1,8 +1,13 @@
+import { SHARED_OWNER } from '../../button-id';
+import type { Locale } from '../../core/i18n/locale';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
+import { deliverPortMessage } from '../../port-message';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { channelName } from '../space-name';
+import { pressHint } from './press-hint';
+import type { TerminalButtons } from './session-buttons';
 import { createTerminalDeliveries } from './terminal-deliveries';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
@@ -13,14 +18,28 @@ import { labels, type Transcript } from './transcript';
  */
 export type KnownUser = (community: CommunityRef, userId: string) => Promise<boolean>;
 
-/** The chat-platform port in a terminal: everything is printed, labelled with who would see it. */
-export function createTerminalPlatform(transcript: Transcript, isKnown: KnownUser, store: KeyValueStore): ChatPlatform {
+/**
+ * The chat-platform port in a terminal: everything is printed, labelled with who would see it.
+ * With the session's `buttons`, a message's buttons are shown with the `/press` hint and pressable
+ * by its recipient (a DM) or every member (a space); without it (printing only), they are left out.
+ * Platform groups (`memberRoles`) do not exist here: spaces hold the people named.
+ */
+export function createTerminalPlatform(
+  transcript: Transcript,
+  isKnown: KnownUser,
+  store: KeyValueStore,
+  buttons?: TerminalButtons,
+): ChatPlatform {
   const spaces = createTerminalSpaces(store);
   const deliveries = createTerminalDeliveries(store);
 
-  function render(message: OutgoingMessage): string {
+  /** Prints the message, and offers its buttons to those who see it. */
+  function show(label: string, message: OutgoingMessage, owner: string, seenBy: readonly string[], locale: Locale | undefined): void {
+    const delivered = deliverPortMessage(message, owner);
     const files = (message.attachments ?? []).map((file) => `(${file.name})`);
-    return [message.text, ...files].join('\n');
+    const hint = locale === undefined ? '' : pressHint(delivered.buttons, locale);
+    transcript.block(label, [`${message.text}${hint}`, ...files].join('\n'));
+    buttons?.offer(seenBy, delivered.buttons);
   }
 
   /** A keyed message is recorded once printed; one that may have been printed is looked up first. */
@@ -39,7 +58,7 @@ export function createTerminalPlatform(transcript: Transcript, isKnown: KnownUse
       options?: DeliveryOptions,
     ): Promise<DeliveryResult> {
       if (!(await isKnown(community, userId))) return { ok: false, reason: 'unreachable' };
-      await printOnce(community, options, () => transcript.block(labels.dm(userId), render(message)));
+      await printOnce(community, options, () => show(labels.dm(userId), message, userId, [userId], buttons?.localeOf(userId)));
       return { ok: true };
     },
     async openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult> {
@@ -63,7 +82,9 @@ export function createTerminalPlatform(transcript: Transcript, isKnown: KnownUse
     ): Promise<DeliveryResult> {
       const space = await spaces.find(community, spaceId);
       if (!space) return { ok: false, reason: 'unreachable' };
-      await printOnce(community, options, () => transcript.block(labels.space(space.name, space.members), render(message)));
+      await printOnce(community, options, () =>
+        show(labels.space(space.name, space.members), message, SHARED_OWNER, space.members, buttons?.localeOf()),
+      );
       return { ok: true };
     },
   };

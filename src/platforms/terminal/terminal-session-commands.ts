@@ -3,7 +3,8 @@ import { translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
 import type { Dispatcher } from '../../dispatch';
 import { splitCommandLine } from '../text-command-line';
-import { buttonName, type TerminalDelivery } from './terminal-delivery';
+import { buttonName } from './press-hint';
+import type { TerminalDelivery } from './terminal-delivery';
 import type { TerminalSession } from './terminal-session';
 
 const USER_NAME = /^[\p{L}\p{N}._-]{1,32}$/u;

@@ -23,7 +23,32 @@ export function parseMessageBody(json: unknown): MessageBody {
   return parseWith(messageBodySchema, json ?? {});
 }
 
+/** Discord's limit on a component's custom_id, which also routes the interaction back. */
+export const MAX_CUSTOM_ID = 100;
+
+/**
+ * Custom ids in a message's rows: at most 100 characters, and none twice in one message (Discord
+ * could not tell which was used). Refused with 50035 like any invalid body.
+ */
+function checkCustomIds(components: unknown[]): void {
+  const seen = new Set<string>();
+  components.forEach((row, rowIndex) => {
+    const inner = (row as { components?: unknown }).components;
+    (Array.isArray(inner) ? inner : []).forEach((component, index) => {
+      const customId = (component as { custom_id?: unknown }).custom_id;
+      if (typeof customId !== 'string') return;
+      const path = ['components', rowIndex, 'components', index, 'custom_id'];
+      if (customId.length > MAX_CUSTOM_ID) {
+        invalidFormBody([{ path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MAX_CUSTOM_ID} or fewer in length.` }]);
+      }
+      if (seen.has(customId)) invalidFormBody([{ path, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' }]);
+      seen.add(customId);
+    });
+  });
+}
+
 function checkLimits(body: MessageBody): void {
+  checkCustomIds(body.components ?? []);
   if ((body.content ?? '').length > 2000) {
     invalidFormBody([{ path: ['content'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }]);
   }

@@ -8,7 +8,7 @@ import { type FakeWorld, type StoredMessage, snowflakeTime } from './fake-state.
 import type { FakeInteraction } from './types.js';
 
 const callbackSchema = z.object({ type: z.number().int(), data: z.unknown().optional() });
-const modalSchema = z.object({ custom_id: z.string(), title: z.string().max(45), components: z.array(z.unknown()).min(1).max(5) });
+const modalSchema = z.object({ custom_id: z.string().max(100), title: z.string().max(45), components: z.array(z.unknown()).min(1).max(5) });
 const deferSchema = z.object({ flags: z.number().int().nullish() }).nullish();
 
 /** Discord's interaction tokens work for 15 minutes. */

@@ -28,7 +28,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const state = new SlackState(botUserId, options.triggerTtlMs ?? 3_000, options.responseUrlTtlMs ?? 30 * 60_000);
   for (const user of options.users) state.users.set(user.id, user);
   if (!state.users.has(botUserId)) state.users.set(botUserId, { id: botUserId, name: 'mentorat' });
-  for (const group of options.userGroups ?? []) state.userGroups.set(group.id, { handle: group.handle, users: group.users });
+  for (const group of options.userGroups ?? []) {
+    state.userGroups.set(group.id, { handle: group.handle, name: group.name ?? group.handle, users: group.users });
+  }
   const general = state.addChannel({
     id: 'C0GENERAL',
     name: 'general',

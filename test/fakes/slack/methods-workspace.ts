@@ -1,4 +1,4 @@
-/* auth.test, users.info, usergroups.users.list, apps.connections.open. */
+/* auth.test, users.info, usergroups.list, usergroups.users.list, apps.connections.open. */
 import { isTrue } from './json-values';
 import { fail, type MethodHandler, ok, param } from './method-kit';
 import { userObject } from './slack-objects';
@@ -27,11 +27,44 @@ const userGroupUsers: MethodHandler = (params, context) => {
   return ok({ users: active });
 };
 
+/**
+ * The workspace's user groups as Slack lists them (Slack's example object's fields); `users` only with
+ * include_users, `user_count` only with include_count. Deactivated members are left out, as usergroups.users.list does.
+ */
+const userGroupsList: MethodHandler = (params, context) => {
+  const withUsers = isTrue(params.include_users);
+  const withCount = isTrue(params.include_count);
+  const usergroups = [...context.state.userGroups.entries()].map(([id, group]) => {
+    const active = group.users.filter((user) => !context.state.users.get(user)?.deleted);
+    return {
+      id,
+      team_id: context.teamId,
+      is_usergroup: true,
+      name: group.name,
+      description: '',
+      handle: group.handle,
+      is_external: false,
+      date_create: 1_700_000_000,
+      date_update: 1_700_000_000,
+      date_delete: 0,
+      auto_type: null,
+      created_by: context.botUserId,
+      updated_by: context.botUserId,
+      deleted_by: null,
+      prefs: { channels: [], groups: [] },
+      ...(withUsers ? { users: active } : {}),
+      ...(withCount ? { user_count: active.length } : {}),
+    };
+  });
+  return ok({ usergroups });
+};
+
 const connectionsOpen: MethodHandler = (_params, context) => ok({ url: context.openSocketUrl() });
 
 export const workspaceMethods: Record<string, MethodHandler> = {
   'auth.test': authTest,
   'users.info': usersInfo,
+  'usergroups.list': userGroupsList,
   'usergroups.users.list': userGroupUsers,
   'apps.connections.open': connectionsOpen,
 };

@@ -27,7 +27,7 @@ export type TriggerCheck = 'ok' | 'invalid_trigger_id' | 'expired_trigger_id' | 
 
 export class SlackState {
   readonly users = new Map<string, FakeSlackUser>();
-  readonly userGroups = new Map<string, { handle: string; users: string[] }>();
+  readonly userGroups = new Map<string, { handle: string; name: string; users: string[] }>();
   readonly conversations: ConversationRecord[] = [];
   readonly messages: FakeSlackMessage[] = [];
   readonly views: FakeView[] = [];

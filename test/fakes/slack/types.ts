@@ -21,7 +21,8 @@ export interface FakeSlackOptions {
   botId?: string;
   appId?: string;
   users: FakeSlackUser[];
-  userGroups?: { id: string; handle: string; users: string[] }[];
+  /** `name` (what people see, e.g. 'Coordination mentorat') defaults to the handle */
+  userGroups?: { id: string; handle: string; name?: string; users: string[] }[];
   /** Channels besides #general, e.g. a private one the bot is not in (a slash command still comes from there). */
   channels?: { id: string; name: string; isPrivate: boolean; members: string[] }[];
   /** How long a trigger_id stays usable by views.open / views.push: 3 s on Slack. */

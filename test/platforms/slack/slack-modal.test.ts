@@ -55,8 +55,9 @@ const expectedElement: Record<FormField['kind'], string> = {
 };
 
 describe('the Slack modal built from a form', () => {
-  it('has forms to check: enrolment, and the profile’s edit button', () => {
-    expect(forms.map((form) => form.id)).toEqual(['mentorat.enrol', 'mentorat.enrol']);
+  it('has forms to check: reporting, enrolment, the profile’s edit button, and each report text with its button', () => {
+    const reportTexts = ['reply', 'note', 'resolve', 'escalate'].flatMap((action) => [`mentorat.report-${action}`, `mentorat.report-${action}`]);
+    expect(forms.map((form) => form.id)).toEqual(['mentorat.report', 'mentorat.enrol', 'mentorat.enrol', ...reportTexts]);
   });
 
   describe.each(LOCALES)('in %s', (locale) => {
