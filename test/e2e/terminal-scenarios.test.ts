@@ -3,10 +3,11 @@ import { LOCALES } from '../../src/core/i18n/locale';
 import { checkScenario } from '../scenarios/check-scenario';
 import { coordinatorScenariosFor } from '../scenarios/coordinator-flow';
 import { scenariosFor } from '../scenarios/participant-journey';
+import { reportScenariosFor } from '../scenarios/report-visibility';
 import { runScenarioOnTerminal } from '../scenarios/terminal-driver';
 
 describe.each(LOCALES)('the participant journey in the terminal chat, in %s', (locale) => {
-  it.concurrent.each([...scenariosFor(locale), ...coordinatorScenariosFor(locale)].map((scenario) => [scenario.name, scenario] as const))(
+  it.concurrent.each([...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map((scenario) => [scenario.name, scenario] as const))(
     '%s',
     async (_name, scenario) => {
       const { observed, runs } = await runScenarioOnTerminal(scenario, locale);

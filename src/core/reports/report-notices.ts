@@ -6,6 +6,11 @@ import { mention, type OutgoingMessage } from '../reply';
 import type { Report, ReportEvent } from './report';
 import { handlingButtons, handlingView, quoted, reporterButtons, statusLabel } from './report-texts';
 
+/** The message an event of the conversation added: written in the same change, just before it was dated. */
+function messageOf(report: Report, event: ReportEvent, from: 'reporter' | 'handler') {
+  return report.conversation.filter((entry) => entry.from === from && entry.at <= event.at).at(-1);
+}
+
 /** What the reporter reads about an event: never a note, never who else received it. */
 export function reporterNotice(report: Report, event: ReportEvent, locale: Locale): OutgoingMessage | undefined {
   const reference = report.reference;
@@ -13,7 +18,7 @@ export function reporterNotice(report: Report, event: ReportEvent, locale: Local
     case 'taken':
       return { text: translate(locale, 'report.notice.taken', { reference, status: statusLabel('in-progress', locale) }) };
     case 'replied': {
-      const message = report.conversation.find((entry) => entry.at === event.at && entry.from === 'handler');
+      const message = messageOf(report, event, 'handler');
       if (!message) return undefined;
       return { text: `${translate(locale, 'report.notice.reply', { reference })}\n${quoted(message.text)}\n\n${translate(locale, 'report.notice.replyHint', { reference })}`, buttons: reporterButtons(report, locale) };
     }
@@ -67,7 +72,7 @@ export function handlingNotice(report: Report, event: ReportEvent, binome: Binom
   const parts = [handlingHeadline(report, event, locale)];
   if (event.kind === 'escalated' && event.text) parts.push(translate(locale, 'report.handling.reason'), quoted(event.text));
   if (event.kind === 'reporter-replied') {
-    const message = report.conversation.find((entry) => entry.at === event.at && entry.from === 'reporter');
+    const message = messageOf(report, event, 'reporter');
     if (message) parts.push(quoted(message.text));
   }
   if (event.kind === 'taken' || event.kind === 'closed-by-erasure') return { text: parts.join('\n') };
