@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { CommandOption } from '../src/core/command';
 import type { Audience } from '../src/core/access';
+import type { CommandOption } from '../src/core/command';
 import { defineCommand } from '../src/core/command';
 import type { UseCaseContext } from '../src/core/context';
-import { parseRawValues } from '../src/core/forms/raw-input';
 import { validateForm } from '../src/core/forms/form-schema';
+import { parseRawValues } from '../src/core/forms/raw-input';
 import type { MessageKey } from '../src/core/i18n/translate';
-import { buildReportTextForm } from '../src/core/reports/report-form';
 import { translate } from '../src/core/i18n/translate';
 import type { Reply } from '../src/core/reply';
+import { buildReportTextForm } from '../src/core/reports/report-form';
 
 export const referenceOption = (required: boolean): CommandOption => ({
   key: 'reference',
@@ -39,7 +39,11 @@ interface ReportTextCommand {
  */
 export function defineReportTextCommand(spec: ReportTextCommand) {
   const form = () => buildReportTextForm(spec.id, spec.textKey, spec.action);
-  const open = async (reference: string | undefined): Promise<Reply> => ({ kind: 'form', form: form(), initial: reference ? { reference } : {} });
+  const open = async (reference: string | undefined): Promise<Reply> => ({
+    kind: 'form',
+    form: form(),
+    initial: reference ? { reference } : {},
+  });
   return defineCommand({
     id: spec.id,
     group: 'mentorat',
@@ -54,7 +58,13 @@ export function defineReportTextCommand(spec: ReportTextCommand) {
       const values = parseRawValues(form(), raw);
       const validation = validateForm(form(), values);
       if (!validation.ok) {
-        return { kind: 'form-rejected', form: form(), values, errors: validation.errors, messages: [{ text: translate(ctx.locale, 'report.textForm.rejected') }] };
+        return {
+          kind: 'form-rejected',
+          form: form(),
+          values,
+          errors: validation.errors,
+          messages: [{ text: translate(ctx.locale, 'report.textForm.rejected') }],
+        };
       }
       return spec.act(ctx, String(validation.values.reference), String(validation.values[spec.textKey]));
     },

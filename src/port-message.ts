@@ -1,4 +1,4 @@
-import { encodeButtonId, SHARED_OWNER } from './button-id';
+import { encodeButtonId, type SHARED_OWNER } from './button-id';
 import type { OutgoingMessage } from './core/reply';
 import type { DeliveredMessage } from './dispatch';
 
@@ -10,7 +10,13 @@ import type { DeliveredMessage } from './dispatch';
 export function deliverPortMessage(message: OutgoingMessage, owner: string | typeof SHARED_OWNER): DeliveredMessage {
   const buttons = (message.buttons ?? []).flatMap((button) =>
     button.command
-      ? [{ id: encodeButtonId({ commandId: button.command, action: button.action, owner, args: button.args }), label: button.label, style: button.style }]
+      ? [
+          {
+            id: encodeButtonId({ commandId: button.command, action: button.action, owner, args: button.args }),
+            label: button.label,
+            style: button.style,
+          },
+        ]
       : [],
   );
   return { text: message.text, buttons, attachments: message.attachments ?? [] };

@@ -47,7 +47,10 @@ export function createReportRepository(store: KeyValueStore): ReportRepository {
   ]);
   const indexEntry = (report: Report) =>
     report.reporter
-      ? { reporter: { platform: report.community.platform, communityId: report.community.id, userId: report.reporter }, reference: report.reference }
+      ? {
+          reporter: { platform: report.community.platform, communityId: report.community.id, userId: report.reporter },
+          reference: report.reference,
+        }
       : undefined;
 
   return {

@@ -33,7 +33,13 @@ const ANNOUNCED: readonly Expectation[] = ['dan', 'erin', 'ref', 'carol', 'fay',
 ]);
 
 /** Someone outside the report looks everywhere they can: no text, no reference, no status. */
-function seesNothing(actor: string, command: string, options: Readonly<Record<string, string>> = {}, key?: Parameters<typeof says>[1], locale: Locale = 'fr'): Step {
+function seesNothing(
+  actor: string,
+  command: string,
+  options: Readonly<Record<string, string>> = {},
+  key?: Parameters<typeof says>[1],
+  locale: Locale = 'fr',
+): Step {
   return {
     actor,
     action: { command, options },
@@ -171,7 +177,9 @@ const visibilityMatrix: ScenarioFactory = (locale: Locale): Scenario => ({
     {
       actor: 'alice',
       action: { command: 'mentorat.follow-up', options: { reference: 'SIG-0002' } },
-      expect: [{ to: 'alice', via: 'ephemeral', says: [says(locale, 'report.notFound', { reference: 'SIG-0002' })], saysNot: [CAROL_TEXT] }],
+      expect: [
+        { to: 'alice', via: 'ephemeral', says: [says(locale, 'report.notFound', { reference: 'SIG-0002' })], saysNot: [CAROL_TEXT] },
+      ],
     },
   ],
 });

@@ -20,7 +20,7 @@ const NO_BINOME = new Set(['aucun', 'aucune', 'none', 'no', 'non', '-', 'program
 
 async function requireEnrolled(ctx: UseCaseContext) {
   const enrolment = await ctx.ports.enrolments.find(ctx.actor.id);
-  if (!enrolment || enrolment.status !== 'active') throw new UserError('report.notEnrolled');
+  if (enrolment?.status !== 'active') throw new UserError('report.notEnrolled');
   return enrolment;
 }
 
@@ -29,12 +29,16 @@ export async function openReportForm(ctx: UseCaseContext): Promise<Reply> {
   return { kind: 'form', form: buildReportForm(ctx.programme), initial: {} };
 }
 
-type BinomeChoice = { readonly ok: true; readonly binome?: Binome } | { readonly ok: false; readonly key: 'report.form.error.whichBinome' | 'report.form.error.unknownBinome'; readonly names: string };
+type BinomeChoice =
+  | { readonly ok: true; readonly binome?: Binome }
+  | { readonly ok: false; readonly key: 'report.form.error.whichBinome' | 'report.form.error.unknownBinome'; readonly names: string };
 
 /** The binôme concerned: the only one, the one whose other member is named, or none when asked. */
 async function chooseBinome(ctx: UseCaseContext, typed: string | undefined): Promise<BinomeChoice> {
   const me = ctx.actor.id.userId;
-  const mine = (await ctx.ports.binomes.listByCommunity(ctx.community)).filter((binome) => isActiveBinome(binome) && isMemberOf(binome, me));
+  const mine = (await ctx.ports.binomes.listByCommunity(ctx.community)).filter(
+    (binome) => isActiveBinome(binome) && isMemberOf(binome, me),
+  );
   const partnerOf = (binome: Binome) => (binome.mentee === me ? binome.mentor : binome.mentee);
   const wanted = foldForMatching((typed ?? '').replace(/^@/, ''));
   if (NO_BINOME.has(wanted)) return { ok: true };
@@ -74,21 +78,39 @@ export async function submitReport(ctx: UseCaseContext, raw: RawFormValues): Pro
   if (!choice.ok) return rejected([fieldError('binome', choice.key, { names: choice.names })]);
 
   const now = ctx.ports.clock.now();
-  const recent = (await ctx.ports.reports.listByReporter(ctx.actor.id)).filter((report) => now.getTime() - Date.parse(report.createdAt) < HOUR_MS);
+  const recent = (await ctx.ports.reports.listByReporter(ctx.actor.id)).filter(
+    (report) => now.getTime() - Date.parse(report.createdAt) < HOUR_MS,
+  );
   const limit = ctx.programme.reports.maxPerHour;
   if (recent.length >= limit) throw new UserError('report.tooMany', { count: limit });
 
   const category = String(validation.values.category);
   const route = routeOf(ctx.programme, category, choice.binome, ctx.actor.id.userId);
   const number = await ctx.ports.reports.claimNumber(ctx.community, now);
-  const filed = fileRecord(ctx, { number, category, binome: choice.binome, route, description: String(validation.values.description), contact: validation.values.contact === true, now });
+  const filed = fileRecord(ctx, {
+    number,
+    category,
+    binome: choice.binome,
+    route,
+    description: String(validation.values.description),
+    contact: validation.values.contact === true,
+    now,
+  });
   await storeAndSchedule(ctx, filed);
   // The daily purge is planned once per community; a failure here only delays it to the next report.
   await scheduleRetention(ctx.ports, ctx.community).catch(() => undefined);
   const next = translate(ctx.locale, route.to === 'referent' ? 'report.filed.toReferent' : 'report.filed.toCoordinators');
   return {
     kind: 'messages',
-    messages: [{ text: [translate(ctx.locale, 'report.filed', { reference: filed.reference }), next, translate(ctx.locale, 'report.filed.private', { reference: filed.reference })].join('\n\n') }],
+    messages: [
+      {
+        text: [
+          translate(ctx.locale, 'report.filed', { reference: filed.reference }),
+          next,
+          translate(ctx.locale, 'report.filed.private', { reference: filed.reference }),
+        ].join('\n\n'),
+      },
+    ],
   };
 }
 
@@ -118,14 +140,20 @@ function fileRecord(ctx: UseCaseContext, filing: Filing): Report {
     status: 'received',
     route: filing.route.to,
     recipients: [],
-    ...(filing.route.to === 'coordinators' && filing.route.because === 'category' && filing.binome?.referent ? { concerns: filing.binome.referent } : {}),
+    ...(filing.route.to === 'coordinators' && filing.route.because === 'category' && filing.binome?.referent
+      ? { concerns: filing.binome.referent }
+      : {}),
     conversation: [],
     notes: [],
     history: [],
     createdAt: at,
     updatedAt: at,
   };
-  const filed = withEvent(base, { kind: 'filed', actor: ctx.actor.id.userId, ...(filing.route.to === 'referent' ? { to: filing.route.referent } : {}) }, filing.now);
+  const filed = withEvent(
+    base,
+    { kind: 'filed', actor: ctx.actor.id.userId, ...(filing.route.to === 'referent' ? { to: filing.route.referent } : {}) },
+    filing.now,
+  );
   return filing.route.to === 'referent' ? filed : withEvent(filed, { kind: 'escalated', detail: filing.route.because }, filing.now);
 }
 

@@ -13,7 +13,11 @@ const HANDLER_CHANGES = new Set(['taken', 'escalated', 'reassigned']);
 const handlerTurn = (report: Report) => report.history.filter((event) => HANDLER_CHANGES.has(event.kind)).length;
 
 /** Applies a change and tells whoever each new event concerns. */
-async function change(ctx: UseCaseContext, report: Report, apply: (stored: Report) => { report: Report; events: NewEvent[] } | undefined): Promise<Report> {
+async function change(
+  ctx: UseCaseContext,
+  report: Report,
+  apply: (stored: Report) => { report: Report; events: NewEvent[] } | undefined,
+): Promise<Report> {
   const updated = await updateReport(ctx.ports, ctx.community, report.reference, apply);
   if (!updated) throw new UserError('report.notFound', { reference: report.reference });
   for (const event of updated.events) await tellAbout(ctx.ports, updated.report, event);
@@ -47,7 +51,8 @@ async function takeIfFree(ctx: UseCaseContext, report: Report): Promise<{ report
 
 export async function takeReport(ctx: UseCaseContext, reference: string): Promise<Reply> {
   const report = await findHandledReport(ctx, reference);
-  if (report.handler === ctx.actor.id.userId) return messages(translate(ctx.locale, 'report.take.already', { reference: report.reference }));
+  if (report.handler === ctx.actor.id.userId)
+    return messages(translate(ctx.locale, 'report.take.already', { reference: report.reference }));
   if (report.handler && ctx.actor.roles.has('coordinator')) {
     const { handler: _earlier, ...rest } = report;
     await takeIfFree(ctx, rest as Report);
@@ -83,7 +88,10 @@ export async function noteReport(ctx: UseCaseContext, reference: string, text: s
   const report = await findHandledReport(ctx, reference);
   const at = ctx.ports.clock.now().toISOString();
   const me = ctx.actor.id.userId;
-  await change(ctx, report, (stored) => ({ report: { ...stored, notes: [...stored.notes, { at, author: me, text }] }, events: [{ kind: 'noted', actor: me }] }));
+  await change(ctx, report, (stored) => ({
+    report: { ...stored, notes: [...stored.notes, { at, author: me, text }] },
+    events: [{ kind: 'noted', actor: me }],
+  }));
   return messages(translate(ctx.locale, 'report.note.done', { reference: report.reference }));
 }
 

@@ -14,7 +14,10 @@ export function normalizeReference(typed: string): string | undefined {
  * The report as this person may see it. A report they may not see answers exactly as one that
  * does not exist, so that nobody learns a reference is taken, nor by whom.
  */
-export async function findVisibleReport(ctx: UseCaseContext, typed: string): Promise<{ readonly report: Report; readonly access: Exclude<ReportAccess, 'none'> }> {
+export async function findVisibleReport(
+  ctx: UseCaseContext,
+  typed: string,
+): Promise<{ readonly report: Report; readonly access: Exclude<ReportAccess, 'none'> }> {
   const reference = normalizeReference(typed);
   const report = reference ? await ctx.ports.reports.find(ctx.community, reference) : undefined;
   const access = report && !report.purgedAt ? reportAccess({ userId: ctx.actor.id.userId, roles: ctx.actor.roles }, report) : 'none';

@@ -52,4 +52,3 @@ export const reportDeadlineJob: JobHandler = {
 export async function cancelDeadline(ports: CorePorts, report: Report): Promise<void> {
   await ports.queue.cancel(report.community, REPORT_JOBS.deadline, report.reference);
 }
-

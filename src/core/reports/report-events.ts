@@ -51,8 +51,21 @@ export async function tellAbout(ports: CorePorts, report: Report, event: ReportE
   const payload = { reference: report.reference, event: String(event.n) };
   const dueAt = ports.clock.now();
   for (const to of new Set(people)) {
-    await ports.queue.schedule({ community: report.community, kind: REPORT_JOBS.dm, key: `${report.reference}|${event.n}|${to}`, payload: { ...payload, to }, dueAt });
+    await ports.queue.schedule({
+      community: report.community,
+      kind: REPORT_JOBS.dm,
+      key: `${report.reference}|${event.n}|${to}`,
+      payload: { ...payload, to },
+      dueAt,
+    });
   }
-  if (space) await ports.queue.schedule({ community: report.community, kind: REPORT_JOBS.post, key: `${report.reference}|${event.n}`, payload, dueAt });
+  if (space)
+    await ports.queue.schedule({
+      community: report.community,
+      kind: REPORT_JOBS.post,
+      key: `${report.reference}|${event.n}`,
+      payload,
+      dueAt,
+    });
   ports.queue.nudge();
 }

@@ -54,12 +54,24 @@ export function buildReportForm(programme: Programme): FormSpec {
 }
 
 /** A text to write about a report (a reply, a note, a resolution, a reason): its reference, then the text. */
-export function buildReportTextForm(id: string, textKey: 'message' | 'note' | 'resolution' | 'reason', title: 'reply' | 'note' | 'resolve' | 'escalate'): FormSpec {
+export function buildReportTextForm(
+  id: string,
+  textKey: 'message' | 'note' | 'resolution' | 'reason',
+  title: 'reply' | 'note' | 'resolve' | 'escalate',
+): FormSpec {
   return {
     id,
     title: localized(`report.textForm.${title}.title`),
     fields: [
-      { kind: 'text', key: 'reference', label: localized('report.textForm.reference'), required: true, minLength: 8, maxLength: 13, multiline: false },
+      {
+        kind: 'text',
+        key: 'reference',
+        label: localized('report.textForm.reference'),
+        required: true,
+        minLength: 8,
+        maxLength: 13,
+        multiline: false,
+      },
       {
         kind: 'text',
         key: textKey,

@@ -1,8 +1,8 @@
 import type { Binome } from '../binomes/binome';
 import type { CorePorts } from '../context';
+import type { Locale } from '../i18n/locale';
 import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
-import type { Locale } from '../i18n/locale';
 import type { Report, ReportEvent } from './report';
 import { REPORT_JOBS, tellAbout } from './report-events';
 import { handlingNotice, reporterNotice, showsText } from './report-notices';
@@ -38,7 +38,13 @@ async function recordShown(ctx: JobContext, report: Report, to: string | undefin
 }
 
 /** The report goes to the coordinators after all (its référent cannot be reached). */
-export async function escalateToCoordinators(ports: CorePorts, report: Report, detail: string, actor?: string, text?: string): Promise<void> {
+export async function escalateToCoordinators(
+  ports: CorePorts,
+  report: Report,
+  detail: string,
+  actor?: string,
+  text?: string,
+): Promise<void> {
   // Escalating is a change of handler: the coordinators now take it, the earlier one keeps seeing it.
   const updated = await updateReport(ports, report.community, report.reference, ({ handler: _earlier, ...stored }) => ({
     report: { ...stored, route: 'coordinators' },
@@ -48,7 +54,8 @@ export async function escalateToCoordinators(ports: CorePorts, report: Report, d
   if (updated && event) await tellAbout(ports, updated.report, event);
 }
 
-const isHandlerSide = (report: Report, event: ReportEvent, to: string) => to !== report.reporter && (event.kind === 'filed' || event.kind === 'reassigned');
+const isHandlerSide = (report: Report, event: ReportEvent, to: string) =>
+  to !== report.reporter && (event.kind === 'filed' || event.kind === 'reassigned');
 
 export const reportDmJob: JobHandler = {
   kind: REPORT_JOBS.dm,
@@ -58,7 +65,8 @@ export const reportDmJob: JobHandler = {
     if (!loaded || !to) return { status: 'done' };
     const { report, event, binome } = loaded;
     const locale = to === report.reporter ? report.reporterLocale : await localeOf(ctx.ports, ctx, to);
-    const message = to === report.reporter ? reporterNotice(report, event, locale) : handlingNotice(report, event, binome, ctx.programme, locale);
+    const message =
+      to === report.reporter ? reporterNotice(report, event, locale) : handlingNotice(report, event, binome, ctx.programme, locale);
     if (!message) return { status: 'done' };
     const result = await ctx.ports.chat.sendDirectMessage(ctx.community, to, message, {
       key: `report|${report.reference}|${event.n}|${to}`,
@@ -75,7 +83,8 @@ export const reportDmJob: JobHandler = {
   async exhausted(ctx, job) {
     const loaded = await loadEvent(ctx, job);
     const to = job.payload.to;
-    if (loaded && to && isHandlerSide(loaded.report, loaded.event, to)) await escalateToCoordinators(ctx.ports, loaded.report, 'delivery-failed');
+    if (loaded && to && isHandlerSide(loaded.report, loaded.event, to))
+      await escalateToCoordinators(ctx.ports, loaded.report, 'delivery-failed');
   },
 };
 

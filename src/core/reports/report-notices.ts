@@ -20,11 +20,17 @@ export function reporterNotice(report: Report, event: ReportEvent, locale: Local
     case 'replied': {
       const message = messageOf(report, event, 'handler');
       if (!message) return undefined;
-      return { text: `${translate(locale, 'report.notice.reply', { reference })}\n${quoted(message.text)}\n\n${translate(locale, 'report.notice.replyHint', { reference })}`, buttons: reporterButtons(report, locale) };
+      return {
+        text: `${translate(locale, 'report.notice.reply', { reference })}\n${quoted(message.text)}\n\n${translate(locale, 'report.notice.replyHint', { reference })}`,
+        buttons: reporterButtons(report, locale),
+      };
     }
     case 'resolved':
       return {
-        text: [translate(locale, 'report.notice.resolved', { reference, status: statusLabel('resolved', locale) }), ...(report.resolution ? [quoted(report.resolution)] : [])].join('\n'),
+        text: [
+          translate(locale, 'report.notice.resolved', { reference, status: statusLabel('resolved', locale) }),
+          ...(report.resolution ? [quoted(report.resolution)] : []),
+        ].join('\n'),
       };
     case 'escalated':
       return { text: translate(locale, 'report.notice.escalated', { reference }) };
@@ -42,7 +48,10 @@ function handlingHeadline(report: Report, event: ReportEvent, locale: Locale): s
     case 'filed':
       return translate(locale, 'report.handling.new', { reference });
     case 'escalated':
-      return translate(locale, `report.handling.escalated.${escalationReason(event.detail)}`, { reference, person: event.actor ? mention(event.actor) : '' });
+      return translate(locale, `report.handling.escalated.${escalationReason(event.detail)}`, {
+        reference,
+        person: event.actor ? mention(event.actor) : '',
+      });
     case 'taken':
       return translate(locale, 'report.handling.taken', { reference, person: event.actor ? mention(event.actor) : '' });
     case 'reporter-replied':
@@ -58,7 +67,16 @@ function handlingHeadline(report: Report, event: ReportEvent, locale: Locale): s
   }
 }
 
-const ESCALATION_REASONS = ['button', 'deadline', 'unreachable', 'delivery-failed', 'category', 'no-binome', 'no-referent', 'referent-involved'] as const;
+const ESCALATION_REASONS = [
+  'button',
+  'deadline',
+  'unreachable',
+  'delivery-failed',
+  'category',
+  'no-binome',
+  'no-referent',
+  'referent-involved',
+] as const;
 type EscalationReason = (typeof ESCALATION_REASONS)[number];
 function escalationReason(detail: string | undefined): EscalationReason {
   return (ESCALATION_REASONS as readonly string[]).includes(detail ?? '') ? (detail as EscalationReason) : 'button';
@@ -68,7 +86,13 @@ function escalationReason(detail: string | undefined): EscalationReason {
  * What a référent or the coordinators read about an event: the headline, then the whole report
  * (its text is part of it, so this counts as showing it), with the handling buttons while it is open.
  */
-export function handlingNotice(report: Report, event: ReportEvent, binome: Binome | undefined, programme: Programme, locale: Locale): OutgoingMessage {
+export function handlingNotice(
+  report: Report,
+  event: ReportEvent,
+  binome: Binome | undefined,
+  programme: Programme,
+  locale: Locale,
+): OutgoingMessage {
   const parts = [handlingHeadline(report, event, locale)];
   if (event.kind === 'escalated' && event.text) parts.push(translate(locale, 'report.handling.reason'), quoted(event.text));
   if (event.kind === 'reporter-replied') {

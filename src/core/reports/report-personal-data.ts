@@ -22,7 +22,9 @@ export function withoutTexts(report: Report): Report {
 }
 
 const involves = (report: Report, userId: string) =>
-  report.handler === userId || report.recipients.includes(userId) || report.history.some((event) => event.actor === userId || event.to === userId);
+  report.handler === userId ||
+  report.recipients.includes(userId) ||
+  report.history.some((event) => event.actor === userId || event.to === userId);
 
 /**
  * "My data" holds my reports as their reporter (texts, statuses, the replies to me, never the
@@ -54,7 +56,10 @@ export function createReportDataHolder(ports: Ports): PersonalDataHolder {
       for (const report of mine) {
         const open = report.status !== 'resolved';
         const updated = await updateReport(ports as CorePorts, report.community, report.reference, (stored) => ({
-          report: { ...withoutTexts(stored), ...(open ? { status: 'resolved' as const, resolvedAt: ports.clock.now().toISOString() } : {}) },
+          report: {
+            ...withoutTexts(stored),
+            ...(open ? { status: 'resolved' as const, resolvedAt: ports.clock.now().toISOString() } : {}),
+          },
           events: open ? [{ kind: 'closed-by-erasure' as const }] : [],
         }));
         await ports.reports.forgetReporter(participant, report.reference);

@@ -4,7 +4,9 @@ import type { Programme } from '../programme/programme-schema';
 /** Why a report goes to the coordinators rather than a référent (kept in its history). */
 export type CoordinatorsBecause = 'category' | 'no-binome' | 'no-referent' | 'referent-involved';
 
-export type Route = { readonly to: 'referent'; readonly referent: string } | { readonly to: 'coordinators'; readonly because: CoordinatorsBecause };
+export type Route =
+  | { readonly to: 'referent'; readonly referent: string }
+  | { readonly to: 'coordinators'; readonly because: CoordinatorsBecause };
 
 /**
  * Where a new report goes: the binôme's référent, unless the category says coordinators (a concern

@@ -39,14 +39,18 @@ export function handlingView(report: Report, binome: Binome | undefined, program
   const lines = [
     translate(locale, 'report.view.title', { reference: report.reference }),
     translate(locale, 'report.view.category', { category: literal(categoryLabel(programme, report.category, locale)) }),
-    report.reporter ? translate(locale, 'report.view.reporter', { person: mention(report.reporter) }) : translate(locale, 'report.view.reporterErased'),
+    report.reporter
+      ? translate(locale, 'report.view.reporter', { person: mention(report.reporter) })
+      : translate(locale, 'report.view.reporterErased'),
     binomeLine(binome, locale),
     translate(locale, report.contact ? 'report.view.contactYes' : 'report.view.contactNo'),
     translate(locale, 'report.view.status', {
       status: statusLabel(report.status, locale),
       date: formatDate(report.createdAt, locale, programme.timeZone),
     }),
-    report.handler ? translate(locale, 'report.view.handler', { person: mention(report.handler) }) : translate(locale, 'report.view.noHandler'),
+    report.handler
+      ? translate(locale, 'report.view.handler', { person: mention(report.handler) })
+      : translate(locale, 'report.view.noHandler'),
   ];
   const text = report.description ? ['', quoted(report.description)] : ['', translate(locale, 'report.view.textErased')];
   return [...lines, ...text].join('\n');
@@ -84,10 +88,24 @@ export function handlingButtons(report: Report, locale: Locale): Button[] {
     command: REPORT_COMMANDS[action],
   });
   const untaken = report.status === 'received' || !report.handler;
-  return [...(untaken ? [button('take', 'primary')] : []), button('reply'), button('note'), button('resolve', 'danger'), button('escalate')];
+  return [
+    ...(untaken ? [button('take', 'primary')] : []),
+    button('reply'),
+    button('note'),
+    button('resolve', 'danger'),
+    button('escalate'),
+  ];
 }
 
 /** The reporter's own button under a message from a handler. */
 export function reporterButtons(report: Report, locale: Locale): Button[] {
-  return [{ action: 'reply', label: translate(locale, 'report.button.reply'), style: 'primary', args: [report.reference], command: REPORT_COMMANDS.reply }];
+  return [
+    {
+      action: 'reply',
+      label: translate(locale, 'report.button.reply'),
+      style: 'primary',
+      args: [report.reference],
+      command: REPORT_COMMANDS.reply,
+    },
+  ];
 }

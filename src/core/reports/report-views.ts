@@ -6,9 +6,9 @@ import { translate } from '../i18n/translate';
 import { mention, messages, type Reply } from '../reply';
 import { isOpen, type Report, type ReportStatus } from './report';
 import { findVisibleReport } from './report-access';
+import { updateReport } from './report-store';
 import { categoryLabel, handlingButtons, handlingView, quoted, reporterButtons, statusLabel, threadView } from './report-texts';
 import { reportAccess } from './report-visibility';
-import { updateReport } from './report-store';
 
 /** Lines listed in chat; the rest are counted (the CSV holds them all). */
 const LISTED = 25;
@@ -44,7 +44,10 @@ async function showOne(ctx: UseCaseContext, typed: string): Promise<Reply> {
     ? handlingView(report, binome, ctx.programme, ctx.locale)
     : [
         translate(ctx.locale, 'report.view.title', { reference: report.reference }),
-        translate(ctx.locale, 'report.view.status', { status: statusLabel(report.status, ctx.locale), date: formatDate(report.createdAt, ctx.locale, ctx.programme.timeZone) }),
+        translate(ctx.locale, 'report.view.status', {
+          status: statusLabel(report.status, ctx.locale),
+          date: formatDate(report.createdAt, ctx.locale, ctx.programme.timeZone),
+        }),
         ...(report.description ? ['', quoted(report.description)] : []),
       ].join('\n');
   const resolution = report.resolution ? `\n\n${translate(ctx.locale, 'report.view.resolution')}\n${quoted(report.resolution)}` : '';
@@ -58,7 +61,14 @@ export async function showMyReports(ctx: UseCaseContext, reference: string | und
   if (reference) return showOne(ctx, reference);
   const mine = (await ctx.ports.reports.listByReporter(ctx.actor.id)).filter((report) => !report.purgedAt).sort(openFirst);
   if (mine.length === 0) return messages(translate(ctx.locale, 'report.mine.none'));
-  return messages([translate(ctx.locale, 'report.mine.title'), ...mine.map((report) => line(ctx, report, false)), '', translate(ctx.locale, 'report.mine.hint')].join('\n'));
+  return messages(
+    [
+      translate(ctx.locale, 'report.mine.title'),
+      ...mine.map((report) => line(ctx, report, false)),
+      '',
+      translate(ctx.locale, 'report.mine.hint'),
+    ].join('\n'),
+  );
 }
 
 /** `/mentorat suivi`: the binômes I follow, and the reports I handle or may take, open first. */
@@ -66,11 +76,20 @@ export async function showFollowUp(ctx: UseCaseContext, reference: string | unde
   if (reference) return showOne(ctx, reference);
   const me = ctx.actor.id.userId;
   const viewer = { userId: me, roles: ctx.actor.roles };
-  const [binomes, reports] = await Promise.all([ctx.ports.binomes.listByCommunity(ctx.community), ctx.ports.reports.listByCommunity(ctx.community)]);
+  const [binomes, reports] = await Promise.all([
+    ctx.ports.binomes.listByCommunity(ctx.community),
+    ctx.ports.reports.listByCommunity(ctx.community),
+  ]);
   const followed = binomes.filter((binome) => isActiveBinome(binome) && binome.referent === me);
   // A coordinator sees here only what was given to them; `/mentorat-admin signalements` lists the rest.
   const mine = reports
-    .filter((report) => !report.purgedAt && (report.handler === me || report.recipients.includes(me) || (reportAccess(viewer, report) === 'handling' && report.route === 'coordinators' && !report.handler)))
+    .filter(
+      (report) =>
+        !report.purgedAt &&
+        (report.handler === me ||
+          report.recipients.includes(me) ||
+          (reportAccess(viewer, report) === 'handling' && report.route === 'coordinators' && !report.handler)),
+    )
     .sort(openFirst);
   const binomeLines = followed.map((binome) =>
     translate(ctx.locale, 'report.followUp.binome', {
@@ -96,7 +115,19 @@ export interface ReportFilters {
   readonly category?: string;
 }
 
-const CSV_HEADER = ['reference', 'category', 'status', 'route', 'binome', 'handler', 'contact', 'created_at', 'resolved_at', 'messages', 'notes'];
+const CSV_HEADER = [
+  'reference',
+  'category',
+  'status',
+  'route',
+  'binome',
+  'handler',
+  'contact',
+  'created_at',
+  'resolved_at',
+  'messages',
+  'notes',
+];
 
 /** The CSV for coordinators: every report's facts and counts, never a text nor the reporter. */
 export function reportsToCsv(reports: readonly Report[]): string {
@@ -122,19 +153,43 @@ export function reportsToCsv(reports: readonly Report[]): string {
 
 /** `/mentorat-admin signalements`: counts by status and category, the list, and a CSV without texts. */
 export async function listReports(ctx: UseCaseContext, filters: ReportFilters): Promise<Reply> {
-  const all = (await ctx.ports.reports.listByCommunity(ctx.community)).filter((report) => reportAccess({ userId: ctx.actor.id.userId, roles: ctx.actor.roles }, report) === 'handling');
-  const shown = all.filter((report) => (!filters.status || report.status === filters.status) && (!filters.category || report.category === filters.category)).sort(openFirst);
+  const all = (await ctx.ports.reports.listByCommunity(ctx.community)).filter(
+    (report) => reportAccess({ userId: ctx.actor.id.userId, roles: ctx.actor.roles }, report) === 'handling',
+  );
+  const shown = all
+    .filter(
+      (report) => (!filters.status || report.status === filters.status) && (!filters.category || report.category === filters.category),
+    )
+    .sort(openFirst);
   const byStatus = (status: ReportStatus) => all.filter((report) => report.status === status).length;
-  const counts = translate(ctx.locale, 'report.admin.counts', { total: all.length, received: byStatus('received'), inProgress: byStatus('in-progress'), resolved: byStatus('resolved') });
+  const counts = translate(ctx.locale, 'report.admin.counts', {
+    total: all.length,
+    received: byStatus('received'),
+    inProgress: byStatus('in-progress'),
+    resolved: byStatus('resolved'),
+  });
   const categories = ctx.programme.reports.categories
     .map((category) => ({ label: category.label[ctx.locale], count: all.filter((report) => report.category === category.id).length }))
     .filter((entry) => entry.count > 0)
     .map((entry) => `${entry.label} : ${entry.count}`);
-  const body = shown.length === 0 ? translate(ctx.locale, 'report.admin.none') : shown.slice(0, LISTED).map((report) => line(ctx, report, true)).join('\n');
+  const body =
+    shown.length === 0
+      ? translate(ctx.locale, 'report.admin.none')
+      : shown
+          .slice(0, LISTED)
+          .map((report) => line(ctx, report, true))
+          .join('\n');
   const more = shown.length > LISTED ? [translate(ctx.locale, 'report.admin.more', { count: shown.length - LISTED })] : [];
   return {
     kind: 'messages',
-    messages: [{ text: [counts, categories.join(' · '), '', body, ...more, '', translate(ctx.locale, 'report.admin.hint')].filter((part, index) => index !== 1 || part).join('\n'), attachments: [{ name: 'signalements.csv', mimeType: 'text/csv', content: reportsToCsv(shown) }] }],
+    messages: [
+      {
+        text: [counts, categories.join(' · '), '', body, ...more, '', translate(ctx.locale, 'report.admin.hint')]
+          .filter((part, index) => index !== 1 || part)
+          .join('\n'),
+        attachments: [{ name: 'signalements.csv', mimeType: 'text/csv', content: reportsToCsv(shown) }],
+      },
+    ],
   };
 }
 
@@ -143,14 +198,14 @@ export async function showReportHistory(ctx: UseCaseContext, typed: string): Pro
   const reply = await showOne(ctx, typed);
   const { report } = await findVisibleReport(ctx, typed);
   const history = report.history.map((event) =>
-      translate(ctx.locale, 'report.history.line', {
-        date: formatDate(event.at, ctx.locale, ctx.programme.timeZone),
-        time: event.at.slice(11, 16),
-        event: translate(ctx.locale, `report.event.${event.kind}`),
-        who: event.actor ? mention(event.actor) : '—',
-        detail: event.detail ?? (event.to ? mention(event.to) : ''),
-      }),
-    );
+    translate(ctx.locale, 'report.history.line', {
+      date: formatDate(event.at, ctx.locale, ctx.programme.timeZone),
+      time: event.at.slice(11, 16),
+      event: translate(ctx.locale, `report.event.${event.kind}`),
+      who: event.actor ? mention(event.actor) : '—',
+      detail: event.detail ?? (event.to ? mention(event.to) : ''),
+    }),
+  );
   if (reply.kind !== 'messages') return reply;
   return { ...reply, messages: [...reply.messages, { text: [translate(ctx.locale, 'report.history.title'), ...history].join('\n') }] };
 }
