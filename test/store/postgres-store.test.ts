@@ -6,6 +6,7 @@ import { createPostgresStore, openPostgresStore } from '../../src/store/postgres
 import { describeEnrolmentRepository } from './enrolment-repository-contract';
 import { describeJobRepository } from './job-repository-contract';
 import { describePairingRepositories } from './pairing-repositories-contract';
+import { describeReportRepository } from './report-repository-contract';
 import { closedPort, relayTo, usePostgresDatabase } from './server-databases';
 import { collect, describeStoreContract } from './store-contract';
 
@@ -19,6 +20,7 @@ describeStoreContract('PostgreSQL', () => createStore(database.url), {
 describeEnrolmentRepository('PostgreSQL', () => createStore(database.url));
 describePairingRepositories('PostgreSQL', () => createStore(database.url));
 describeJobRepository('PostgreSQL', () => createStore(database.url));
+describeReportRepository('PostgreSQL', () => createStore(database.url));
 
 describe('a PostgreSQL store', () => {
   it('keeps each record as one row of public.keyv, under the key mentorat:<key>', async () => {

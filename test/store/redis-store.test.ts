@@ -6,6 +6,7 @@ import { createRedisStore, openRedisStore } from '../../src/store/redis-store';
 import { describeEnrolmentRepository } from './enrolment-repository-contract';
 import { describeJobRepository } from './job-repository-contract';
 import { describePairingRepositories } from './pairing-repositories-contract';
+import { describeReportRepository } from './report-repository-contract';
 import { closedPort, REDIS_SKIPPED, redisUrl, relayTo, useRedisDatabase } from './server-databases';
 import { collect, describeStoreContract } from './store-contract';
 
@@ -20,6 +21,7 @@ describe.skipIf(!redisUrl)(redisUrl ? 'Redis' : `Redis store (${REDIS_SKIPPED})`
   describeEnrolmentRepository('Redis', () => createStore(database.url));
   describePairingRepositories('Redis', () => createStore(database.url));
   describeJobRepository('Redis', () => createStore(database.url));
+  describeReportRepository('Redis', () => createStore(database.url));
 
   describe('a Redis store', () => {
     it('keeps each record as one string under the key mentorat:<key>, in the database the URL names', async () => {

@@ -21,6 +21,20 @@ export function withoutTexts(report: Report): Report {
   };
 }
 
+/** The history no longer says who filed or wrote: the events stay, for counts, without the erased person. */
+function withoutPerson(report: Report, userId: string): Report {
+  return {
+    ...report,
+    history: report.history.map(
+      ({ actor, to, ...event }): ReportEvent => ({
+        ...event,
+        ...(actor && actor !== userId ? { actor } : {}),
+        ...(to && to !== userId ? { to } : {}),
+      }),
+    ),
+  };
+}
+
 const involves = (report: Report, userId: string) =>
   report.handler === userId ||
   report.recipients.includes(userId) ||
@@ -57,7 +71,7 @@ export function createReportDataHolder(ports: Ports): PersonalDataHolder {
         const open = report.status !== 'resolved';
         const updated = await updateReport(ports as CorePorts, report.community, report.reference, (stored) => ({
           report: {
-            ...withoutTexts(stored),
+            ...withoutPerson(withoutTexts(stored), participant.userId),
             ...(open ? { status: 'resolved' as const, resolvedAt: ports.clock.now().toISOString() } : {}),
           },
           events: open ? [{ kind: 'closed-by-erasure' as const }] : [],
