@@ -455,7 +455,8 @@ export const en = {
     'To report a concern through the bot, you need to be enrolled in the programme. Meanwhile, write directly to the coordinators: they will answer you in confidence.',
   'report.tooMany':
     'You have already sent {count} reports within the hour: that is the limit. Try again a little later; if it is urgent, write directly to the coordinators.',
-  'report.notSaved': 'Your report could not be saved (a temporary technical problem): nothing was sent. Try again in a moment; what you wrote is kept where your platform allows it.',
+  'report.notSaved':
+    'Your report could not be saved (a temporary technical problem): nothing was sent. Try again in a moment; what you wrote is kept where your platform allows it.',
   'report.filed': '**Report {reference} saved.** Thank you for writing to us.',
   'report.filed.toReferent':
     'It goes privately to your pair’s referent. You will be told when someone takes charge of it, then when it is resolved; replies will reach you by direct message.',
@@ -547,6 +548,7 @@ export const en = {
   'report.admin.none': 'No report matches.',
   'report.admin.more': '… and {count} more (all are in the CSV file).',
   'report.admin.hint': 'Details and history: `/mentorat-admin report reference:SIG-…`; to give it to someone, add `referent:@…`.',
+  'report.history.nobody': 'the bot',
   'report.history.title': '**History**',
   'report.history.line': '- {date} {time} · {event} · {who} {detail}',
   'report.event.filed': 'sent',
@@ -562,4 +564,16 @@ export const en = {
   'report.event.resolved': 'resolved',
   'report.event.closed-by-erasure': 'closed (data erased)',
   'report.event.purged': 'texts purged',
+  'report.detail.dm': 'by direct message',
+  'report.detail.command': 'through a command',
+  'report.detail.coordination': 'in the coordination space',
+  'report.detail.first': 'first taken',
+  'report.detail.button': 'by a referent',
+  'report.detail.deadline': 'deadline passed',
+  'report.detail.unreachable': 'referent unreachable',
+  'report.detail.delivery-failed': 'delivery failed',
+  'report.detail.category': 'by its category',
+  'report.detail.no-binome': 'no pair',
+  'report.detail.no-referent': 'pair without a referent',
+  'report.detail.referent-involved': 'referent involved',
 } as const satisfies Record<MessageKey, string>;

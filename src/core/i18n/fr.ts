@@ -474,7 +474,8 @@ export const fr = {
     'Pour faire un signalement avec le bot, il faut être inscrit·e au programme. En attendant, écrivez directement à l’équipe de coordination : elle vous répondra en toute confidentialité.',
   'report.tooMany':
     'Vous avez déjà envoyé {count} signalements dans l’heure : c’est la limite. Réessayez un peu plus tard ; en cas d’urgence, écrivez directement à la coordination.',
-  'report.notSaved': 'Votre signalement n’a pas pu être enregistré (problème technique momentané) : rien n’a été envoyé. Réessayez dans un instant ; ce que vous avez écrit est conservé si votre plateforme le permet.',
+  'report.notSaved':
+    'Votre signalement n’a pas pu être enregistré (problème technique momentané) : rien n’a été envoyé. Réessayez dans un instant ; ce que vous avez écrit est conservé si votre plateforme le permet.',
   'report.filed': '**Signalement {reference} enregistré.** Merci de nous avoir écrit.',
   'report.filed.toReferent':
     'Il est transmis en privé au ou à la référent·e de votre binôme. Vous serez prévenu·e quand il sera pris en charge, puis résolu ; les réponses vous arriveront en message privé.',
@@ -540,19 +541,25 @@ export const fr = {
 
   'report.handling.new': '**Nouveau signalement {reference}** : il vous est adressé en tant que référent·e de ce binôme.',
   'report.handling.escalated.button': '**Signalement {reference} transmis à la coordination** par {person}.',
-  'report.handling.escalated.deadline': '**Signalement {reference} transmis à la coordination** : personne ne l’a pris en charge dans les délais.',
-  'report.handling.escalated.unreachable': '**Signalement {reference} pour la coordination** : son ou sa référent·e ne peut pas être joint·e en privé.',
-  'report.handling.escalated.delivery-failed': '**Signalement {reference} pour la coordination** : il n’a pas pu être remis à son ou sa référent·e.',
+  'report.handling.escalated.deadline':
+    '**Signalement {reference} transmis à la coordination** : personne ne l’a pris en charge dans les délais.',
+  'report.handling.escalated.unreachable':
+    '**Signalement {reference} pour la coordination** : son ou sa référent·e ne peut pas être joint·e en privé.',
+  'report.handling.escalated.delivery-failed':
+    '**Signalement {reference} pour la coordination** : il n’a pas pu être remis à son ou sa référent·e.',
   'report.handling.escalated.category': '**Nouveau signalement {reference} pour la coordination** : il concerne un·e référent·e.',
-  'report.handling.escalated.no-binome': '**Nouveau signalement {reference} pour la coordination** : il ne concerne pas un binôme en particulier.',
+  'report.handling.escalated.no-binome':
+    '**Nouveau signalement {reference} pour la coordination** : il ne concerne pas un binôme en particulier.',
   'report.handling.escalated.no-referent': '**Nouveau signalement {reference} pour la coordination** : ce binôme n’a pas de référent·e.',
-  'report.handling.escalated.referent-involved': '**Nouveau signalement {reference} pour la coordination** : le ou la référent·e de ce binôme y est impliqué·e.',
+  'report.handling.escalated.referent-involved':
+    '**Nouveau signalement {reference} pour la coordination** : le ou la référent·e de ce binôme y est impliqué·e.',
   'report.handling.reason': 'Raison donnée :',
   'report.handling.taken': 'Le signalement {reference} est pris en charge par {person}.',
   'report.handling.reporterReplied': '**Nouveau message de l’auteur·e du signalement {reference}** :',
   'report.handling.reassigned': '**Le signalement {reference} vous est confié** par la coordination.',
   'report.handling.reminder': '**Rappel : le signalement {reference} attend toujours d’être pris en charge.**',
-  'report.handling.closedByErasure': 'Le signalement {reference} est clos : son auteur·e a effacé ses données, ses textes ont été supprimés.',
+  'report.handling.closedByErasure':
+    'Le signalement {reference} est clos : son auteur·e a effacé ses données, ses textes ont été supprimés.',
 
   'report.mine.title': '**Mes signalements**',
   'report.mine.none': 'Vous n’avez fait aucun signalement. `/mentorat signaler` si quelque chose vous préoccupe.',
@@ -566,6 +573,7 @@ export const fr = {
   'report.admin.none': 'Aucun signalement ne correspond.',
   'report.admin.more': '… et {count} de plus (tous sont dans le fichier CSV).',
   'report.admin.hint': 'Le détail et l’historique : `/mentorat-admin signalement reference:SIG-…` ; le confier : ajoutez `referent:@…`.',
+  'report.history.nobody': 'le bot',
   'report.history.title': '**Historique**',
   'report.history.line': '- {date} {time} · {event} · {who} {detail}',
   'report.event.filed': 'envoyé',
@@ -581,6 +589,18 @@ export const fr = {
   'report.event.resolved': 'résolu',
   'report.event.closed-by-erasure': 'clos (données effacées)',
   'report.event.purged': 'textes purgés',
+  'report.detail.dm': 'par message privé',
+  'report.detail.command': 'par une commande',
+  'report.detail.coordination': 'dans l’espace de coordination',
+  'report.detail.first': 'première prise en charge',
+  'report.detail.button': 'par un·e référent·e',
+  'report.detail.deadline': 'délai dépassé',
+  'report.detail.unreachable': 'référent·e injoignable',
+  'report.detail.delivery-failed': 'remise impossible',
+  'report.detail.category': 'selon la catégorie',
+  'report.detail.no-binome': 'sans binôme',
+  'report.detail.no-referent': 'binôme sans référent·e',
+  'report.detail.referent-involved': 'référent·e impliqué·e',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -2,6 +2,7 @@ import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { csvCell } from '../csv-cell';
 import { formatDate } from '../i18n/format-date';
+import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { mention, messages, type Reply } from '../reply';
 import { isOpen, type Report, type ReportStatus } from './report';
@@ -193,6 +194,28 @@ export async function listReports(ctx: UseCaseContext, filters: ReportFilters): 
   };
 }
 
+/** The codes events carry, each with words in the catalogue. */
+const DETAILS = [
+  'dm',
+  'command',
+  'coordination',
+  'first',
+  'button',
+  'deadline',
+  'unreachable',
+  'delivery-failed',
+  'category',
+  'no-binome',
+  'no-referent',
+  'referent-involved',
+] as const;
+
+/** What an event's code means, in words (`dm` → "by direct message"); an unknown code stays as it is. */
+function detailLabel(detail: string, locale: Locale): string {
+  const known = DETAILS.find((code) => code === detail);
+  return known ? `(${translate(locale, `report.detail.${known}`)})` : `(${detail})`;
+}
+
 /** `/mentorat-admin signalement reference:…`: the whole report with its history, for coordinators. */
 export async function showReportHistory(ctx: UseCaseContext, typed: string): Promise<Reply> {
   const reply = await showOne(ctx, typed);
@@ -202,8 +225,8 @@ export async function showReportHistory(ctx: UseCaseContext, typed: string): Pro
       date: formatDate(event.at, ctx.locale, ctx.programme.timeZone),
       time: event.at.slice(11, 16),
       event: translate(ctx.locale, `report.event.${event.kind}`),
-      who: event.actor ? mention(event.actor) : '—',
-      detail: event.detail ?? (event.to ? mention(event.to) : ''),
+      who: event.actor ? mention(event.actor) : translate(ctx.locale, 'report.history.nobody'),
+      detail: [event.detail ? detailLabel(event.detail, ctx.locale) : '', event.to ? mention(event.to) : ''].filter(Boolean).join(' '),
     }),
   );
   if (reply.kind !== 'messages') return reply;
