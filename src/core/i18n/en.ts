@@ -529,6 +529,8 @@ export const en = {
   'report.handling.escalated.no-binome': '**New report {reference} for the coordinators**: it is not about one pair in particular.',
   'report.handling.escalated.no-referent': '**New report {reference} for the coordinators**: this pair has no referent.',
   'report.handling.escalated.referent-involved': '**New report {reference} for the coordinators**: this pair’s referent is involved.',
+  'report.handling.openIt':
+    'Its text is not shown here, because it is about a referent: open it with `/mentorat-admin report reference:{reference}`.',
   'report.handling.reason': 'Reason given:',
   'report.handling.taken': 'Report {reference} is now handled by {person}.',
   'report.handling.reporterReplied': '**New message from the author of report {reference}**:',

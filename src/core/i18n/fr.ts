@@ -553,6 +553,8 @@ export const fr = {
   'report.handling.escalated.no-referent': '**Nouveau signalement {reference} pour la coordination** : ce binôme n’a pas de référent·e.',
   'report.handling.escalated.referent-involved':
     '**Nouveau signalement {reference} pour la coordination** : le ou la référent·e de ce binôme y est impliqué·e.',
+  'report.handling.openIt':
+    'Son texte n’est pas affiché ici, car il concerne un·e référent·e : ouvrez-le avec `/mentorat-admin signalement reference:{reference}`.',
   'report.handling.reason': 'Raison donnée :',
   'report.handling.taken': 'Le signalement {reference} est pris en charge par {person}.',
   'report.handling.reporterReplied': '**Nouveau message de l’auteur·e du signalement {reference}** :',

@@ -5,7 +5,7 @@ import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 import type { Report, ReportEvent } from './report';
 import { REPORT_JOBS, tellAbout } from './report-events';
-import { handlingNotice, reporterNotice, showsText } from './report-notices';
+import { guardedSpaceNotice, handlingNotice, reporterNotice, showsText } from './report-notices';
 import { coordinationSpaceRequest } from './report-routing';
 import { updateReport } from './report-store';
 
@@ -27,12 +27,18 @@ async function localeOf(ports: CorePorts, ctx: JobContext, userId: string): Prom
 }
 
 /** Records who saw the text, and, for a first delivery to a référent, that it reached them. */
-async function recordShown(ctx: JobContext, report: Report, to: string | undefined, firstDelivery: boolean): Promise<void> {
+async function recordShown(
+  ctx: JobContext,
+  report: Report,
+  to: string | undefined,
+  firstDelivery: boolean,
+  textShown = true,
+): Promise<void> {
   await updateReport(ctx.ports, ctx.community, report.reference, (stored) => ({
     report: to && firstDelivery && !stored.recipients.includes(to) ? { ...stored, recipients: [...stored.recipients, to] } : stored,
     events: [
       ...(firstDelivery ? [{ kind: 'received' as const, ...(to ? { actor: to } : { detail: 'coordination' }) }] : []),
-      { kind: 'shown' as const, ...(to ? { actor: to, detail: 'dm' } : { detail: 'coordination' }) },
+      ...(textShown ? [{ kind: 'shown' as const, ...(to ? { actor: to, detail: 'dm' } : { detail: 'coordination' }) }] : []),
     ],
   }));
 }
@@ -97,13 +103,17 @@ export const reportPostJob: JobHandler = {
     const { report, event, binome } = loaded;
     const opened = await ctx.ports.chat.openPrivateSpace(ctx.community, coordinationSpaceRequest(ctx.programme));
     if (!opened.ok) return { status: 'retry', error: `coordination space: ${opened.reason}${opened.detail ? ` (${opened.detail})` : ''}` };
-    const message = handlingNotice(report, event, binome, ctx.programme, ctx.programme.defaultLocale);
+    const locale = ctx.programme.defaultLocale;
+    const message = report.concerns
+      ? guardedSpaceNotice(report, event, locale)
+      : handlingNotice(report, event, binome, ctx.programme, locale);
     const result = await ctx.ports.chat.postInSpace(ctx.community, opened.space.id, message, {
       key: `report|${report.reference}|${event.n}|coordination`,
       mayHaveBeenSent: ctx.mayHaveRun || ctx.attempt > 1,
     });
     if (!result.ok) return { status: 'retry', error: `coordination post: ${result.reason}` };
-    if (showsText(event)) await recordShown(ctx, report, undefined, event.kind === 'escalated');
+    if (report.concerns) await recordShown(ctx, report, undefined, event.kind === 'escalated', false);
+    else if (showsText(event)) await recordShown(ctx, report, undefined, event.kind === 'escalated');
     return { status: 'done' };
   },
 };

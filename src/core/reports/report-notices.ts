@@ -104,5 +104,18 @@ export function handlingNotice(
   return { text: parts.join('\n'), ...(report.status === 'resolved' ? {} : { buttons: handlingButtons(report, locale) }) };
 }
 
+/**
+ * What the coordination space reads of a report about a référent: the référent may be a
+ * coordinator, hence a member of the space, so the text stays out of it and each coordinator
+ * opens it with a command, which the visibility policy refuses to the référent concerned.
+ */
+export function guardedSpaceNotice(report: Report, event: ReportEvent, locale: Locale): OutgoingMessage {
+  return {
+    text: [handlingHeadline(report, event, locale), translate(locale, 'report.handling.openIt', { reference: report.reference })].join(
+      '\n',
+    ),
+  };
+}
+
 /** Whether this notice puts the report's text in front of its reader (recorded in the history). */
 export const showsText = (event: ReportEvent): boolean => event.kind !== 'taken' && event.kind !== 'closed-by-erasure';
