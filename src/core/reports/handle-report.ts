@@ -25,15 +25,17 @@ async function change(
 }
 
 /**
- * Makes the actor the handler when nobody is; refuses a référent when someone else is (a
- * coordinator may still act: they answer for every report). Of two people taking it at once,
- * one wins: the turn is claimed in the store.
+ * Makes the actor the handler. With someone else handling it, a référent is refused and a
+ * coordinator acts without taking it over, unless `takeOver` (the take button or command: a
+ * coordinator answers for every report). Of two people taking it at once, one wins: the turn is
+ * claimed in the store.
  */
-async function takeIfFree(ctx: UseCaseContext, report: Report): Promise<{ report: Report; took: boolean }> {
+async function takeIfFree(ctx: UseCaseContext, report: Report, takeOver = false): Promise<{ report: Report; took: boolean }> {
   const me = ctx.actor.id.userId;
   if (report.handler === me) return { report, took: false };
-  if (report.handler) {
-    if (ctx.actor.roles.has('coordinator')) return { report, took: false };
+  const coordinator = ctx.actor.roles.has('coordinator');
+  if (report.handler && !(coordinator && takeOver)) {
+    if (coordinator) return { report, took: false };
     throw new UserError('report.handledBy', { reference: report.reference, person: mention(report.handler) });
   }
   if (!(await ctx.ports.reports.claim(ctx.community, report.reference, `take-${handlerTurn(report)}`, me))) {
@@ -53,12 +55,7 @@ export async function takeReport(ctx: UseCaseContext, reference: string): Promis
   const report = await findHandledReport(ctx, reference);
   if (report.handler === ctx.actor.id.userId)
     return messages(translate(ctx.locale, 'report.take.already', { reference: report.reference }));
-  if (report.handler && ctx.actor.roles.has('coordinator')) {
-    const { handler: _earlier, ...rest } = report;
-    await takeIfFree(ctx, rest as Report);
-  } else {
-    await takeIfFree(ctx, report);
-  }
+  await takeIfFree(ctx, report, true);
   return messages(translate(ctx.locale, 'report.take.done', { reference: report.reference }));
 }
 
