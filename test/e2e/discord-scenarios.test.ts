@@ -4,12 +4,14 @@ import { checkScenario } from '../scenarios/check-scenario';
 import { coordinatorScenariosFor } from '../scenarios/coordinator-flow';
 import { runScenarioOnDiscord } from '../scenarios/discord-driver';
 import { scenariosFor } from '../scenarios/participant-journey';
+import { reportScenariosFor } from '../scenarios/report-visibility';
 
 describe.each(LOCALES)('the participant journey on Discord, in %s', (locale) => {
-  it.concurrent.each([...scenariosFor(locale), ...coordinatorScenariosFor(locale)].map((scenario) => [scenario.name, scenario] as const))(
-    '%s',
-    async (_name, scenario) => {
-      checkScenario(scenario, await runScenarioOnDiscord(scenario, locale));
-    },
-  );
+  it.concurrent.each(
+    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map(
+      (scenario) => [scenario.name, scenario] as const,
+    ),
+  )('%s', async (_name, scenario) => {
+    checkScenario(scenario, await runScenarioOnDiscord(scenario, locale));
+  });
 });

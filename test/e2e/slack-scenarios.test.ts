@@ -3,13 +3,15 @@ import { LOCALES } from '../../src/core/i18n/locale';
 import { checkScenario } from '../scenarios/check-scenario';
 import { coordinatorScenariosFor } from '../scenarios/coordinator-flow';
 import { scenariosFor } from '../scenarios/participant-journey';
+import { reportScenariosFor } from '../scenarios/report-visibility';
 import { runScenarioOnSlack } from '../scenarios/slack-driver';
 
 describe.each(LOCALES)('the participant journey on Slack, in %s', (locale) => {
-  it.concurrent.each([...scenariosFor(locale), ...coordinatorScenariosFor(locale)].map((scenario) => [scenario.name, scenario] as const))(
-    '%s',
-    async (_name, scenario) => {
-      checkScenario(scenario, await runScenarioOnSlack(scenario, locale));
-    },
-  );
+  it.concurrent.each(
+    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map(
+      (scenario) => [scenario.name, scenario] as const,
+    ),
+  )('%s', async (_name, scenario) => {
+    checkScenario(scenario, await runScenarioOnSlack(scenario, locale));
+  });
 });

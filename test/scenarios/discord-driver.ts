@@ -3,6 +3,7 @@ import { commands } from '../../commands';
 import { decodeButtonId } from '../../src/button-id';
 import { foldForMatching } from '../../src/core/forms/raw-input';
 import type { Locale } from '../../src/core/i18n/locale';
+import { readGuildStamp } from '../../src/platforms/discord/guild-stamp';
 import { decodeStepId } from '../../src/platforms/discord/step-ids';
 import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
 import { type DiscordWorld, discordLocaleTag, GUILD_ID, PEOPLE, startDiscordWorld, userIdOf } from '../support/discord-world';
@@ -25,6 +26,9 @@ export function componentsOf(raw: readonly unknown[]): Component[] {
     return parsed.success ? parsed.data.components : [];
   });
 }
+
+/** The action of a button, whether its id carries the server (in a DM) or not. */
+const buttonAction = (customId: string) => decodeButtonId(readGuildStamp(customId)?.customId ?? customId)?.action;
 
 const stepAction = (component: Component) => (component.custom_id ? decodeStepId(component.custom_id)?.action : undefined);
 
@@ -113,15 +117,25 @@ export function discordPerson(world: DiscordWorld, name: string, locale: Locale)
     return settled(world.fake.runCommand({ ...seed, command: command.group, subcommand: command.name.fr, options: values }));
   }
 
-  /** Presses the button for this action on the latest message shown to this person that has one. */
+  /**
+   * Presses the button for this action on the latest message shown to this person that has one:
+   * an answer to them, a DM the bot sent them, or a post in a space they can see. Pressed in a DM,
+   * the fake sends it as Discord does, without server or member.
+   */
   async function press(action: string): Promise<FakeInteraction> {
-    const shown = world.fake.interactions
+    const answers = world.fake.interactions
       .filter((interaction) => interaction.userId === seed.userId)
-      .flatMap((interaction) => [interaction.original, ...interaction.followUps])
-      .filter((message): message is FakeMessage => message !== undefined && !message.deleted);
+      .flatMap((interaction) => [interaction.original, ...interaction.followUps]);
+    const spacePosts = world.fake
+      .channelsOf(GUILD_ID)
+      .filter((channel) => world.fake.canView(channel.id, seed.userId))
+      .flatMap((channel) => world.fake.messagesIn(channel.id));
+    const shown = [...answers, ...world.fake.dmsTo(seed.userId), ...spacePosts]
+      .filter((message): message is FakeMessage => message !== undefined && !message.deleted)
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0));
     for (const message of [...shown].reverse()) {
       const found = componentsOf(message.components).find(
-        (component) => component.custom_id && decodeButtonId(component.custom_id)?.action === action,
+        (component) => component.custom_id && buttonAction(component.custom_id) === action,
       );
       if (found?.custom_id) return settled(world.fake.pressButton({ ...seed, message, customId: found.custom_id }));
     }
@@ -173,6 +187,9 @@ async function performStep(world: DiscordWorld, step: Step, locale: Locale): Pro
   if ('restart' in action) throw new Error('a restart is not a person’s step');
   const first = 'press' in action ? await person.press(action.press) : await person.runCommand(action.command, action.options);
   if (action.form) await person.fillForm(first, action.form);
+  // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
+  await world.app.jobs.runDue();
+  await world.app.idle();
 }
 
 /** Messages in the server's text channels (binôme spaces), seen by everyone the channel lets in. */

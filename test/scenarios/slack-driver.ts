@@ -137,8 +137,18 @@ export function slackPerson(world: SlackWorld, name: string, locale: Locale) {
     return result;
   }
 
+  /**
+   * Presses the button for this action on the latest message shown to this person that has one:
+   * an answer to them, a DM the bot sent them, or a post in a private channel they are in.
+   */
   async function press(action: string, form?: Readonly<Record<string, string>>) {
-    for (const message of [...world.fake.ephemeralsTo(userId)].reverse()) {
+    const spacePosts = world.fake.channels
+      .filter((channel) => channel.isPrivate && channel.members.includes(userId))
+      .flatMap((channel) => world.fake.messagesIn(channel.id));
+    const shown = [...world.fake.ephemeralsTo(userId), ...world.fake.dmsTo(userId), ...spacePosts].sort(
+      (a, b) => Number(a.ts) - Number(b.ts),
+    );
+    for (const message of shown.reverse()) {
       const button = buttonsOf(message).find((element) => element.action_id && decodeButtonId(element.action_id)?.action === action);
       if (!button?.action_id) continue;
       const viewsBefore = world.fake.views.length;
@@ -184,6 +194,9 @@ async function performStep(world: SlackWorld, step: Step, locale: Locale): Promi
   if ('restart' in action) throw new Error('a restart is not a person’s step');
   if ('press' in action) await person.press(action.press, action.form);
   else await person.runCommand(action.command, action.options, action.form);
+  // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
+  await world.bot.jobs.runDue();
+  await world.settle();
 }
 
 /** Messages posted in private channels (binôme spaces), seen by each of their members. */
