@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import type { Programme } from '../programme/programme-schema';
 import { mention, type OutgoingMessage } from '../reply';
-import type { Report, ReportEvent } from './report';
+import { ESCALATION_REASONS, type EscalationReason, type Report, type ReportEvent } from './report';
 import { handlingButtons, handlingView, quoted, reporterButtons, statusLabel } from './report-texts';
 
 /** The message an event of the conversation added: written in the same change, just before it was dated. */
@@ -67,17 +67,6 @@ function handlingHeadline(report: Report, event: ReportEvent, locale: Locale): s
   }
 }
 
-const ESCALATION_REASONS = [
-  'button',
-  'deadline',
-  'unreachable',
-  'delivery-failed',
-  'category',
-  'no-binome',
-  'no-referent',
-  'referent-involved',
-] as const;
-type EscalationReason = (typeof ESCALATION_REASONS)[number];
 function escalationReason(detail: string | undefined): EscalationReason {
   return (ESCALATION_REASONS as readonly string[]).includes(detail ?? '') ? (detail as EscalationReason) : 'button';
 }

@@ -5,7 +5,7 @@ import { formatDate } from '../i18n/format-date';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { mention, messages, type Reply } from '../reply';
-import { isOpen, type Report, type ReportStatus } from './report';
+import { EVENT_DETAILS, isOpen, type Report, type ReportStatus } from './report';
 import { findVisibleReport } from './report-access';
 import { updateReport } from './report-store';
 import { categoryLabel, handlingButtons, handlingView, quoted, reporterButtons, statusLabel, threadView } from './report-texts';
@@ -194,25 +194,9 @@ export async function listReports(ctx: UseCaseContext, filters: ReportFilters): 
   };
 }
 
-/** The codes events carry, each with words in the catalogue. */
-const DETAILS = [
-  'dm',
-  'command',
-  'coordination',
-  'first',
-  'button',
-  'deadline',
-  'unreachable',
-  'delivery-failed',
-  'category',
-  'no-binome',
-  'no-referent',
-  'referent-involved',
-] as const;
-
 /** What an event's code means, in words (`dm` → "by direct message"); an unknown code stays as it is. */
 function detailLabel(detail: string, locale: Locale): string {
-  const known = DETAILS.find((code) => code === detail);
+  const known = EVENT_DETAILS.find((code) => code === detail);
   return known ? `(${translate(locale, `report.detail.${known}`)})` : `(${detail})`;
 }
 

@@ -39,6 +39,22 @@ export const REPORT_EVENTS = [
 ] as const;
 export type ReportEventKind = (typeof REPORT_EVENTS)[number];
 
+/** Why a report went to the coordinators (an `escalated` event's detail). */
+export const ESCALATION_REASONS = [
+  'button',
+  'deadline',
+  'unreachable',
+  'delivery-failed',
+  'category',
+  'no-binome',
+  'no-referent',
+  'referent-involved',
+] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
+
+/** Every code an event's detail may hold: where a text was shown, a first take, an escalation's reason. */
+export const EVENT_DETAILS = ['dm', 'command', 'coordination', 'first', ...ESCALATION_REASONS] as const;
+
 export const reportEventSchema = z.object({
   /** Its place in the history, from 0: jobs that tell people about an event name it by this number. */
   n: z.number().int().min(0),
