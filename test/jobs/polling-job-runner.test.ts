@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { CommunityRef } from '../../src/core/identity';
 import type { Job, JobOutcome, NewJob } from '../../src/core/jobs/job';
 import type { JobContext, JobHandler } from '../../src/core/jobs/job-handler';
@@ -262,19 +262,22 @@ describe('the polling job runner', () => {
     expect(await bot.queue.find(LOCAL, 'report.deliver', 'second')).toBeDefined();
   });
 
-  it('takes calls to runDue one after the other: the second finds the job already run', async () => {
+  it('takes a call to runDue made during a run after it: the second call runs what the first one scheduled', async () => {
     let running = 0;
     let mostAtOnce = 0;
-    const { handler } = recordingHandler(async () => {
+    let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+    const { handler, runs } = recordingHandler(async (_ctx, job) => {
       running += 1;
       mostAtOnce = Math.max(mostAtOnce, running);
+      if (job.key === 'first') await bot?.queue.schedule(reportJob({ key: 'follow-up' }));
       await new Promise((resolve) => setTimeout(resolve, 5));
       running -= 1;
       return { status: 'done' };
     });
-    const bot = await startBot({ handlers: [handler] });
-    await bot.queue.schedule(reportJob());
-    expect(await Promise.all([bot.runner.runDue(), bot.runner.runDue()])).toEqual([1, 0]);
+    bot = await startBot({ handlers: [handler] });
+    await bot.queue.schedule(reportJob({ key: 'first' }));
+    expect(await Promise.all([bot.runner.runDue(), bot.runner.runDue()])).toEqual([1, 1]);
+    expect(runs.map((run) => run.key)).toEqual(['first', 'follow-up']);
     expect(mostAtOnce).toBe(1);
   });
 });
@@ -313,6 +316,7 @@ describe('jobs across restarts and processes', () => {
     const died = await startBot({ handlers: [dying.handler], leaseMs: 2 * MINUTE });
     await died.queue.schedule(reportJob());
     const abandoned = died.runner.runDue();
+    onTestFinished(() => stuck.resolve({ status: 'done' }));
     await started.promise;
 
     const survivor = recordingHandler(() => ({ status: 'done' }));

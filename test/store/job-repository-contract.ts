@@ -163,6 +163,17 @@ export function describeJobRepository(name: string, open: () => Promise<KeyValue
         expect(await claim('process-b')(listed)).toBeUndefined();
         expect(await keysUnder('job-lease.')).toEqual([]);
       });
+
+      it('does not give the job scheduled again to a claim of the one that was listed and cancelled', async () => {
+        await jobs.schedule(job());
+        const listed = await dueNow();
+        await jobs.cancel(GUILD, 'report.deliver', 'report-1');
+        clock.set(LATER);
+        await jobs.schedule(job({ payload: { reportId: 'again' } }));
+        expect(await claim('process-a')(listed)).toBeUndefined();
+        const again = await claim('process-b')(await dueNow());
+        expect(again).toMatchObject({ generation: 1, mayHaveRun: false, job: { payload: { reportId: 'again' } } });
+      });
     });
 
     describe('settling a run', () => {
