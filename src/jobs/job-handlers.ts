@@ -1,3 +1,4 @@
+import { announcementResumeJob } from '../core/binomes/announce-job';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
 import type { AppPorts } from '../core-ports';
@@ -9,7 +10,7 @@ import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
  * Every kind of job the bot runs, on every platform: handlers are core use cases (src/core),
  * listed here once. A new kind is one more entry.
  */
-export const jobHandlers: readonly JobHandler[] = [...reportJobHandlers];
+export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers];
 
 export interface JobRunnerOptions {
   readonly programmes: ProgrammeDirectory;

@@ -7,6 +7,7 @@ import { namesOf, personLabel } from '../people';
 import type { DeliveryResult, OpenSpaceResult } from '../ports';
 import { messages, type Reply } from '../reply';
 import { type AnnouncementStep, binomeSubject, type StepFailure, waitlistSubject } from './announcement-log';
+import { cancelAnnouncementResume, scheduleAnnouncementResume } from './announcement-resume';
 import { createStepRunner, indexAttempts, type StepOutcome, type StepResult, settledResult } from './announcement-steps';
 import { type BinomeRole, pairingDirectMessage, waitlistNotice, welcomeMessage } from './announcement-texts';
 import { type Binome, isActiveBinome, peopleOf } from './binome';
@@ -52,12 +53,32 @@ const BINOME_STEPS: readonly AnnouncementStep[] = ['space', 'welcome', 'dm-mente
  * as it completes, so running it again, or after a restart, only does what is left.
  */
 export async function announceBinomes(ctx: UseCaseContext): Promise<Reply> {
-  const run = await ctx.ports.jobs.runAlone(`announce|${ctx.community.platform}|${ctx.community.id}`, () => announceAll(ctx));
-  if (!run.ran) throw new UserError('announce.alreadyRunning');
-  return run.value;
+  // Planned before starting: if this process stops half-way, the job layer finishes the run.
+  await scheduleAnnouncementResume(ctx);
+  let stoppedForShutdown = false;
+  try {
+    const run = await runAnnouncementAlone(ctx);
+    if (!run.ran) throw new UserError('announce.alreadyRunning');
+    stoppedForShutdown = run.value.stoppedAt === 'shutdown';
+    return run.value.reply;
+  } finally {
+    if (!stoppedForShutdown) await cancelAnnouncementResume(ctx.ports, ctx.community);
+  }
 }
 
-async function announceAll(ctx: UseCaseContext): Promise<Reply> {
+/** What one run did: its summary, why it stopped early if it did, and whether it sent anything. */
+export interface AnnouncementRun {
+  readonly reply: Reply;
+  readonly stoppedAt?: 'platform' | 'shutdown';
+  readonly acted: boolean;
+}
+
+/** One announcement at a time per community in this process; another process is kept off by the step claims. */
+export function runAnnouncementAlone(ctx: UseCaseContext) {
+  return ctx.ports.jobs.runAlone(`announce|${ctx.community.platform}|${ctx.community.id}`, () => announceAll(ctx));
+}
+
+async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
   const { ports, community, programme, locale } = ctx;
   const [binomes, waitlist, enrolments, attempts] = await Promise.all([
     ports.binomes.listByCommunity(community),
@@ -77,7 +98,9 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
   const todo = active.filter((binome) => stepsOf(binome).some((step) => !settled(binomeSubject(binome.id), step)));
   const notices = waitlist.filter((entry) => !settled(waitlistSubject(entry.round, entry.mentee), 'notice'));
   if (active.length === 0 && waitlist.length === 0) throw new UserError('announce.nothingConfirmed');
-  if (todo.length === 0 && notices.length === 0) return messages(translate(locale, 'announce.nothingLeft', { count: active.length }));
+  if (todo.length === 0 && notices.length === 0) {
+    return { reply: messages(translate(locale, 'announce.nothingLeft', { count: active.length })), acted: false };
+  }
 
   const runStep = createStepRunner(ports, community, index);
   const tally: Tally = {
@@ -219,7 +242,17 @@ async function announceAll(ctx: UseCaseContext): Promise<Reply> {
       await progress();
     }
   }
-  return messages(summaryOf(ctx, tally, todo.length - tally.endedMeanwhile, names));
+  const acted =
+    tally.announced > 0 ||
+    tally.messagesSent > 0 ||
+    tally.noticesSent > 0 ||
+    tally.spaceFailures.length > 0 ||
+    tally.messageFailures.length > 0;
+  return {
+    reply: messages(summaryOf(ctx, tally, todo.length - tally.endedMeanwhile, names)),
+    ...(tally.stoppedAt ? { stoppedAt: tally.stoppedAt } : {}),
+    acted,
+  };
 }
 
 function summaryOf(ctx: UseCaseContext, tally: Tally, binomesToDo: number, names: ReadonlyMap<string, string>): string {

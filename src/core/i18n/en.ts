@@ -367,6 +367,7 @@ export const en = {
   'announce.stoppedShutdown': '**Announcement stopped**: the bot is shutting down.',
   'announce.problem.error': 'platform error ({detail})',
 
+  'announce.resumed': '**Announcement resumed and finished**: the bot had stopped during the announcement you started; it did what was left.',
   'announce.welcome.title': '**Welcome to your mentoring pair!**',
   'announce.welcome.private': 'This channel is private: only the three of you (and the bot) can see it.',
   'announce.who.mentee': '- **Mentee**: {person}',

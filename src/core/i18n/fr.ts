@@ -384,6 +384,7 @@ export const fr = {
   'announce.stoppedShutdown': '**Annonce interrompue** : le bot s’arrête.',
   'announce.problem.error': 'erreur de la plateforme ({detail})',
 
+  'announce.resumed': '**Annonce reprise et terminée** : le bot s’était arrêté pendant l’annonce que vous aviez lancée ; il a fait ce qui restait.',
   'announce.welcome.title': '**Bienvenue dans votre binôme de mentorat !**',
   'announce.welcome.private': 'Ce salon est privé : seul·es vous trois (et le bot) le voyez.',
   'announce.who.mentee': '- **Mentoré·e** : {person}',

@@ -8,6 +8,9 @@ import { confirmProposal } from '../../../src/core/matching/confirm-proposal';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
+import type { AppPorts } from '../../../src/core-ports';
+import { createJobRunner } from '../../../src/jobs/job-handlers';
+import { createRecordingLog } from '../../support/recording-log';
 import type { UseCaseWorld } from '../../support/use-case-world';
 import { type Arrived, COORDINATOR, createAnnounceWorld, type ScriptedChat, seedPeople } from './announce-world';
 
@@ -277,6 +280,42 @@ describe('announcing, interrupted', () => {
     const restarted = await announceWorld({ chat: scripted, store: world.store });
     expect(text(await announceBinomes(restarted.world.as(COORDINATOR)))).toContain('1/1');
     expectNothingTwice(scripted);
+  });
+
+  it('is finished by the job layer after a restart, without a coordinator typing it again, and nothing is sent twice', async () => {
+    const { world, scripted } = await announceWorld({ now: '2026-12-01T09:00:00.000Z' });
+    await confirmedRound(world);
+    const send = scripted.chat.sendDirectMessage.bind(scripted.chat);
+    scripted.chat.sendDirectMessage = async (...args) => {
+      world.stop();
+      return send(...args);
+    };
+    expect(text(await announceBinomes(world.as(COORDINATOR)))).toContain('1/2');
+    scripted.chat.sendDirectMessage = send;
+
+    const restarted = await announceWorld({ chat: scripted, store: world.store, now: '2026-12-01T09:01:00.000Z' });
+    const runner = createJobRunner(restarted.world.ports as AppPorts, {
+      programmes: { programmeFor: () => restarted.world.programme },
+      log: createRecordingLog(),
+    });
+    expect(await runner.runDue()).toBe(0);
+    restarted.world.clock.set('2026-12-01T09:06:00.000Z');
+    await runner.runDue();
+    const summary = scripted.dmsTo('coord');
+    expect(summary).toHaveLength(1);
+    expect(summary[0]?.text).toContain(translate('fr', 'announce.resumed'));
+    expect(summary[0]?.text).toContain('1/1');
+    expect(text(await announceBinomes(restarted.world.as(COORDINATOR)))).toBe(translate('fr', 'announce.nothingLeft', { count: 2 }));
+    restarted.world.clock.set('2026-12-01T10:00:00.000Z');
+    expect(await runner.runDue()).toBe(0);
+    expectNothingTwice(scripted);
+  });
+
+  it('leaves nothing planned once a run ends normally', async () => {
+    const { world } = await announceWorld();
+    await confirmedRound(world);
+    await announceBinomes(world.as(COORDINATOR));
+    expect(await world.ports.queue.find(world.as().community, 'binomes.announce', 'announce')).toBeUndefined();
   });
 
   it('runs one announcement at a time in a process', async () => {
