@@ -45,7 +45,12 @@ async function dmTo(current: DiscordWorld, name: string): Promise<FakeMessage> {
 }
 
 async function press(current: DiscordWorld, name: string, message: FakeMessage, action: string): Promise<FakeInteraction> {
-  const pressed = await current.fake.pressButton({ guildId: GUILD_ID, userId: userIdOf(name), message, customId: buttonFor(message, action) });
+  const pressed = await current.fake.pressButton({
+    guildId: GUILD_ID,
+    userId: userIdOf(name),
+    message,
+    customId: buttonFor(message, action),
+  });
   await current.app.idle();
   return pressed;
 }
@@ -116,7 +121,12 @@ describe('buttons on a DM the bot sends by itself, on Discord', () => {
     await user.send({ content: 'Ancien dossier', components: [row] as never });
     const old = world.fake.dmsTo(userIdOf('ref')).at(-1);
     if (!old) throw new Error('no DM');
-    const pressed = await world.fake.pressButton({ guildId: GUILD_ID, userId: userIdOf('ref'), message: old, customId: 'b1|mentorat.essai|take|x|D-1' });
+    const pressed = await world.fake.pressButton({
+      guildId: GUILD_ID,
+      userId: userIdOf('ref'),
+      message: old,
+      customId: 'b1|mentorat.essai|take|x|D-1',
+    });
     await world.app.idle();
     expect(seen(pressed)).toBe(translate('fr', 'button.unknown'));
   });
@@ -174,7 +184,12 @@ describe('a private space open to a role, on Discord', () => {
   it('lets that role’s members in, named by id or by name in any case and accents, and nobody else', async () => {
     world = await start();
     const chat = world.app.ports.chat;
-    const byName = await chat.openPrivateSpace(community, { key: 'coord', name: 'Coordination', memberIds: [], memberRoles: ['COORDINATION Mentorat'] });
+    const byName = await chat.openPrivateSpace(community, {
+      key: 'coord',
+      name: 'Coordination',
+      memberIds: [],
+      memberRoles: ['COORDINATION Mentorat'],
+    });
     const byId = await chat.openPrivateSpace(community, {
       key: 'ref',
       name: 'Référents',
@@ -184,7 +199,12 @@ describe('a private space open to a role, on Discord', () => {
     if (!byName.ok || !byId.ok) throw new Error('not opened');
     expect(seeing(world, byName.space.id)).toEqual(['coord']);
     expect(seeing(world, byId.space.id)).toEqual(['alice', 'ref']);
-    expect(world.fake.channel(byId.space.id)?.permissionOverwrites).toContainEqual({ id: REFERENT_ROLE_ID, type: 0, allow: '68608', deny: '0' });
+    expect(world.fake.channel(byId.space.id)?.permissionOverwrites).toContainEqual({
+      id: REFERENT_ROLE_ID,
+      type: 0,
+      allow: '68608',
+      deny: '0',
+    });
   });
 
   it('adds a role to the space when it is opened again naming it', async () => {
@@ -205,7 +225,12 @@ describe('a private space open to a role, on Discord', () => {
   it('is not opened when nobody would be in it: no member named and no role found', async () => {
     world = await start();
     expect(
-      await world.app.ports.chat.openPrivateSpace(community, { key: 'x', name: 'Personne', memberIds: [], memberRoles: ['Rôle disparu', '@everyone'] }),
+      await world.app.ports.chat.openPrivateSpace(community, {
+        key: 'x',
+        name: 'Personne',
+        memberIds: [],
+        memberRoles: ['Rôle disparu', '@everyone'],
+      }),
     ).toEqual({ ok: false, reason: 'unreachable', detail: 'Rôle disparu, @everyone' });
     expect(world.fake.channelsOf(GUILD_ID).filter((channel) => channel.type === 0)).toHaveLength(1);
   });

@@ -34,6 +34,7 @@ const METHOD_SCOPES: Record<string, (use: WebApiUse) => string | null | undefine
   'views.update': () => null,
   'views.push': () => null,
   'users.info': () => 'users:read',
+  'usergroups.list': () => 'usergroups:read',
   'usergroups.users.list': () => 'usergroups:read',
   'chat.postMessage': () => 'chat:write',
   'chat.postEphemeral': () => 'chat:write',
@@ -85,6 +86,9 @@ async function reopenAndDeliverAgain(): Promise<void> {
     const again = { key: 'welcome', mayHaveBeenSent: true };
     expect(await chat.postInSpace(community, opened.space.id, { text: 'Bienvenue' }, again)).toEqual({ ok: true });
     expect(await chat.sendDirectMessage(community, slackUserIdOf('bob'), { text: 'Votre binôme' }, again)).toEqual({ ok: true });
+    // A coordination space: the coordinators' user group named by its handle, as config may name it.
+    const coordination = { key: 'coordination:scopes', name: 'Coordination', memberIds: [], memberRoles: ['@coordination'] };
+    expect(await chat.openPrivateSpace(community, coordination)).toMatchObject({ ok: true });
   } finally {
     await world.close();
   }

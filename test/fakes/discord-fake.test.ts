@@ -493,7 +493,9 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     await bruno.send({
       content: 'Un signalement vous attend',
       components: [
-        new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('voir').setLabel('Voir').setStyle(ButtonStyle.Primary)),
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('voir').setLabel('Voir').setStyle(ButtonStyle.Primary),
+        ),
       ],
     });
     const [message] = fake.dmsTo(BRUNO);
@@ -529,14 +531,22 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     await bruno.send({
       content: 'Ajouter une note ?',
       components: [
-        new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('noter').setLabel('Noter').setStyle(ButtonStyle.Secondary)),
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('noter').setLabel('Noter').setStyle(ButtonStyle.Secondary),
+        ),
       ],
     });
     const [message] = fake.dmsTo(BRUNO);
     if (!message) throw new Error('no DM');
     const press = await fake.pressButton({ guildId: GUILD, userId: BRUNO, message, customId: 'noter' });
     if (!press.modal) throw new Error('no modal');
-    const submitted = await fake.submitModal({ guildId: GUILD, userId: BRUNO, modal: press.modal, values: { texte: 'Rappeler lundi' }, message });
+    const submitted = await fake.submitModal({
+      guildId: GUILD,
+      userId: BRUNO,
+      modal: press.modal,
+      values: { texte: 'Rappeler lundi' },
+      message,
+    });
     await handler.settled();
     expect(typed).toEqual([null, 'Rappeler lundi', true]);
     expect(submitted.dm).toBe(true);
@@ -550,7 +560,12 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     // Raw components, as the bot sends them: discord.js's builders would refuse a long id before Discord could.
     const row = (...ids: string[]) => ({
       type: ComponentType.ActionRow as const,
-      components: ids.map((id, index) => ({ type: ComponentType.Button as const, custom_id: id, label: `B${index}`, style: ButtonStyle.Secondary })),
+      components: ids.map((id, index) => ({
+        type: ComponentType.Button as const,
+        custom_id: id,
+        label: `B${index}`,
+        style: ButtonStyle.Secondary,
+      })),
     });
     await expect(channel.send({ content: 'x', components: [row('a'.repeat(101))] })).rejects.toEqual(apiError(50035));
     await expect(channel.send({ content: 'x', components: [row('same', 'same')] })).rejects.toEqual(apiError(50035));

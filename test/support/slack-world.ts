@@ -77,7 +77,7 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
       users: SLACK_PEOPLE.map((name) => ({ id: slackUserIdOf(name), name, realName: name, locale: tag })),
       userGroups: [
         { id: REFERENTS_GROUP_ID, handle: 'referents', users: [slackUserIdOf('ref')] },
-        { id: COORDINATORS_GROUP_ID, handle: 'coordination', users: [slackUserIdOf('erin')] },
+        { id: COORDINATORS_GROUP_ID, handle: 'coordination', name: 'Coordination mentorat', users: [slackUserIdOf('erin')] },
       ],
     }));
   const store = options.store ?? (await createStore('memory://'));

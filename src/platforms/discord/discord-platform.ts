@@ -1,8 +1,8 @@
 import type { Client } from 'discord.js';
+import { SHARED_OWNER } from '../../button-id';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
-import { SHARED_OWNER } from '../../button-id';
 import type { ProgrammeDirectory } from '../../dispatch';
 import { deliverPortMessage } from '../../port-message';
 import { sendOnce } from './discord-delivery';

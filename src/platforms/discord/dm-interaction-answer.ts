@@ -1,7 +1,7 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import type { MessagePayload } from './discord-message';
 import { stampModal, stampPayload } from './guild-stamp';
 import { type AnswerableInteraction, type AnswerTiming, InteractionAnswer } from './interaction-answer';
-import type { MessagePayload } from './discord-message';
 
 /**
  * The answer to an interaction in a DM: every button, menu and modal it shows carries the server,

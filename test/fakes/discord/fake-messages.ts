@@ -41,7 +41,8 @@ function checkCustomIds(components: unknown[]): void {
       if (customId.length > MAX_CUSTOM_ID) {
         invalidFormBody([{ path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${MAX_CUSTOM_ID} or fewer in length.` }]);
       }
-      if (seen.has(customId)) invalidFormBody([{ path, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' }]);
+      if (seen.has(customId))
+        invalidFormBody([{ path, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' }]);
       seen.add(customId);
     });
   });

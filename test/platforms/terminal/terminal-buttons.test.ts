@@ -29,7 +29,12 @@ async function chat(...typed: string[]): Promise<string> {
   const transcript = createTranscript(output, false);
   const session = createTerminalSession('alice', []);
   const programme = defaultProgramme();
-  const platform = createTerminalPlatform(transcript, async (_community, userId) => PEOPLE.includes(userId), store, sessionButtons(session, 'fr'));
+  const platform = createTerminalPlatform(
+    transcript,
+    async (_community, userId) => PEOPLE.includes(userId),
+    store,
+    sessionButtons(session, 'fr'),
+  );
   const dispatcher = createDispatcher({
     commands: [caseCommand],
     programmes: { programmeFor: () => programme },
