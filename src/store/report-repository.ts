@@ -11,7 +11,8 @@ const numberSegment = (number: number) => String(number).padStart(NUMBER_WIDTH, 
 const numberClaimSchema = z.object({ community: communityRefSchema, number: z.number().int().min(1), claimedAt: z.iso.datetime() });
 const sequenceSchema = z.object({ community: communityRefSchema, last: z.number().int().min(0) });
 const reporterIndexSchema = z.object({ reporter: participantIdSchema, reference: z.string() });
-const claimSchema = z.object({ community: communityRefSchema, reference: z.string(), what: z.string(), by: z.string() });
+/** Who claimed is not kept: the claim outlives the report's purge and its people's erasure. */
+const claimSchema = z.object({ community: communityRefSchema, reference: z.string(), what: z.string() });
 
 /**
  * Reports under one key each. A number is claimed with `add` on its own key, so two filings at
@@ -81,7 +82,7 @@ export function createReportRepository(store: KeyValueStore): ReportRepository {
       if (entry) await byReporter.remove(entry.reporter.platform, entry.reporter.communityId, entry.reporter.userId, entry.reference);
       await reports.remove(report.community.platform, report.community.id, report.reference);
     },
-    claim: (community, reference, what, by) => claims.add({ community, reference, what, by }),
+    claim: (community, reference, what) => claims.add({ community, reference, what }),
     forgetReporter: (participant, reference) =>
       byReporter.remove(participant.platform, participant.communityId, participant.userId, reference).then(() => undefined),
   };

@@ -1,18 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommunityRef } from '../../src/core/identity';
 import { type Report, referenceOf } from '../../src/core/reports/report';
+import { REPORT_JOBS } from '../../src/core/reports/report-events';
 import { createReportDataHolder } from '../../src/core/reports/report-personal-data';
+import { reportRetentionJob } from '../../src/core/reports/report-retention';
+import { createCorePorts } from '../../src/core-ports';
 import { createBinomeRepository } from '../../src/store/binome-repository';
 import { createJobRepository } from '../../src/store/job-repository';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { createReportRepository } from '../../src/store/report-repository';
 import { fixedClock } from '../support/fixed-clock';
+import { defaultProgramme } from '../support/programme';
+import { createRecordingChat } from '../support/recording-chat';
 
 const COMMUNITY: CommunityRef = { platform: 'slack', id: 'T-reports' };
 const AT = '2026-03-01T10:00:00.000Z';
 const TEXT = 'Un texte confidentiel sur mon binôme.';
 
-function report(number: number, reporter = 'U-dan', status: Report['status'] = 'received'): Report {
+function report(number: number, reporter = 'U-dan', status: Report['status'] = 'received', more: Partial<Report> = {}): Report {
   return {
     schemaVersion: 1,
     community: COMMUNITY,
@@ -32,6 +37,7 @@ function report(number: number, reporter = 'U-dan', status: Report['status'] = '
     history: [{ n: 0, at: AT, kind: 'filed', actor: reporter }],
     createdAt: AT,
     updatedAt: AT,
+    ...more,
   };
 }
 
@@ -71,6 +77,54 @@ export function describeReportRepository(backend: string, open: () => Promise<Ke
       expect(
         (await reports.listByReporter({ platform: 'slack', communityId: COMMUNITY.id, userId: 'U-dan' })).map((r) => r.reference),
       ).toEqual(['SIG-0001']);
+    });
+
+    it('lists a reporter’s reports from the index alone: a report without its entry, or whose reporter was forgotten, is not listed', async () => {
+      const reports = createReportRepository(store);
+      const dan = { platform: 'slack' as const, communityId: COMMUNITY.id, userId: 'U-dan' };
+      await reports.create(report(1));
+      await reports.save(report(2));
+      expect((await reports.listByReporter(dan)).map((r) => r.reference)).toEqual(['SIG-0001']);
+      await reports.forgetReporter(dan, 'SIG-0001');
+      expect(await reports.listByReporter(dan)).toEqual([]);
+      expect(await reports.find(COMMUNITY, 'SIG-0001')).toBeDefined();
+    });
+
+    it('a claim on a report is won once, and names nobody (it outlives the report’s purge)', async () => {
+      const reports = createReportRepository(store);
+      const claims = await Promise.all(['U-ref', 'U-alice', 'U-coord'].map((by) => reports.claim(COMMUNITY, 'SIG-0001', 'take-0', by)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await reports.claim(COMMUNITY, 'SIG-0001', 'take-1', 'U-ref')).toBe(true);
+      const left = await dump(store);
+      for (const person of ['U-ref', 'U-alice', 'U-coord']) expect(left).not.toContain(person);
+    });
+
+    it('purging a resolved report after the retention leaves no text and no person in the store, only what counts need', async () => {
+      const clock = fixedClock('2028-03-02T10:00:00.000Z');
+      const ports = createCorePorts(store, createRecordingChat(), clock);
+      const resolved = report(1, 'U-dan', 'resolved', { resolvedAt: AT, resolution: 'Une résolution au texte.', concerns: 'U-alice' });
+      await ports.reports.create(resolved);
+      await ports.reports.claim(COMMUNITY, 'SIG-0001', 'take-0', 'U-ref');
+      const job = {
+        schemaVersion: 1 as const,
+        community: COMMUNITY,
+        kind: REPORT_JOBS.purge,
+        key: 'retention',
+        dueAt: AT,
+        payload: {},
+        attempts: 0,
+        createdAt: AT,
+      };
+      await reportRetentionJob.run({ community: COMMUNITY, programme: defaultProgramme(), ports, attempt: 1, mayHaveRun: false }, job);
+      const left = await dump(store);
+      for (const gone of ['U-dan', 'U-ref', 'U-alice', TEXT, 'Une réponse au texte.', 'Une note interne.', 'Une résolution au texte.'])
+        expect(left).not.toContain(gone);
+      expect(await ports.reports.find(COMMUNITY, 'SIG-0001')).toMatchObject({
+        category: 'relation',
+        status: 'resolved',
+        createdAt: AT,
+        resolvedAt: AT,
+      });
     });
 
     it('erasing a reporter leaves neither their id nor any text of theirs in the store', async () => {

@@ -86,7 +86,10 @@ export async function submitReport(ctx: UseCaseContext, raw: RawFormValues): Pro
 
   const category = String(validation.values.category);
   const route = routeOf(ctx.programme, category, choice.binome, ctx.actor.id.userId);
-  const number = await ctx.ports.reports.claimNumber(ctx.community, now);
+  // Nothing is written yet if the claim fails, but the reporter must still hear "not saved", not "try later".
+  const number = await ctx.ports.reports.claimNumber(ctx.community, now).catch((error: unknown) => {
+    throw new StoreUnavailableError('claiming a report number', { cause: error, messageKey: 'report.notSaved' });
+  });
   const filed = fileRecord(ctx, {
     number,
     category,

@@ -1,3 +1,4 @@
+import { isMemberOf } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
@@ -116,6 +117,9 @@ export async function reassignReport(ctx: UseCaseContext, reference: string, ref
   const report = await findHandledReport(ctx, reference);
   if (referent === report.reporter) throw new UserError('report.reassign.toReporter');
   if (referent === report.concerns) throw new UserError('report.reassign.toConcerned');
+  // The other member of the binôme must never see it: the same rule as routing, which skips a référent of the pair.
+  const binome = report.binomeId ? await ctx.ports.binomes.find(ctx.community, report.binomeId) : undefined;
+  if (binome && isMemberOf(binome, referent)) throw new UserError('report.reassign.toConcerned');
   await change(ctx, report, (stored) => ({
     report: {
       ...stored,

@@ -12,6 +12,9 @@ export const REPORT_JOBS = {
   purge: 'reports.purge',
 } as const;
 
+/** The job that tells `to` about event `n` of a report, by DM: one per person and event. */
+export const dmJobKey = (reference: string, n: number, to: string): string => `${reference}|${n}|${to}`;
+
 /** Escalations the reporter hears about; the others happened at filing, when they were already told. */
 const TOLD_TO_REPORTER = new Set(['button', 'deadline', 'unreachable', 'delivery-failed']);
 
@@ -54,7 +57,7 @@ export async function tellAbout(ports: CorePorts, report: Report, event: ReportE
     await ports.queue.schedule({
       community: report.community,
       kind: REPORT_JOBS.dm,
-      key: `${report.reference}|${event.n}|${to}`,
+      key: dmJobKey(report.reference, event.n, to),
       payload: { ...payload, to },
       dueAt,
     });

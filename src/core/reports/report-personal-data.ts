@@ -3,7 +3,7 @@ import type { ParticipantId } from '../identity';
 import type { PersonalDataHolder } from '../ports';
 import type { Report, ReportEvent } from './report';
 import { cancelDeadline } from './report-deadlines';
-import { tellAbout } from './report-events';
+import { dmJobKey, REPORT_JOBS, tellAbout } from './report-events';
 import { updateReport } from './report-store';
 
 type Ports = Pick<CorePorts, 'reports' | 'queue' | 'clock' | 'binomes'>;
@@ -77,6 +77,10 @@ export function createReportDataHolder(ports: Ports): PersonalDataHolder {
           events: open ? [{ kind: 'closed-by-erasure' as const }] : [],
         }));
         await ports.reports.forgetReporter(participant, report.reference);
+        // A notice still queued for them would reach them after all, shown the report as if they handled it
+        // (they are no longer its reporter), and its job keeps their id in the store meanwhile.
+        for (const event of updated?.report.history ?? report.history)
+          await ports.queue.cancel(report.community, REPORT_JOBS.dm, dmJobKey(report.reference, event.n, participant.userId));
         const closed = updated?.events[0];
         if (updated && closed) {
           await cancelDeadline(ports as CorePorts, updated.report);

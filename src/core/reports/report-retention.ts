@@ -41,7 +41,8 @@ export const reportRetentionJob: JobHandler = {
           { platform: ctx.community.platform, communityId: ctx.community.id, userId: report.reporter },
           report.reference,
         );
-      const { handler: _handler, concerns: _concerns, ...kept } = withoutTexts(report);
+      // The binôme names its two members: kept, it would tell which pair the report was about.
+      const { handler: _handler, concerns: _concerns, binomeId: _binome, ...kept } = withoutTexts(report);
       const anonymous = {
         ...kept,
         recipients: [],
