@@ -9,6 +9,8 @@ import { arch, cpus, platform } from 'node:os';
 import { DEFAULT_OPTIONS, runEnrolmentBench } from './enrolment-bench';
 import { DEFAULT_MATCHING_OPTIONS, formatMatchingTable, QUICK_MATCHING_OPTIONS, runMatchingBenchmark } from './matching-bench';
 import { buildReport, type Environment, formatHuman } from './report';
+import { DEFAULT_FILING_OPTIONS, runFilingBench } from './report-filing-bench';
+import { formatFiling } from './report-filing-format';
 
 function environment(): Environment {
   const cores = cpus();
@@ -21,7 +23,10 @@ function environment(): Environment {
   };
 }
 
-/** `--only enrolment` or `--only matching` runs one of the two; `--quick` shrinks the matching sizes. */
+/**
+ * `--only enrolment`, `--only matching` or `--only report` runs one of the three; `--quick` shrinks
+ * the matching sizes; `--memory` times report filing on a memory store too, after the SQLite file.
+ */
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const only = process.argv[process.argv.indexOf('--only') + 1];
@@ -38,12 +43,22 @@ async function main(): Promise<void> {
   const matching = wanted('matching')
     ? await runMatchingBenchmark(process.argv.includes('--quick') ? QUICK_MATCHING_OPTIONS : DEFAULT_MATCHING_OPTIONS)
     : undefined;
+  const reportFiling = wanted('report')
+    ? await runFilingBench({
+        ...DEFAULT_FILING_OPTIONS,
+        backends: process.argv.includes('--memory') ? ['sqlite', 'memory'] : DEFAULT_FILING_OPTIONS.backends,
+        progress: (line) => process.stderr.write(`[bench] report filing: ${line}\n`),
+      })
+    : undefined;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ...(enrolment ?? {}), ...(matching ? { matching } : {}) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...(enrolment ?? {}), ...(matching ? { matching } : {}), ...(reportFiling ? { reportFiling } : {}) }, null, 2)}\n`,
+    );
     return;
   }
   if (enrolment) process.stdout.write(formatHuman(enrolment));
   if (matching) process.stdout.write(`\nMatching (median ms, ratio = munkres / ours):\n${formatMatchingTable(matching)}`);
+  if (reportFiling) process.stdout.write(`\n${formatFiling(reportFiling, environment())}`);
 }
 
 main().catch((error: unknown) => {
