@@ -367,7 +367,8 @@ export const en = {
   'announce.stoppedShutdown': '**Announcement stopped**: the bot is shutting down.',
   'announce.problem.error': 'platform error ({detail})',
 
-  'announce.resumed': '**Announcement resumed and finished**: the bot had stopped during the announcement you started; it did what was left.',
+  'announce.resumed':
+    '**Announcement resumed and finished**: the bot had stopped during the announcement you started; it did what was left.',
   'announce.welcome.title': '**Welcome to your mentoring pair!**',
   'announce.welcome.private': 'This channel is private: only the three of you (and the bot) can see it.',
   'announce.who.mentee': '- **Mentee**: {person}',
@@ -477,6 +478,8 @@ export const en = {
   'report.resolve.done': 'Report {reference} is resolved; its author receives your resolution note.',
   'report.escalate.done': 'Report {reference} was passed to the coordinators, with your reason.',
   'report.reassign.done': 'Report {reference} is now with {person}, who receives it by direct message.',
+  'report.reassign.notReferent':
+    '{person} is not a referent: add them with `/mentorat-admin referents action:add person:@…`, then give them the report.',
   'report.reassign.toReporter': 'A report cannot be given to the person who filed it.',
   'report.reassign.toConcerned': 'This report is about this person: it cannot be given to them.',
 

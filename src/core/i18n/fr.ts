@@ -384,7 +384,8 @@ export const fr = {
   'announce.stoppedShutdown': '**Annonce interrompue** : le bot s’arrête.',
   'announce.problem.error': 'erreur de la plateforme ({detail})',
 
-  'announce.resumed': '**Annonce reprise et terminée** : le bot s’était arrêté pendant l’annonce que vous aviez lancée ; il a fait ce qui restait.',
+  'announce.resumed':
+    '**Annonce reprise et terminée** : le bot s’était arrêté pendant l’annonce que vous aviez lancée ; il a fait ce qui restait.',
   'announce.welcome.title': '**Bienvenue dans votre binôme de mentorat !**',
   'announce.welcome.private': 'Ce salon est privé : seul·es vous trois (et le bot) le voyez.',
   'announce.who.mentee': '- **Mentoré·e** : {person}',
@@ -496,6 +497,8 @@ export const fr = {
   'report.resolve.done': 'Le signalement {reference} est résolu ; son auteur·e reçoit votre note de résolution.',
   'report.escalate.done': 'Le signalement {reference} est transmis à l’équipe de coordination, avec votre raison.',
   'report.reassign.done': 'Le signalement {reference} est confié à {person}, qui le reçoit en message privé.',
+  'report.reassign.notReferent':
+    '{person} n’est pas référent·e : ajoutez cette personne avec `/mentorat-admin referents action:ajouter personne:@…`, puis confiez-lui le signalement.',
   'report.reassign.toReporter': 'On ne peut pas confier un signalement à la personne qui l’a fait.',
   'report.reassign.toConcerned': 'Ce signalement concerne cette personne : il ne peut pas lui être confié.',
 

@@ -2,10 +2,11 @@ import { isMemberOf } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
+import { referentIds } from '../referents/referent-directory';
 import { mention, messages, type Reply } from '../reply';
 import type { NewEvent, Report } from './report';
 import { findHandledReport, findVisibleReport } from './report-access';
-import { cancelDeadline } from './report-deadlines';
+import { cancelDeadline, scheduleDeadline } from './report-deadlines';
 import { tellAbout } from './report-events';
 import { escalateToCoordinators } from './report-jobs';
 import { updateReport } from './report-store';
@@ -108,7 +109,9 @@ export async function resolveReport(ctx: UseCaseContext, reference: string, text
 export async function escalateReport(ctx: UseCaseContext, reference: string, reason: string): Promise<Reply> {
   const report = await findHandledReport(ctx, reference);
   await escalateToCoordinators(ctx.ports, report, 'button', ctx.actor.id.userId, reason);
+  // Now the coordinators' to take: their own reminder, from now.
   await cancelDeadline(ctx.ports, report);
+  await scheduleDeadline(ctx.ports, ctx.programme, report, ctx.ports.clock.now());
   return messages(translate(ctx.locale, 'report.escalate.done', { reference: report.reference }));
 }
 
@@ -120,6 +123,9 @@ export async function reassignReport(ctx: UseCaseContext, reference: string, ref
   // The other member of the binôme must never see it: the same rule as routing, which skips a référent of the pair.
   const binome = report.binomeId ? await ctx.ports.binomes.find(ctx.community, report.binomeId) : undefined;
   if (binome && isMemberOf(binome, referent)) throw new UserError('report.reassign.toConcerned');
+  // Reports are handled by référents (named in config or in chat) and coordinators, nobody else.
+  const handlers = [...(await referentIds(ctx)), ...ctx.programme.access.coordinators.users];
+  if (!handlers.includes(referent)) throw new UserError('report.reassign.notReferent', { person: mention(referent) });
   await change(ctx, report, (stored) => ({
     report: {
       ...stored,

@@ -20,7 +20,8 @@ export async function findVisibleReport(
 ): Promise<{ readonly report: Report; readonly access: Exclude<ReportAccess, 'none'> }> {
   const reference = normalizeReference(typed);
   const report = reference ? await ctx.ports.reports.find(ctx.community, reference) : undefined;
-  const access = report && !report.purgedAt ? reportAccess({ userId: ctx.actor.id.userId, roles: ctx.actor.roles }, report) : 'none';
+  const pair = report?.binomeId ? await ctx.ports.binomes.find(ctx.community, report.binomeId) : undefined;
+  const access = report && !report.purgedAt ? reportAccess({ userId: ctx.actor.id.userId, roles: ctx.actor.roles }, report, pair) : 'none';
   if (!report || access === 'none') throw new UserError('report.notFound', { reference: reference ?? typed.slice(0, 20) });
   return { report, access };
 }

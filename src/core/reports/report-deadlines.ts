@@ -9,18 +9,25 @@ import { updateReport } from './report-store';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Planned when a report is filed: a reminder if nobody took it, then the coordinators. */
-export async function scheduleDeadline(ports: CorePorts, programme: Programme, report: Report): Promise<void> {
+/** Planned when a report is filed, and again when it changes hands without anyone taking it (an escalation). */
+export async function scheduleDeadline(
+  ports: CorePorts,
+  programme: Programme,
+  report: Report,
+  from = new Date(report.createdAt),
+): Promise<void> {
   await ports.queue.schedule({
     community: report.community,
     kind: REPORT_JOBS.deadline,
     key: report.reference,
     payload: { reference: report.reference, stage: 'remind' },
-    dueAt: new Date(Date.parse(report.createdAt) + programme.reports.remindAfterHours * HOUR_MS),
+    dueAt: new Date(from.getTime() + programme.reports.remindAfterHours * HOUR_MS),
   });
 }
 
-const untaken = (report: Report | undefined): report is Report => report !== undefined && report.status === 'received' && !report.purgedAt;
+/** Nobody holds it and it is still open: never taken, or escalated and not yet taken by a coordinator. */
+const untaken = (report: Report | undefined): report is Report =>
+  report !== undefined && !report.handler && report.status !== 'resolved' && !report.purgedAt;
 
 /**
  * A report nobody took: first its recipients are reminded, then, after the second delay, it

@@ -8,6 +8,7 @@ import { REPORT_JOBS, tellAbout } from './report-events';
 import { guardedSpaceNotice, handlingNotice, reporterNotice, showsText } from './report-notices';
 import { coordinationSpaceRequest } from './report-routing';
 import { updateReport } from './report-store';
+import { spaceMayShowText } from './report-visibility';
 
 /** Coordinators' space posts are retried for about a day: a missing permission takes a person to fix. */
 const POST_ATTEMPTS = 50;
@@ -104,15 +105,14 @@ export const reportPostJob: JobHandler = {
     const opened = await ctx.ports.chat.openPrivateSpace(ctx.community, coordinationSpaceRequest(ctx.programme));
     if (!opened.ok) return { status: 'retry', error: `coordination space: ${opened.reason}${opened.detail ? ` (${opened.detail})` : ''}` };
     const locale = ctx.programme.defaultLocale;
-    const message = report.concerns
-      ? guardedSpaceNotice(report, event, locale)
-      : handlingNotice(report, event, binome, ctx.programme, locale);
+    const showText = spaceMayShowText(report, binome, ctx.programme.access.coordinators.users);
+    const message = showText ? handlingNotice(report, event, binome, ctx.programme, locale) : guardedSpaceNotice(report, event, locale);
     const result = await ctx.ports.chat.postInSpace(ctx.community, opened.space.id, message, {
       key: `report|${report.reference}|${event.n}|coordination`,
       mayHaveBeenSent: ctx.mayHaveRun || ctx.attempt > 1,
     });
     if (!result.ok) return { status: 'retry', error: `coordination post: ${result.reason}` };
-    if (report.concerns) await recordShown(ctx, report, undefined, event.kind === 'escalated', false);
+    if (!showText) await recordShown(ctx, report, undefined, event.kind === 'escalated', false);
     else if (showsText(event)) await recordShown(ctx, report, undefined, event.kind === 'escalated');
     return { status: 'done' };
   },

@@ -94,9 +94,8 @@ export function handlingNotice(
 }
 
 /**
- * What the coordination space reads of a report about a référent: the référent may be a
- * coordinator, hence a member of the space, so the text stays out of it and each coordinator
- * opens it with a command, which the visibility policy refuses to the référent concerned.
+ * What the coordination space reads of a report someone in it must not read (see
+ * `spaceMayShowText`): the headline and how to open it with a command, which asks the policy.
  */
 export function guardedSpaceNotice(report: Report, event: ReportEvent, locale: Locale): OutgoingMessage {
   return {

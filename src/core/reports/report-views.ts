@@ -82,6 +82,7 @@ export async function showFollowUp(ctx: UseCaseContext, reference: string | unde
     ctx.ports.reports.listByCommunity(ctx.community),
   ]);
   const followed = binomes.filter((binome) => isActiveBinome(binome) && binome.referent === me);
+  const pairs = new Map(binomes.map((binome) => [binome.id, binome]));
   // A coordinator sees here only what was given to them; `/mentorat-admin signalements` lists the rest.
   const mine = reports
     .filter(
@@ -89,7 +90,9 @@ export async function showFollowUp(ctx: UseCaseContext, reference: string | unde
         !report.purgedAt &&
         (report.handler === me ||
           report.recipients.includes(me) ||
-          (reportAccess(viewer, report) === 'handling' && report.route === 'coordinators' && !report.handler)),
+          (reportAccess(viewer, report, pairs.get(report.binomeId ?? '')) === 'handling' &&
+            report.route === 'coordinators' &&
+            !report.handler)),
     )
     .sort(openFirst);
   const binomeLines = followed.map((binome) =>
@@ -154,9 +157,13 @@ export function reportsToCsv(reports: readonly Report[]): string {
 
 /** `/mentorat-admin signalements`: counts by status and category, the list, and a CSV without texts. */
 export async function listReports(ctx: UseCaseContext, filters: ReportFilters): Promise<Reply> {
-  const all = (await ctx.ports.reports.listByCommunity(ctx.community)).filter(
-    (report) => reportAccess({ userId: ctx.actor.id.userId, roles: ctx.actor.roles }, report) === 'handling',
-  );
+  const [reports, binomes] = await Promise.all([
+    ctx.ports.reports.listByCommunity(ctx.community),
+    ctx.ports.binomes.listByCommunity(ctx.community),
+  ]);
+  const pairs = new Map(binomes.map((binome) => [binome.id, binome]));
+  const viewer = { userId: ctx.actor.id.userId, roles: ctx.actor.roles };
+  const all = reports.filter((report) => reportAccess(viewer, report, pairs.get(report.binomeId ?? '')) === 'handling');
   const shown = all
     .filter(
       (report) => (!filters.status || report.status === filters.status) && (!filters.category || report.category === filters.category),

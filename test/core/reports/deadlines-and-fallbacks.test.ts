@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Binome } from '../../../src/core/binomes/binome';
 import { translate } from '../../../src/core/i18n/translate';
 import { submitReport } from '../../../src/core/reports/file-report';
-import { takeReport } from '../../../src/core/reports/handle-report';
+import { escalateReport, takeReport } from '../../../src/core/reports/handle-report';
 import type { AppPorts } from '../../../src/core-ports';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
 import { createRecordingLog } from '../../support/recording-log';
@@ -127,5 +127,26 @@ describe('a référent who cannot be reached', () => {
     await runner.runDue();
     expect(posts()).toHaveLength(1);
     expect(posts()[0]?.text).toContain('SIG-0001');
+  });
+});
+
+describe('a report escalated by its référent', () => {
+  it('reminds the coordination space if no coordinator takes it within the delay', async () => {
+    const { world, runner, at, file, scripted } = await worldWithReport();
+    await file();
+    await runner.runDue();
+    at(1);
+    await escalateReport(world.as({ userId: 'ref', roles: ['referent'] }), 'SIG-0001', 'Un avis de la coordination.');
+    await runner.runDue();
+    const posts = () => scripted.arrived.filter((entry) => entry.kind === 'post');
+    expect(posts()).toHaveLength(1);
+    at(72);
+    await runner.runDue();
+    expect(posts()).toHaveLength(1);
+    at(73);
+    await runner.runDue();
+    await runner.runDue();
+    expect(posts()).toHaveLength(2);
+    expect(posts()[1]?.text).toContain(translate('fr', 'report.handling.reminder', { reference: 'SIG-0001' }));
   });
 });

@@ -278,6 +278,17 @@ describe('handling a report', () => {
     expect(await rejection(reassignReport(world.as('coord'), 'SIG-0001', 'dan'))).toMatchObject({
       messageKey: 'report.reassign.toReporter',
     });
+    expect(await rejection(reassignReport(world.as('coord'), 'SIG-0001', 'zoe'))).toMatchObject({
+      messageKey: 'report.reassign.notReferent',
+    });
+    // A référent named in chat, as coordinators add them; those holding only the platform role cannot be given reports.
+    await world.ports.referents.add({
+      schemaVersion: 1,
+      community: TERMINAL,
+      userId: 'alice',
+      addedAt: '2026-03-02T10:00:00.000Z',
+      addedBy: 'coord',
+    });
     expect(textOf(await reassignReport(world.as('coord'), 'SIG-0001', 'alice'))).toBe(
       fr('report.reassign.done', { reference: 'SIG-0001', person: mention('alice') }),
     );

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccessRole } from '../../../src/core/access';
 import type { Report } from '../../../src/core/reports/report';
-import { canHandle, reportAccess, type Viewer } from '../../../src/core/reports/report-visibility';
+import { canHandle, reportAccess, spaceMayShowText, type Viewer } from '../../../src/core/reports/report-visibility';
 import { TERMINAL } from '../../support/use-case-world';
 
 const AT = '2026-03-01T10:00:00.000Z';
@@ -159,5 +159,21 @@ describe('the visibility policy, whatever the report and the person', () => {
             expect(reportAccess(viewer(who, ...held), { ...shown, status, route })).toBe(access);
       }),
     );
+  });
+});
+
+describe('a coordinator who is part of the story', () => {
+  const pair = { mentee: 'dan', mentor: 'erin' };
+
+  it('as the other member of the binôme, sees nothing of it, coordinator or not', () => {
+    expect(reportAccess(viewer('erin', 'coordinator'), report(), pair)).toBe('none');
+    expect(reportAccess(viewer('cleo', 'coordinator'), report(), pair)).toBe('handling');
+  });
+
+  it('keeps the text out of the coordination space when a config coordinator is the reporter, one of the pair or the référent concerned', () => {
+    expect(spaceMayShowText(report(), pair, ['coord'])).toBe(true);
+    expect(spaceMayShowText(report(), pair, ['coord', 'erin'])).toBe(false);
+    expect(spaceMayShowText(report(), pair, ['dan'])).toBe(false);
+    expect(spaceMayShowText(report({ concerns: 'ref' }), pair, ['coord'])).toBe(false);
   });
 });
