@@ -1,13 +1,13 @@
 import type { StepAttempt } from './binomes/announcement-log';
 import type { Binome } from './binomes/binome';
 import type { WaitlistEntry } from './binomes/waitlist';
-import type { Job, NewJob } from './jobs/job';
 import type { CommunityRef, ParticipantId, Platform } from './identity';
+import type { Job, NewJob } from './jobs/job';
 import type { PairRule, ReferentChoice, StoredProposal } from './matching/matching-state';
 import type { Enrolment } from './participants/enrolment';
 import type { Referent } from './referents/referent';
-import type { Report } from './reports/report';
 import type { OutgoingMessage } from './reply';
+import type { Report } from './reports/report';
 
 export interface Clock {
   now(): Date;

@@ -7,15 +7,16 @@ import { reportScenariosFor } from '../scenarios/report-visibility';
 import { runScenarioOnTerminal } from '../scenarios/terminal-driver';
 
 describe.each(LOCALES)('the participant journey in the terminal chat, in %s', (locale) => {
-  it.concurrent.each([...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map((scenario) => [scenario.name, scenario] as const))(
-    '%s',
-    async (_name, scenario) => {
-      const { observed, runs } = await runScenarioOnTerminal(scenario, locale);
-      for (const run of runs) {
-        expect(run.exitCode).toBe(0);
-        expect(run.stderr).toBe('');
-      }
-      checkScenario(scenario, observed);
-    },
-  );
+  it.concurrent.each(
+    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map(
+      (scenario) => [scenario.name, scenario] as const,
+    ),
+  )('%s', async (_name, scenario) => {
+    const { observed, runs } = await runScenarioOnTerminal(scenario, locale);
+    for (const run of runs) {
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr).toBe('');
+    }
+    checkScenario(scenario, observed);
+  });
 });

@@ -99,9 +99,17 @@ const reportsSchema = z
     /** Reports one person may file in an hour: a burst beyond is refused with a clear answer. */
     maxPerHour: z.number().int().min(1).max(100).default(REPORT_DEFAULTS.maxPerHour),
     /** A report nobody took after this long reminds those who received it… */
-    remindAfterHours: z.number().min(1).max(24 * 60).default(REPORT_DEFAULTS.remindAfterHours),
+    remindAfterHours: z
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(REPORT_DEFAULTS.remindAfterHours),
     /** …and after this much longer goes to the coordinators by itself. */
-    escalateAfterHours: z.number().min(1).max(24 * 60).default(REPORT_DEFAULTS.escalateAfterHours),
+    escalateAfterHours: z
+      .number()
+      .min(1)
+      .max(24 * 60)
+      .default(REPORT_DEFAULTS.escalateAfterHours),
     /** Resolved reports lose their texts and people after this long; anonymous counts stay. */
     retentionMonths: z.number().int().min(1).max(120).default(REPORT_DEFAULTS.retentionMonths),
     /** The name of the private space where coordinators receive reports. */
