@@ -48,6 +48,12 @@ export async function createStore(url: string): Promise<KeyValueStore> {
   return backend.open(match?.[2] ?? '');
 }
 
+/** The SQLite file STORE_URL names, or undefined for another backend: backup and restore work on the file. */
+export function sqliteFileOf(url: string): string | undefined {
+  const match = /^sqlite:\/\/(.*)$/is.exec(url.trim());
+  return match === null ? undefined : sqlitePath(match[1] ?? '');
+}
+
 /** `sqlite://data/x.sqlite` and `sqlite://./data/x.sqlite` are relative to the working folder, `sqlite:///tmp/x.sqlite` absolute. */
 function sqlitePath(rest: string): string {
   if (rest === '') {
