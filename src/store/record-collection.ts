@@ -19,20 +19,63 @@ export interface RecordCollection<T> {
   remove(...parts: readonly string[]): Promise<boolean>;
 }
 
+/**
+ * A shape records of a kind were stored in before (its `schemaVersion`), and how such a record
+ * becomes the current shape. Build it with `olderShape`, so that `upgrade` is typed by `schema`.
+ */
+export interface OlderShape<T> {
+  readonly schemaVersion: number;
+  /** Parses a stored record of this version and upgrades it, or says why it cannot. */
+  readonly read: (value: unknown) => { ok: true; record: T } | { ok: false; problem: string };
+}
+
+export function olderShape<Old, T>(schemaVersion: number, schema: z.ZodType<Old>, upgrade: (old: Old) => T): OlderShape<T> {
+  return {
+    schemaVersion,
+    read(value) {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? { ok: true, record: upgrade(parsed.data) } : { ok: false, problem: z.prettifyError(parsed.error) };
+    },
+  };
+}
+
+const versionOf = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && 'schemaVersion' in value ? value.schemaVersion : undefined;
+
+/**
+ * Records are written in the current shape only. One stored in an older shape (by an earlier
+ * release) is parsed by that shape's schema, upgraded, checked against the current schema and
+ * returned, never rewritten on read: a rewrite could overwrite what another process saved since
+ * the read. It takes the current shape the next time the bot saves it.
+ */
 export function createRecordCollection<T>(
   store: KeyValueStore,
   kind: string,
   schema: z.ZodType<T>,
   partsOf: (record: T) => readonly string[],
+  older: readonly OlderShape<T>[] = [],
 ): RecordCollection<T> {
   const keyFor = (parts: readonly string[]) => keyOf(kind, ...parts);
   const recordKey = (record: T) => keyFor(partsOf(record));
 
-  function read(key: string, value: unknown): T {
+  function parse(key: string, value: unknown): T {
     const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new CorruptRecordError(key, z.prettifyError(parsed.error));
-    if (recordKey(parsed.data) !== key) throw new CorruptRecordError(key, 'it is stored under a key that is not its own');
-    return parsed.data;
+    if (parsed.success) return parsed.data;
+    const shape = older.find((candidate) => candidate.schemaVersion === versionOf(value));
+    if (shape === undefined) throw new CorruptRecordError(key, z.prettifyError(parsed.error));
+    const upgraded = shape.read(value);
+    if (!upgraded.ok) throw new CorruptRecordError(key, `as version ${shape.schemaVersion}: ${upgraded.problem}`);
+    const current = schema.safeParse(upgraded.record);
+    if (!current.success) {
+      throw new CorruptRecordError(key, `upgraded from version ${shape.schemaVersion}: ${z.prettifyError(current.error)}`);
+    }
+    return current.data;
+  }
+
+  function read(key: string, value: unknown): T {
+    const record = parse(key, value);
+    if (recordKey(record) !== key) throw new CorruptRecordError(key, 'it is stored under a key that is not its own');
+    return record;
   }
 
   function checked(record: T): T {

@@ -56,7 +56,7 @@ describe('enrolling', () => {
   it('stores a valid mentor enrolment, dated by the clock', async () => {
     await enrol(MENTOR_ANSWERS);
     expect(await find()).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       participant: { platform: 'terminal', communityId: 'local', userId: 'alice' },
       status: 'active',
       revision: 1,
@@ -74,7 +74,7 @@ describe('enrolling', () => {
         capacity: 2,
         about: 'Chercheuse en spectrométrie de masse depuis vingt ans.',
       },
-      consents: { pillars: T1, dataNotice: T1 },
+      consents: { pillars: T1, dataNotice: T1, dataNoticeText: expect.stringMatching(/^Le bot conserve vos réponses au formulaire/) },
       enrolledAt: T1,
       updatedAt: T1,
     });
@@ -167,7 +167,7 @@ describe('enrolling again', () => {
       revision: 2,
       enrolledAt: T1,
       updatedAt: T2,
-      consents: { pillars: T2, dataNotice: T2 },
+      consents: { pillars: T2, dataNotice: T2, dataNoticeText: expect.stringMatching(/^Le bot conserve vos réponses/) },
       profile: { name: 'Marie Skłodowska-Curie', capacity: 3 },
     });
   });

@@ -11,7 +11,7 @@ export function participantIn(community: CommunityRef, userId: string): Particip
 export function makeEnrolment(overrides: Partial<Enrolment> = {}): Enrolment {
   const at = '2025-01-10T09:00:00.000Z';
   return enrolmentSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     participant: participantIn(LOCAL, 'alice'),
     status: 'active',
     revision: 1,
@@ -29,7 +29,7 @@ export function makeEnrolment(overrides: Partial<Enrolment> = {}): Enrolment {
       expectations: ['career'],
       excluded: [],
     },
-    consents: { pillars: at, dataNotice: at },
+    consents: { pillars: at, dataNotice: at, dataNoticeText: 'Le bot conserve vos réponses au formulaire d’inscription.' },
     enrolledAt: at,
     updatedAt: at,
     ...overrides,

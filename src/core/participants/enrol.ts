@@ -4,6 +4,7 @@ import { validateForm } from '../forms/form-schema';
 import type { RawFormValues } from '../forms/form-types';
 import { parseRawValues } from '../forms/raw-input';
 import { translate } from '../i18n/translate';
+import { programmeText } from '../programme/content';
 import type { Reply } from '../reply';
 import { checkMenteeEligibility } from './eligibility';
 import type { Enrolment, Profile } from './enrolment';
@@ -50,14 +51,18 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
   const existing = await ctx.ports.enrolments.find(ctx.actor.id);
   const timestamp = now.toISOString();
   const enrolment: Enrolment = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     participant: ctx.actor.id,
     status: 'active',
     revision: (existing?.revision ?? 0) + 1,
     locale: ctx.locale,
     profile,
     // Every accepted form carries both consents: the dates say when they were last given.
-    consents: { pillars: timestamp, dataNotice: timestamp },
+    consents: {
+      pillars: timestamp,
+      dataNotice: timestamp,
+      dataNoticeText: programmeText(ctx.programme.texts.dataNotice, ctx.programme, ctx.locale),
+    },
     enrolledAt: existing?.enrolledAt ?? timestamp,
     updatedAt: timestamp,
   };

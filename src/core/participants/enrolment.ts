@@ -21,6 +21,9 @@ export const FORMATS = ['remote', 'in-person', 'both'] as const;
 export const PHD_STATUSES = ['none', 'in-progress', 'defended'] as const;
 export type PhdStatus = (typeof PHD_STATUSES)[number];
 
+/** The programme's long texts are at most 6,000 characters; placeholders may lengthen them a little. */
+const DATA_NOTICE_MAX = 8000;
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const isoDateTime = z.iso.datetime();
 const ids = (min: number, max: number) => z.array(z.string().min(1)).min(min).max(max);
@@ -59,9 +62,9 @@ export type MentorProfile = z.infer<typeof mentorProfileSchema>;
 export type MenteeProfile = z.infer<typeof menteeProfileSchema>;
 export type Profile = z.infer<typeof profileSchema>;
 
-/** The stored record, validated on every read. */
+/** The stored record, validated on every read; enrolment-versions.ts reads the older shapes. */
 export const enrolmentSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   participant: participantIdSchema,
   status: z.enum(['active', 'withdrawn']),
   /** Grows on every change, so that a confirmation button can tell it is out of date. */
@@ -69,7 +72,16 @@ export const enrolmentSchema = z.object({
   locale: localeSchema,
   profile: profileSchema,
   /** When each consent was given: the pillars and the data notice. */
-  consents: z.object({ pillars: isoDateTime, dataNotice: isoDateTime }),
+  consents: z.object({
+    pillars: isoDateTime,
+    dataNotice: isoDateTime,
+    /**
+     * The data notice as the person read it when they accepted it, in their language: the
+     * programme's notice may be edited since, and what someone agreed to must be shown as it was.
+     * Null for an enrolment accepted before the bot kept it (version 1).
+     */
+    dataNoticeText: z.string().min(1).max(DATA_NOTICE_MAX).nullable(),
+  }),
   enrolledAt: isoDateTime,
   updatedAt: isoDateTime,
   withdrawnAt: isoDateTime.optional(),
