@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isSupportedStoreUrl, SUPPORTED_STORE_URLS } from '../store/create-store';
 import { ConfigError, problemsFromZod } from './config-problems';
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Optional variables left empty in a `.env` file mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
