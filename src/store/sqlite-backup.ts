@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 
@@ -25,6 +25,7 @@ export async function backupSqliteFile(source: string, destination: string): Pro
   if (!existsSync(source)) throw new SqliteFileError(`There is no store at ${source}.`);
   if (existsSync(destination))
     throw new SqliteFileError(`${destination} already exists: choose a new file, a backup never overwrites one.`);
+  await mkdir(dirname(destination), { recursive: true });
   const db = await open(source, sqlite3.OPEN_READWRITE);
   try {
     // The bot's writes hold the write lock only briefly: wait for one to finish rather than fail.
@@ -33,6 +34,7 @@ export async function backupSqliteFile(source: string, destination: string): Pro
   } finally {
     await close(db);
   }
+  await keepPrivate(destination);
   return checkStoreFile(destination);
 }
 
@@ -98,6 +100,7 @@ export async function restoreSqliteFile(source: string, target: string, previous
     let previous: string | undefined;
     if (existed) {
       await run(db, 'VACUUM INTO ?', previousCopy);
+      await keepPrivate(previousCopy);
       previous = previousCopy;
     }
     await copyInto(db, source);
@@ -153,6 +156,11 @@ type BackupFactory = (
   filenameIsDestination: boolean,
   callback: (error: Error | null) => void,
 ) => { step(pages: number, callback: (error: Error | null) => void): void; finish(callback: (error: Error | null) => void): void };
+
+/** A copy holds everyone's personal data: readable by the bot's user only, whatever the umask. */
+function keepPrivate(path: string): Promise<void> {
+  return chmod(path, 0o600);
+}
 
 function isBusy(error: unknown): boolean {
   return error instanceof Error && /SQLITE_(BUSY|LOCKED)/.test(error.message);

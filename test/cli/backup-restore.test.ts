@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
@@ -80,6 +80,17 @@ describe('npm run backup', () => {
     });
     expect(await enrolledIn('fresh/mentorat.sqlite')).toEqual(writers(copied));
     expect(await enrolledIn('live.sqlite')).toEqual(writers(total));
+  });
+
+  it('creates the destination folder and makes the copy readable by its owner only, as it holds personal data', async () => {
+    const store = await openSqliteStore(join(folder, 'live.sqlite'));
+    await createEnrolmentRepository(store).save(makeEnrolment());
+    await store.close();
+
+    const backup = await runBackup([join(folder, 'backups/2026/copy.sqlite')], storeUrl('live.sqlite'));
+
+    expect(backup.code).toBe(0);
+    expect((await stat(join(folder, 'backups/2026/copy.sqlite'))).mode & 0o777).toBe(0o600);
   });
 
   it('never overwrites an existing file', async () => {
