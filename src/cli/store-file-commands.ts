@@ -57,6 +57,8 @@ function readArguments(args: readonly string[], env: Pick<Env, 'STORE_URL'>): Pa
   return file === undefined ? 'expected exactly one file' : { help: false, file, storeFile };
 }
 
+const recordCount = (count: number): string => (count === 1 ? '1 record' : `${count} records`);
+
 async function outcomeOf(work: () => Promise<string>): Promise<CommandOutcome> {
   try {
     return { code: 0, stdout: `${await work()}\n`, stderr: '' };
@@ -73,7 +75,7 @@ export async function runBackup(args: readonly string[], env: Pick<Env, 'STORE_U
   if (parsed.help) return { code: 0, stdout: `${BACKUP_USAGE}\n`, stderr: '' };
   return outcomeOf(async () => {
     const copy = await backupSqliteFile(parsed.storeFile, parsed.file);
-    return `Backed up ${copy.records} records from ${parsed.storeFile} to ${copy.path} (integrity checked).`;
+    return `Backed up ${recordCount(copy.records)} from ${parsed.storeFile} to ${copy.path} (integrity checked).`;
   });
 }
 
@@ -86,6 +88,6 @@ export async function runRestore(args: readonly string[], env: Pick<Env, 'STORE_
     const previousCopy = `${parsed.storeFile}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     const restored = await restoreSqliteFile(parsed.file, parsed.storeFile, previousCopy);
     const kept = restored.previous === undefined ? '' : ` What it held before is in ${restored.previous}.`;
-    return `Restored ${restored.records} records from ${parsed.file} into ${restored.path}.${kept}`;
+    return `Restored ${recordCount(restored.records)} from ${parsed.file} into ${restored.path}.${kept}`;
   });
 }

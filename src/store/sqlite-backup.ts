@@ -68,8 +68,10 @@ export async function checkStoreFile(path: string): Promise<StoreFileSummary> {
       NAMESPACE_PREFIX.length,
       NAMESPACE_PREFIX,
     );
-    if (counts === undefined || counts.outside > 0) {
-      throw new SqliteFileError(`${path} is not a Mentorat store: ${counts?.outside ?? 'some'} keys do not start with ${NAMESPACE_PREFIX}`);
+    if (counts === undefined) throw new SqliteFileError(`${path} could not be counted`);
+    if (counts.outside > 0) {
+      const which = counts.outside === 1 ? 'a key does' : `${counts.outside} keys do`;
+      throw new SqliteFileError(`${path} is not a Mentorat store: ${which} not start with ${NAMESPACE_PREFIX}`);
     }
     return { path, records: counts.records };
   } finally {

@@ -122,6 +122,32 @@ describe('npm run backup', () => {
   });
 });
 
+describe('the npm scripts', () => {
+  it('read STORE_URL from the environment and answer with an exit code', async () => {
+    const store = await openSqliteStore(join(folder, 'live.sqlite'));
+    await createEnrolmentRepository(store).save(makeEnrolment());
+    await store.close();
+    const env = storeUrl('live.sqlite');
+
+    const backup = runScript('src/cli/backup.ts', [join(folder, 'copy.sqlite')], env);
+    expect(await backup.exited).toBe(0);
+    const again = runScript('src/cli/backup.ts', [join(folder, 'copy.sqlite')], env);
+    expect(await again.exited).toBe(1);
+    const restore = runScript(
+      'src/cli/restore.ts',
+      [join(folder, 'copy.sqlite'), '--store', `sqlite://${join(folder, 'other.sqlite')}`],
+      env,
+    );
+    expect(await restore.exited).toBe(0);
+
+    expect(backup.output.stdout).toBe(
+      `Backed up 1 record from ${join(folder, 'live.sqlite')} to ${join(folder, 'copy.sqlite')} (integrity checked).\n`,
+    );
+    expect(again.output.stderr).toContain('already exists');
+    expect(await enrolledIn('other.sqlite')).toEqual(['alice']);
+  });
+});
+
 describe('npm run restore', () => {
   it('refuses while a bot has the store open, and leaves the store as it was', async () => {
     const store = await openSqliteStore(join(folder, 'old.sqlite'));
@@ -154,7 +180,7 @@ describe('npm run restore', () => {
 
     const kept = 'live.sqlite.before-restore-2026-12-06T03-00-00-000Z';
     expect(restore.stdout).toBe(
-      `Restored 1 records from ${join(folder, 'backup.sqlite')} into ${join(folder, 'live.sqlite')}. What it held before is in ${join(folder, kept)}.\n`,
+      `Restored 1 record from ${join(folder, 'backup.sqlite')} into ${join(folder, 'live.sqlite')}. What it held before is in ${join(folder, kept)}.\n`,
     );
     expect(await enrolledIn('live.sqlite')).toEqual(['zoe']);
     expect(await enrolledIn(kept)).toEqual(['yann']);
@@ -182,7 +208,7 @@ describe('npm run restore', () => {
       stdout: '',
       stderr: `${join(folder, 'notes.txt')} is not a sound SQLite file: SQLITE_NOTADB: file is not a database\n`,
     });
-    expect(foreign.stderr).toBe(`${join(folder, 'other.sqlite')} is not a Mentorat store: 1 keys do not start with mentorat:\n`);
+    expect(foreign.stderr).toBe(`${join(folder, 'other.sqlite')} is not a Mentorat store: a key does not start with mentorat:\n`);
     expect(missing.stderr).toBe(`There is no file at ${join(folder, 'nothing.sqlite')}.\n`);
     expect(await readdir(folder)).toEqual(before);
     expect(await enrolledIn('live.sqlite')).toEqual(['yann']);
