@@ -25,8 +25,8 @@ afterEach(async () => {
 const storeUrl = (file: string) => ({ STORE_URL: `sqlite://${join(folder, file)}` });
 
 /** A process enrolling people one after the other in the store, as a running bot would. */
-async function startWriter(file: string, atLeast: number) {
-  const writer = runScript('test/cli/store-writer.ts', [join(folder, file)], {});
+async function startWriter(file: string, atLeast: number, then: 'go on' | 'idle' = 'go on') {
+  const writer = runScript('test/cli/store-writer.ts', [join(folder, file), ...(then === 'idle' ? [String(atLeast)] : [])], {});
   running.push(writer);
   await until(() => writtenBy(writer) >= atLeast, `the writer's first ${atLeast} enrolments`, 40_000);
   return writer;
@@ -165,6 +165,39 @@ describe('npm run restore', () => {
       stderr: `The store ${join(folder, 'live.sqlite')} is open in another process (a running bot?): stop the bot, then restore again.\n`,
     });
     expect(await enrolledIn('live.sqlite')).toEqual(writers(total));
+  });
+
+  it('refuses while a bot has the store open and writes nothing, as a quiet bot at night', async () => {
+    const old = await openSqliteStore(join(folder, 'old.sqlite'));
+    await createEnrolmentRepository(old).save(makeEnrolment({ participant: participantIn(LOCAL, 'zoe') }));
+    await old.close();
+    expect((await runBackup([join(folder, 'backup.sqlite')], storeUrl('old.sqlite'))).code).toBe(0);
+    const writer = await startWriter('live.sqlite', 3, 'idle');
+    await until(() => writer.output.stdout.endsWith('idle\n'), 'the writer going idle');
+
+    const restore = await runRestore([join(folder, 'backup.sqlite')], storeUrl('live.sqlite'));
+    await stop(writer);
+
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain('is open in another process (a running bot?)');
+    expect(await enrolledIn('live.sqlite')).toEqual(writers(3));
+  });
+
+  it('is not blocked by a bot killed with kill -9, which leaves nothing stale behind', async () => {
+    const old = await openSqliteStore(join(folder, 'old.sqlite'));
+    await createEnrolmentRepository(old).save(makeEnrolment({ participant: participantIn(LOCAL, 'zoe') }));
+    await old.close();
+    expect((await runBackup([join(folder, 'backup.sqlite')], storeUrl('old.sqlite'))).code).toBe(0);
+    const writer = await startWriter('live.sqlite', 3, 'idle');
+    await until(() => writer.output.stdout.endsWith('idle\n'), 'the writer going idle');
+    writer.child.kill('SIGKILL');
+    await writer.exited;
+    running.splice(running.indexOf(writer), 1);
+
+    const restore = await runRestore([join(folder, 'backup.sqlite')], storeUrl('live.sqlite'));
+
+    expect(restore.code).toBe(0);
+    expect(await enrolledIn('live.sqlite')).toEqual(['zoe']);
   });
 
   it('replaces a stopped bot’s store and keeps what it held beside it', async () => {
