@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
-import { clockStartingAt, systemClock } from './clock';
 import { ConfigError, formatProblem } from './config/config-problems';
 import { type Env, readEnv as readEnvironment } from './config/env';
 import { loadProgrammes } from './config/load-programmes';
-import type { ProgrammeDirectory } from './dispatch';
-import { createLogger } from './logger';
+import type { ProgrammeDirectory } from './dispatch/dispatcher';
+import { clockStartingAt, systemClock } from './infra/clock';
+import { createLogger } from './infra/logger';
 import { startDiscordApp } from './platforms/discord/discord-app';
 import { startSlackApp } from './platforms/slack/slack-app';
+import { runTerminalApp } from './platforms/terminal/terminal-app';
 import { createStore } from './store/create-store';
 import { describeServerUrl } from './store/server-url';
-import { runTerminalApp } from './terminal-app';
 
 /** `.env` is optional; variables already set in the environment win over it. */
 function loadDotEnv(file = '.env'): void {

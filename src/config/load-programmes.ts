@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { type CommunityRef, PLATFORMS, type Platform } from '../core/identity';
 import { type Programme, programmeSchema } from '../core/programme/programme-schema';
-import type { ProgrammeDirectory } from '../dispatch';
+import type { ProgrammeDirectory } from '../dispatch/dispatcher';
 import { ConfigError, type ConfigProblem, problemsFromZod } from './config-problems';
 
 export const PROGRAMME_FILE = 'programme.yaml';

@@ -1,9 +1,9 @@
+import type { AppPorts } from '../app/app-ports';
 import { announcementResumeJob } from '../core/binomes/announce-job';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
-import type { AppPorts } from '../core-ports';
-import type { ProgrammeDirectory } from '../dispatch';
-import type { Log } from '../log';
+import type { ProgrammeDirectory } from '../dispatch/dispatcher';
+import type { Log } from '../infra/log';
 import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
 
 /**

@@ -1,13 +1,13 @@
 import { Client, Events, GatewayIntentBits, type Guild, PermissionFlagsBits, type PermissionResolvable } from 'discord.js';
 import { commands } from '../../../commands';
+import { type AppPorts, createCorePorts } from '../../app/app-ports';
 import type { Command } from '../../core/command';
 import type { Clock } from '../../core/ports';
-import { type AppPorts, createCorePorts } from '../../core-ports';
-import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
+import { createDispatcher, type ProgrammeDirectory } from '../../dispatch/dispatcher';
+import type { Log } from '../../infra/log';
 import { createDraftPurgeHandler, draftPurgeJob } from '../../jobs/draft-purge-job';
 import { createJobRunner } from '../../jobs/job-handlers';
 import type { JobRunner } from '../../jobs/polling-job-runner';
-import type { Log } from '../../log';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { createInteractionHandler } from './discord-interactions';
 import { createDiscordPlatform } from './discord-platform';

@@ -3,7 +3,7 @@ import { fieldErrorLines } from '../../core/forms/field-error';
 import type { FormField, FormSpec, FormValues, RawFormValue } from '../../core/forms/form-types';
 import { translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
-import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch';
+import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch/dispatcher';
 import type { FormDraft, FormDraftRepository } from '../../store/form-draft-repository';
 import { formById } from '../command-forms';
 import { button, type MessageRow, modal, type SelectLabels, selectMenu, textInput } from './discord-components';

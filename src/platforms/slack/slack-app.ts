@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import { commands as allCommands, DEFAULT_COMMAND_ID } from '../../../commands';
+import { type AppPorts, createCorePorts } from '../../app/app-ports';
 import type { Command } from '../../core/command';
 import type { Clock } from '../../core/ports';
-import { type AppPorts, createCorePorts } from '../../core-ports';
-import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
+import { createDispatcher, type ProgrammeDirectory } from '../../dispatch/dispatcher';
+import type { Log } from '../../infra/log';
 import { createJobRunner } from '../../jobs/job-handlers';
 import type { JobRunner } from '../../jobs/polling-job-runner';
-import type { Log } from '../../log';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { registerSlackHandlers } from './slack-interactions';
 import { createSlackPeople } from './slack-people';

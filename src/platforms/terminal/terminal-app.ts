@@ -1,20 +1,20 @@
 import type { Readable, Writable } from 'node:stream';
-import { commands, DEFAULT_COMMAND_ID } from '../commands';
-import { participantIdOf } from './core/identity';
-import type { Clock } from './core/ports';
-import { createCorePorts } from './core-ports';
-import { createDispatcher, type ProgrammeDirectory } from './dispatch';
-import { createJobRunner } from './jobs/job-handlers';
-import type { Log } from './log';
-import { createLineSource } from './platforms/terminal/line-source';
-import { sessionButtons } from './platforms/terminal/session-buttons';
-import { runTerminalChat } from './platforms/terminal/terminal-chat';
-import { createTerminalPlatform } from './platforms/terminal/terminal-platform';
-import { createTerminalSession } from './platforms/terminal/terminal-session';
-import { createTranscript } from './platforms/terminal/transcript';
-import { createEnrolmentRepository } from './store/enrolment-repository';
-import type { KeyValueStore } from './store/key-value-store';
-import { createReferentRepository } from './store/referent-repository';
+import { commands, DEFAULT_COMMAND_ID } from '../../../commands';
+import { createCorePorts } from '../../app/app-ports';
+import { participantIdOf } from '../../core/identity';
+import type { Clock } from '../../core/ports';
+import { createDispatcher, type ProgrammeDirectory } from '../../dispatch/dispatcher';
+import type { Log } from '../../infra/log';
+import { createJobRunner } from '../../jobs/job-handlers';
+import { createEnrolmentRepository } from '../../store/enrolment-repository';
+import type { KeyValueStore } from '../../store/key-value-store';
+import { createReferentRepository } from '../../store/referent-repository';
+import { createLineSource } from './line-source';
+import { sessionButtons } from './session-buttons';
+import { runTerminalChat } from './terminal-chat';
+import { createTerminalPlatform } from './terminal-platform';
+import { createTerminalSession } from './terminal-session';
+import { createTranscript } from './transcript';
 
 export const TERMINAL_COMMUNITY = { platform: 'terminal', id: 'local' } as const;
 

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { CorePorts } from './core/context';
-import { createExclusiveRuns } from './core/exclusive-runs';
-import type { ChatPlatform, Clock } from './core/ports';
-import { createReportDataHolder } from './core/reports/report-personal-data';
-import { createAnnouncementLogRepository } from './store/announcement-log-repository';
-import { createBinomeRepository } from './store/binome-repository';
-import { createEnrolmentRepository } from './store/enrolment-repository';
-import { createFormDraftRepository, type FormDraftRepository } from './store/form-draft-repository';
-import { createJobRepository, type JobStore } from './store/job-repository';
-import type { KeyValueStore } from './store/key-value-store';
-import { createMatchingRepository } from './store/matching-repository';
-import { createReferentRepository } from './store/referent-repository';
-import { createReportRepository } from './store/report-repository';
-import { createWaitlistRepository } from './store/waitlist-repository';
+import type { CorePorts } from '../core/context';
+import { createExclusiveRuns } from '../core/exclusive-runs';
+import type { ChatPlatform, Clock } from '../core/ports';
+import { createReportDataHolder } from '../core/reports/report-personal-data';
+import { createAnnouncementLogRepository } from '../store/announcement-log-repository';
+import { createBinomeRepository } from '../store/binome-repository';
+import { createEnrolmentRepository } from '../store/enrolment-repository';
+import { createFormDraftRepository, type FormDraftRepository } from '../store/form-draft-repository';
+import { createJobRepository, type JobStore } from '../store/job-repository';
+import type { KeyValueStore } from '../store/key-value-store';
+import { createMatchingRepository } from '../store/matching-repository';
+import { createReferentRepository } from '../store/referent-repository';
+import { createReportRepository } from '../store/report-repository';
+import { createWaitlistRepository } from '../store/waitlist-repository';
 
 /** The core's ports, and what adapters keep beside them (drafts of forms shown in steps, the job runner's side of the queue). */
 export interface AppPorts extends CorePorts {
