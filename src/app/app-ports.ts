@@ -26,8 +26,11 @@ export interface CorePortsOptions {
   readonly stopping?: AbortSignal;
 }
 
-/** The ports every platform gives the core: the same repositories over the same store. */
-export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock: Clock, options: CorePortsOptions = {}): AppPorts {
+/** Everything but the chat: the repositories, queue and clock over one store, built once per process and shared by its platforms. */
+export type StorePorts = Omit<AppPorts, 'chat' | 'stopping'>;
+
+/** The repositories every platform gives the core, over one store. */
+export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts {
   const enrolments = createEnrolmentRepository(store);
   const formDrafts = createFormDraftRepository(store, clock);
   const referents = createReferentRepository(store);
@@ -50,12 +53,20 @@ export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock:
     reports,
     // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
     personalData: [enrolments, formDrafts, announcements, binomes, waitlist, referents, matching, reportData],
-    chat,
     clock,
     instanceId: randomUUID(),
     jobs: createExclusiveRuns(),
     queue: jobStore,
     jobStore,
-    stopping: options.stopping ?? new AbortController().signal,
   };
+}
+
+/** One platform's ports: the shared repositories, with that platform's chat. */
+export function withChat(shared: StorePorts, chat: ChatPlatform, stopping: AbortSignal): AppPorts {
+  return { ...shared, chat, stopping };
+}
+
+/** The ports of one platform over a store of its own (tests, benches); the bot builds them in src/app/compose.ts. */
+export function createCorePorts(store: KeyValueStore, chat: ChatPlatform, clock: Clock, options: CorePortsOptions = {}): AppPorts {
+  return withChat(createStorePorts(store, clock), chat, options.stopping ?? new AbortController().signal);
 }

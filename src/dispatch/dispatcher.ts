@@ -9,6 +9,7 @@ import type { Locale } from '../core/i18n/locale';
 import { translate } from '../core/i18n/translate';
 import { type CommunityRef, participantIdOf } from '../core/identity';
 import type { Responder } from '../core/ports';
+import type { ProgrammeDirectory } from '../core/programme/programme-directory';
 import type { Programme } from '../core/programme/programme-schema';
 import type { Attachment, ButtonStyle, OutgoingMessage, Reply, ReplyOf } from '../core/reply';
 import type { Log } from '../infra/log';
@@ -50,9 +51,8 @@ export interface DispatchResult {
   readonly failed?: true;
 }
 
-export interface ProgrammeDirectory {
-  programmeFor(community: CommunityRef): Programme;
-}
+/** Where it always was for the adapters; the type itself is the core's (config/ builds one without knowing the dispatcher). */
+export type { ProgrammeDirectory } from '../core/programme/programme-directory';
 
 export interface Dispatcher {
   readonly commands: readonly Command[];
