@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
-import { clockStartingAt, systemClock } from './clock';
+import { composeBot } from './app/compose';
 import { ConfigError, formatProblem } from './config/config-problems';
 import { type Env, readEnv as readEnvironment } from './config/env';
 import { loadProgrammes } from './config/load-programmes';
-import type { ProgrammeDirectory } from './dispatch';
-import { createLogger } from './logger';
-import { startDiscordApp } from './platforms/discord/discord-app';
-import { startSlackApp } from './platforms/slack/slack-app';
-import { createStore } from './store/create-store';
-import { describeServerUrl } from './store/server-url';
-import { runTerminalApp } from './terminal-app';
+import type { ProgrammeDirectory } from './core/programme/programme-directory';
+import { clockStartingAt, systemClock } from './infra/clock';
+import { createLogger } from './infra/logger';
 
 /** `.env` is optional; variables already set in the environment win over it. */
 function loadDotEnv(file = '.env'): void {
@@ -22,33 +18,26 @@ function loadDotEnv(file = '.env'): void {
  */
 async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL ?? 'info', file: env.LOG_FILE });
-  const store = await createStore(env.STORE_URL);
-  log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
+  const bot = await composeBot({ store: { url: env.STORE_URL }, programmes, clock: clockOf(env), log });
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
-  const running: { stop(): Promise<void> }[] = [];
   try {
-    const shared = { store, programmes, clock: clockOf(env), log };
-    if (env.DISCORD_TOKEN) running.push(await startDiscordApp({ ...shared, token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL }));
+    if (env.DISCORD_TOKEN) await bot.startDiscord({ token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL });
     if (env.SLACK_BOT_TOKEN) {
-      running.push(
-        await startSlackApp({
-          ...shared,
-          botToken: env.SLACK_BOT_TOKEN,
-          signingSecret: env.SLACK_SIGNING_SECRET,
-          appToken: env.SLACK_APP_TOKEN,
-          port: env.SLACK_PORT,
-          apiUrl: env.SLACK_API_URL,
-        }),
-      );
+      await bot.startSlack({
+        botToken: env.SLACK_BOT_TOKEN,
+        signingSecret: env.SLACK_SIGNING_SECRET,
+        appToken: env.SLACK_APP_TOKEN,
+        port: env.SLACK_PORT,
+        apiUrl: env.SLACK_API_URL,
+      });
     }
     await stopped;
     log.info({}, 'stopping');
   } finally {
-    for (const platform of running) await platform.stop();
-    await store.close();
+    await bot.stop();
   }
 }
 
@@ -63,8 +52,7 @@ async function main(): Promise<void> {
   if (env.DISCORD_TOKEN || env.SLACK_BOT_TOKEN) return runOnPlatforms(env, programmes);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
-  const store = await createStore(env.STORE_URL);
-  log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
+  const bot = await composeBot({ store: { url: env.STORE_URL }, programmes, clock: clockOf(env), log });
   const stopping = new AbortController();
   const stop = () => {
     stopping.abort();
@@ -74,20 +62,16 @@ async function main(): Promise<void> {
   // A reader that goes away (`npm start < script | head`) ends the session instead of crashing it.
   process.stdout.on('error', stop);
   try {
-    await runTerminalApp({
+    await bot.runTerminal({
       input: process.stdin,
       output: process.stdout,
       interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
-      store,
-      programmes,
-      clock: clockOf(env),
-      log,
       initialUser: env.TERMINAL_USER,
       stopping: stopping.signal,
     });
   } finally {
     process.off('SIGTERM', stop);
-    await store.close();
+    await bot.stop();
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockStartingAt } from '../src/clock';
+import { clockStartingAt } from '../src/infra/clock';
 import { fixedClock } from './support/fixed-clock';
 
 describe('a clock starting at a chosen moment', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { commands } from '../commands';
-import { decodeButtonId } from '../src/button-id';
+import { createCorePorts } from '../src/app/app-ports';
 import type { ActorFacts } from '../src/core/access';
 import { defineCommand } from '../src/core/command';
 import type { CommunityRef } from '../src/core/identity';
 import type { Programme } from '../src/core/programme/programme-schema';
 import { messages } from '../src/core/reply';
-import { createCorePorts } from '../src/core-ports';
-import { createDispatcher, type Delivery, type Invocation } from '../src/dispatch';
+import { decodeButtonId } from '../src/dispatch/button-id';
+import { createDispatcher, type Delivery, type Invocation } from '../src/dispatch/dispatcher';
 import { createStore } from '../src/store/create-store';
 import { createEnrolmentRepository } from '../src/store/enrolment-repository';
 import type { KeyValueStore } from '../src/store/key-value-store';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/infra/logger';
 
 describe('the logger', () => {
   it('writes JSON lines and hides tokens, secrets and anything a person typed', () => {

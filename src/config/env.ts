@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isSupportedStoreUrl, SUPPORTED_STORE_URLS } from '../store/create-store';
 import { ConfigError, problemsFromZod } from './config-problems';
+import { isSupportedStoreUrl, SUPPORTED_STORE_URLS } from './store-url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

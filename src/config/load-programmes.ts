@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { type CommunityRef, PLATFORMS, type Platform } from '../core/identity';
+import type { ProgrammeDirectory } from '../core/programme/programme-directory';
 import { type Programme, programmeSchema } from '../core/programme/programme-schema';
-import type { ProgrammeDirectory } from '../dispatch';
 import { ConfigError, type ConfigProblem, problemsFromZod } from './config-problems';
 
 export const PROGRAMME_FILE = 'programme.yaml';

@@ -1,7 +1,7 @@
 import type { CommunityRef } from '../core/identity';
 import type { NewJob } from '../core/jobs/job';
 import type { JobHandler } from '../core/jobs/job-handler';
-import type { Log } from '../log';
+import type { Log } from '../infra/log';
 import type { FormDraftRepository } from '../store/form-draft-repository';
 
 export const DRAFT_PURGE_KIND = 'drafts.purge';

@@ -1,9 +1,10 @@
 import { announcementResumeJob } from '../core/binomes/announce-job';
+import type { CorePorts } from '../core/context';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
-import type { AppPorts } from '../core-ports';
-import type { ProgrammeDirectory } from '../dispatch';
-import type { Log } from '../log';
+import type { ProgrammeDirectory } from '../dispatch/dispatcher';
+import type { Log } from '../infra/log';
+import type { JobStore } from '../store/job-repository';
 import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
 
 /**
@@ -21,8 +22,11 @@ export interface JobRunnerOptions {
   readonly leaseMs?: number;
 }
 
+/** The core's ports, with the queue's runner side (AppPorts, built by src/app/compose.ts). */
+export type RunnerPorts = CorePorts & { readonly jobStore: JobStore };
+
 /** The runner of one app: its ports' jobs, with every handler. */
-export function createJobRunner(ports: AppPorts, options: JobRunnerOptions): JobRunner {
+export function createJobRunner(ports: RunnerPorts, options: JobRunnerOptions): JobRunner {
   return createPollingJobRunner({
     jobs: ports.jobStore,
     handlers: [...jobHandlers, ...(options.platformHandlers ?? [])],

@@ -2,8 +2,8 @@ import type { CorePorts } from '../core/context';
 import type { Job, JobOutcome } from '../core/jobs/job';
 import { backoffFor } from '../core/jobs/job';
 import type { JobContext, JobHandler } from '../core/jobs/job-handler';
-import type { ProgrammeDirectory } from '../dispatch';
-import type { Log } from '../log';
+import type { ProgrammeDirectory } from '../dispatch/dispatcher';
+import type { Log } from '../infra/log';
 import type { JobLease, JobStore } from '../store/job-repository';
 
 /** Runs due jobs; the adapter behind the JobQueue port. */

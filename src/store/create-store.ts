@@ -1,51 +1,30 @@
 import { resolve } from 'node:path';
+import { isStoreScheme, type StoreScheme, SUPPORTED_STORE_URLS, splitStoreUrl } from '../config/store-url';
 import type { KeyValueStore } from './key-value-store';
 import { openMemoryStore } from './memory-store';
 import { openPostgresStore } from './postgres-store';
 import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
 
-interface Backend {
-  /** How the scheme is written in STORE_URL, for error messages. */
-  readonly example: string;
-  /** Opens the store from what follows `scheme://`. */
-  open(rest: string): Promise<KeyValueStore>;
-}
-
-/** One entry per backend; the server URLs are handed whole to their client library. */
-const BACKENDS = new Map<string, Backend>([
-  ['memory', { example: 'memory://', open: async () => openMemoryStore() }],
-  ['sqlite', { example: 'sqlite://<file path>', open: async (rest) => openSqliteStore(sqlitePath(rest)) }],
-  ['redis', { example: 'redis://<host>:<port>/<db>', open: (rest) => openRedisStore(`redis://${rest}`) }],
-  ['rediss', { example: 'rediss://<host>:<port>/<db> (TLS)', open: (rest) => openRedisStore(`rediss://${rest}`) }],
-  [
-    'postgresql',
-    { example: 'postgresql://<user>:<password>@<host>:<port>/<database>', open: (rest) => openPostgresStore(`postgresql://${rest}`) },
-  ],
-  ['postgres', { example: 'postgres://… (as postgresql://)', open: (rest) => openPostgresStore(`postgres://${rest}`) }],
-]);
-
-const SUPPORTED = [...BACKENDS.values()].map((backend) => backend.example).join(', ');
-
-/** Whether STORE_URL names a backend this build can open; the env schema checks it at start-up. */
-export function isSupportedStoreUrl(url: string): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url.trim())?.[1]?.toLowerCase();
-  return scheme !== undefined && BACKENDS.has(scheme);
-}
-
-export const SUPPORTED_STORE_URLS = SUPPORTED;
+/** One opener per scheme (src/config/store-url.ts lists them); the server URLs are handed whole to their client library. */
+const OPENERS: Record<StoreScheme, (rest: string) => Promise<KeyValueStore>> = {
+  memory: async () => openMemoryStore(),
+  sqlite: async (rest) => openSqliteStore(sqlitePath(rest)),
+  redis: (rest) => openRedisStore(`redis://${rest}`),
+  rediss: (rest) => openRedisStore(`rediss://${rest}`),
+  postgresql: (rest) => openPostgresStore(`postgresql://${rest}`),
+  postgres: (rest) => openPostgresStore(`postgres://${rest}`),
+};
 
 /** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite`, `redis://localhost:6379/0` or `memory://`. */
 export async function createStore(url: string): Promise<KeyValueStore> {
-  const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url.trim());
-  const scheme = match?.[1]?.toLowerCase();
-  const backend = scheme === undefined ? undefined : BACKENDS.get(scheme);
-  if (backend === undefined) {
+  const { scheme, rest } = splitStoreUrl(url);
+  if (!isStoreScheme(scheme)) {
     // Only the scheme is repeated: a database URL may hold a password.
     const found = scheme === undefined ? 'no scheme://' : `the scheme ${scheme}://`;
-    throw new Error(`STORE_URL has ${found}, which is not supported; supported: ${SUPPORTED}`);
+    throw new Error(`STORE_URL has ${found}, which is not supported; supported: ${SUPPORTED_STORE_URLS}`);
   }
-  return backend.open(match?.[2] ?? '');
+  return OPENERS[scheme](rest);
 }
 
 /** The SQLite file STORE_URL names, or undefined for another backend: backup and restore work on the file. */

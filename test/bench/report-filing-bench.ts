@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { commands, DEFAULT_COMMAND_ID } from '../../commands';
-import { systemClock } from '../../src/clock';
+import { createCorePorts } from '../../src/app/app-ports';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import { participantIdOf } from '../../src/core/identity';
 import { REPORT_JOBS } from '../../src/core/reports/report-events';
-import { createCorePorts } from '../../src/core-ports';
-import { createDispatcher } from '../../src/dispatch';
+import { createDispatcher } from '../../src/dispatch/dispatcher';
+import { systemClock } from '../../src/infra/clock';
+import type { Log } from '../../src/infra/log';
 import { createJobRunner } from '../../src/jobs/job-handlers';
-import type { Log } from '../../src/log';
 import type { LineSource } from '../../src/platforms/terminal/line-source';
 import { sessionButtons } from '../../src/platforms/terminal/session-buttons';
+import { TERMINAL_COMMUNITY } from '../../src/platforms/terminal/terminal-app';
 import { runTerminalChat } from '../../src/platforms/terminal/terminal-chat';
 import { createTerminalPlatform } from '../../src/platforms/terminal/terminal-platform';
 import { createTerminalSession } from '../../src/platforms/terminal/terminal-session';
@@ -20,7 +21,6 @@ import { createTranscript } from '../../src/platforms/terminal/transcript';
 import { createStore } from '../../src/store/create-store';
 import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
 import { createReferentRepository } from '../../src/store/referent-repository';
-import { TERMINAL_COMMUNITY } from '../../src/terminal-app';
 import { CONFIG_DIR } from '../support/programme';
 import { seededRandom, userIdOf } from './participants';
 import { type Population, pairOf, populate, referentOfPair, storeReport } from './report-population';
@@ -134,7 +134,7 @@ async function countJobs(store: Awaited<ReturnType<typeof createStore>>): Promis
 }
 
 /**
- * The bot as `npm start` assembles it (src/terminal-app.ts): the terminal platform printing to a
+ * The bot as `npm start` assembles it (src/platforms/terminal/terminal-app.ts): the terminal platform printing to a
  * transcript, the dispatcher over the core ports, the job runner run before each prompt. Only the
  * line source and the output stream are the bench's: lines are typed by the plan below, and the
  * output is read as it is written, to time the moment the référent's DM is printed.

@@ -1,3 +1,4 @@
+import type { AppPorts } from '../../src/app/app-ports';
 import type { Binome } from '../../src/core/binomes/binome';
 import { validateForm } from '../../src/core/forms/form-schema';
 import { parseRawValues } from '../../src/core/forms/raw-input';
@@ -8,7 +9,6 @@ import { profileFromForm } from '../../src/core/participants/profile-values';
 import type { Programme } from '../../src/core/programme/programme-schema';
 import { type NewEvent, type Report, referenceOf, withEvent } from '../../src/core/reports/report';
 import { scheduleDeadline } from '../../src/core/reports/report-deadlines';
-import type { AppPorts } from '../../src/core-ports';
 import { rawEnrolment, seededRandom, userIdOf } from './participants';
 
 const HOUR_MS = 60 * 60 * 1000;

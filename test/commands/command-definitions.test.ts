@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index';
-import { decodeButtonId, encodeButtonId, MAX_BUTTON_ID_LENGTH } from '../../src/button-id';
 import type { AccessRole } from '../../src/core/access';
 import { commandHelp, commandListHelp, commandUsage } from '../../src/core/help';
 import { LOCALES } from '../../src/core/i18n/locale';
 import { translate } from '../../src/core/i18n/translate';
+import { decodeButtonId, encodeButtonId, MAX_BUTTON_ID_LENGTH } from '../../src/dispatch/button-id';
 import { personCommand } from '../platforms/person-command';
 import { defaultProgramme } from '../support/programme';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ButtonTarget, decodeButtonId, encodeButtonId, MAX_BUTTON_ID_LENGTH } from '../../src/button-id';
+import { type ButtonTarget, decodeButtonId, encodeButtonId, MAX_BUTTON_ID_LENGTH } from '../../src/dispatch/button-id';
 
 /** Short texts full of the characters an id must survive: separators, escapes, accents, emoji. */
 const tricky = (minLength: number) =>

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemClock } from '../../src/clock';
+import { type DiscordApp, startDiscordApp } from '../../src/app/start-apps';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import { type Command, defineCommand } from '../../src/core/command';
 import type { Responder } from '../../src/core/ports';
 import { messages } from '../../src/core/reply';
-import { type DiscordApp, startDiscordApp } from '../../src/platforms/discord/discord-app';
+import { systemClock } from '../../src/infra/clock';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { startFakeDiscord } from '../fakes/discord/fake-discord';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeButtonId, SHARED_OWNER } from '../../src/button-id';
 import { translate } from '../../src/core/i18n/translate';
 import type { CommunityRef } from '../../src/core/identity';
+import { decodeButtonId, SHARED_OWNER } from '../../src/dispatch/button-id';
 import { readGuildStamp } from '../../src/platforms/discord/guild-stamp';
 import { createStore } from '../../src/store/create-store';
 import type { FakeInteraction, FakeMessage } from '../fakes/discord/types';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands';
-import { decodeButtonId } from '../../src/button-id';
 import { translate } from '../../src/core/i18n/translate';
 import { participantIdOf } from '../../src/core/identity';
+import { decodeButtonId } from '../../src/dispatch/button-id';
 import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { systemClock } from '../../src/clock';
+import { type SlackApp, startSlackApp } from '../../src/app/start-apps';
 import { type Command, defineCommand } from '../../src/core/command';
 import type { Clock } from '../../src/core/ports';
 import { messages } from '../../src/core/reply';
-import { type SlackApp, startSlackApp } from '../../src/platforms/slack/slack-app';
+import { systemClock } from '../../src/infra/clock';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { startFakeSlack } from '../fakes/slack/fake-slack';

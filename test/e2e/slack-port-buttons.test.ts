@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeButtonId, SHARED_OWNER } from '../../src/button-id';
 import { translate } from '../../src/core/i18n/translate';
 import type { CommunityRef } from '../../src/core/identity';
+import { decodeButtonId, SHARED_OWNER } from '../../src/dispatch/button-id';
 import { createStore } from '../../src/store/create-store';
 import type { FakeSlackMessage } from '../fakes/slack/types';
 import { caseCommand, caseMessage } from '../platforms/button-command';

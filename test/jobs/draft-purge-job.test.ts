@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createCorePorts } from '../../src/app/app-ports';
 import type { CommunityRef } from '../../src/core/identity';
-import { createCorePorts } from '../../src/core-ports';
 import { createDraftPurgeHandler, DRAFT_PURGE_KIND, draftPurgeJob } from '../../src/jobs/draft-purge-job';
 import { createPollingJobRunner } from '../../src/jobs/polling-job-runner';
 import { createStore } from '../../src/store/create-store';

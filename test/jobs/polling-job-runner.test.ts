@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { createCorePorts } from '../../src/app/app-ports';
 import type { CommunityRef } from '../../src/core/identity';
 import type { Job, JobOutcome, NewJob } from '../../src/core/jobs/job';
 import type { JobContext, JobHandler } from '../../src/core/jobs/job-handler';
-import { createCorePorts } from '../../src/core-ports';
 import { createPollingJobRunner, type JobRunner } from '../../src/jobs/polling-job-runner';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { commands } from '../../commands';
-import { decodeButtonId } from '../../src/button-id';
 import { foldForMatching } from '../../src/core/forms/raw-input';
 import type { Locale } from '../../src/core/i18n/locale';
+import { decodeButtonId } from '../../src/dispatch/button-id';
 import { readGuildStamp } from '../../src/platforms/discord/guild-stamp';
 import { decodeStepId } from '../../src/platforms/discord/step-ids';
 import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { commands } from '../../commands';
-import { decodeButtonId } from '../../src/button-id';
 import { foldForMatching } from '../../src/core/forms/raw-input';
 import type { Locale } from '../../src/core/i18n/locale';
+import { decodeButtonId } from '../../src/dispatch/button-id';
 import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import type { FakeSlackMessage, FakeView, ViewAnswers } from '../fakes/slack/types';
 import { SLACK_PEOPLE, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCorePorts } from '../../src/app/app-ports';
 import type { CommunityRef } from '../../src/core/identity';
 import { type Report, referenceOf } from '../../src/core/reports/report';
 import { REPORT_JOBS } from '../../src/core/reports/report-events';
 import { createReportDataHolder } from '../../src/core/reports/report-personal-data';
 import { reportRetentionJob } from '../../src/core/reports/report-retention';
-import { createCorePorts } from '../../src/core-ports';
 import { createBinomeRepository } from '../../src/store/binome-repository';
 import { createJobRepository } from '../../src/store/job-repository';
 import type { KeyValueStore } from '../../src/store/key-value-store';

@@ -1,10 +1,10 @@
 import { commands } from '../../commands';
-import { systemClock } from '../../src/clock';
+import { type DiscordApp, startDiscordApp } from '../../src/app/start-apps';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import type { Command } from '../../src/core/command';
 import type { Clock } from '../../src/core/ports';
-import type { ProgrammeDirectory } from '../../src/dispatch';
-import { type DiscordApp, startDiscordApp } from '../../src/platforms/discord/discord-app';
+import type { ProgrammeDirectory } from '../../src/dispatch/dispatcher';
+import { systemClock } from '../../src/infra/clock';
 import { registerDiscordCommands } from '../../src/platforms/discord/register-commands';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';

@@ -1,4 +1,4 @@
-import type { Log } from '../../src/log';
+import type { Log } from '../../src/infra/log';
 
 export interface LogEntry {
   readonly level: 'debug' | 'info' | 'warn' | 'error';

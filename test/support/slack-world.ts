@@ -1,10 +1,10 @@
-import { systemClock } from '../../src/clock';
+import { type SlackApp, startSlackApp } from '../../src/app/start-apps';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import type { Command } from '../../src/core/command';
 import type { Locale } from '../../src/core/i18n/locale';
 import type { Programme } from '../../src/core/programme/programme-schema';
-import type { ProgrammeDirectory } from '../../src/dispatch';
-import { type SlackApp, startSlackApp } from '../../src/platforms/slack/slack-app';
+import type { ProgrammeDirectory } from '../../src/dispatch/dispatcher';
+import { systemClock } from '../../src/infra/clock';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { startFakeSlack } from '../fakes/slack/fake-slack';

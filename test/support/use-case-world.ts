@@ -1,10 +1,10 @@
+import { createCorePorts } from '../../src/app/app-ports';
 import type { AccessRole } from '../../src/core/access';
 import type { UseCaseContext } from '../../src/core/context';
 import type { Locale } from '../../src/core/i18n/locale';
 import { type CommunityRef, participantIdOf } from '../../src/core/identity';
 import type { ChatPlatform } from '../../src/core/ports';
 import type { Programme } from '../../src/core/programme/programme-schema';
-import { createCorePorts } from '../../src/core-ports';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { fixedClock } from './fixed-clock';

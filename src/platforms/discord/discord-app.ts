@@ -1,16 +1,12 @@
 import { Client, Events, GatewayIntentBits, type Guild, PermissionFlagsBits, type PermissionResolvable } from 'discord.js';
-import { commands } from '../../../commands';
-import type { Command } from '../../core/command';
-import type { Clock } from '../../core/ports';
-import { type AppPorts, createCorePorts } from '../../core-ports';
-import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
+import type { JobHandler } from '../../core/jobs/job-handler';
+import type { Clock, JobQueue } from '../../core/ports';
+import type { Dispatcher } from '../../dispatch/dispatcher';
+import type { Log } from '../../infra/log';
 import { createDraftPurgeHandler, draftPurgeJob } from '../../jobs/draft-purge-job';
-import { createJobRunner } from '../../jobs/job-handlers';
 import type { JobRunner } from '../../jobs/polling-job-runner';
-import type { Log } from '../../log';
-import type { KeyValueStore } from '../../store/key-value-store';
+import type { FormDraftRepository } from '../../store/form-draft-repository';
 import { createInteractionHandler } from './discord-interactions';
-import { createDiscordPlatform } from './discord-platform';
 
 /** What the bot needs on a server: to create binôme channels and set who sees them, then talk in them. */
 export const REQUIRED_PERMISSIONS = {
@@ -24,27 +20,43 @@ export const REQUIRED_PERMISSIONS = {
 /** The permissions integer of the invite URL. */
 export const REQUIRED_PERMISSIONS_INTEGER = Object.values(REQUIRED_PERMISSIONS).reduce((sum, bit) => sum | bit, 0n);
 
-export interface DiscordAppOptions {
+/** Discord's client, not yet logged in: the chat port (src/app/compose.ts) and the adapter share it. */
+export function createDiscordClient(apiUrl?: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+  });
+}
+
+/** Kinds of jobs only Discord schedules: the purge of old form drafts, on the servers this client is on. */
+export function discordJobHandlers(client: Client, drafts: FormDraftRepository, log: Log): JobHandler[] {
+  return [createDraftPurgeHandler({ drafts, log, serves: (community) => client.guilds.cache.has(community.id) })];
+}
+
+/** What the Discord adapter uses, built once by src/app/compose.ts. */
+export interface DiscordAdapterOptions {
+  readonly client: Client;
   readonly token: string;
-  /** Discord's REST base (`…/api`); a loopback fake in tests. */
-  readonly apiUrl?: string;
-  readonly store: KeyValueStore;
-  readonly programmes: ProgrammeDirectory;
+  readonly dispatcher: Dispatcher;
+  /** Forms shown in steps keep their answers here between two modals. */
+  readonly drafts: FormDraftRepository;
+  /** To plan the purge of old drafts on each server. */
+  readonly queue: JobQueue;
+  /** Started once connected, stopped with the adapter. */
+  readonly jobs: JobRunner;
+  /** Aborted by stop(): a long job (an announcement) ends after the step under way, and a restart finishes it. */
+  readonly stopping: AbortController;
   readonly clock: Clock;
   readonly log: Log;
   /** Work still running after this long is acknowledged first (Discord's limit is 3 s). */
   readonly acknowledgeAfterMs?: number;
   /** Answers later than this after their interaction go by DM (Discord's tokens live 15 minutes); 14 minutes by default. */
   readonly answerByDmAfterMs?: number;
-  /** The commands to answer; those of commands/ unless a test brings its own. */
-  readonly commands?: readonly Command[];
 }
 
-export interface DiscordApp {
+export interface DiscordConnection {
   readonly client: Client;
-  readonly ports: AppPorts;
-  /** Runs the due jobs of Discord's communities in the background; `runDue()` runs them now. */
-  readonly jobs: JobRunner;
   /** Resolves once every interaction received so far has been answered. */
   idle(): Promise<void>;
   /** Takes no new interaction, lets those under way finish (a long job stops after its current step), then disconnects. */
@@ -63,35 +75,17 @@ async function warnAboutPermissions(guild: Guild, log: Log): Promise<void> {
 }
 
 /** Logs in and answers interactions until stopped. Commands are registered separately (`npm run discord:register`). */
-export async function startDiscordApp(options: DiscordAppOptions): Promise<DiscordApp> {
-  const { log } = options;
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
-  });
-  // Aborted by stop(): a long job (an announcement) ends after the step under way, and a restart finishes it.
-  const stopping = new AbortController();
-  const ports = createCorePorts(options.store, createDiscordPlatform(client, options.programmes), options.clock, {
-    stopping: stopping.signal,
-  });
-  const dispatcher = createDispatcher({ commands: options.commands ?? commands, programmes: options.programmes, ports, log });
+export async function connectDiscord(options: DiscordAdapterOptions): Promise<DiscordConnection> {
+  const { client, jobs, log } = options;
   const handle = createInteractionHandler({
-    dispatcher,
-    drafts: ports.formDrafts,
+    dispatcher: options.dispatcher,
+    drafts: options.drafts,
     log,
     acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2000,
     ...(options.answerByDmAfterMs === undefined ? {} : { answerByDmAfterMs: options.answerByDmAfterMs }),
   });
-  const jobs = createJobRunner(ports, {
-    programmes: options.programmes,
-    log,
-    platformHandlers: [
-      createDraftPurgeHandler({ drafts: ports.formDrafts, log, serves: (community) => client.guilds.cache.has(community.id) }),
-    ],
-  });
   const schedulePurge = (guild: Guild) =>
-    ports.queue
+    options.queue
       .schedule(draftPurgeJob({ platform: 'discord', id: guild.id }, options.clock.now()))
       .catch((error: unknown) => log.warn({ guildId: guild.id, err: error }, 'could not schedule the purge of old form drafts'));
   const inFlight = new Set<Promise<void>>();
@@ -103,7 +97,7 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
   client.on(Events.GuildCreate, (guild) => {
     log.info({ guildId: guild.id, guild: guild.name }, 'added to a server');
     void warnAboutPermissions(guild, log);
-    void schedulePurge(guild).then(() => ports.queue.nudge());
+    void schedulePurge(guild).then(() => options.queue.nudge());
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord client warning'));
@@ -127,12 +121,10 @@ export async function startDiscordApp(options: DiscordAppOptions): Promise<Disco
 
   return {
     client,
-    ports,
-    jobs,
     idle,
     async stop() {
       client.removeAllListeners(Events.InteractionCreate);
-      stopping.abort();
+      options.stopping.abort();
       await jobs.stop();
       await idle();
       await client.destroy();

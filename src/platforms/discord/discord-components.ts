@@ -13,7 +13,7 @@ import {
 import type { FormField, RawFormValue } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import type { ButtonStyle as NeutralButtonStyle } from '../../core/reply';
-import type { DeliveredButton } from '../../dispatch';
+import type { DeliveredButton } from '../../dispatch/dispatcher';
 
 export type MessageRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 

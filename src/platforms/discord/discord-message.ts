@@ -1,5 +1,5 @@
 import { AttachmentBuilder, type BaseMessageOptions } from 'discord.js';
-import type { DeliveredMessage } from '../../dispatch';
+import type { DeliveredMessage } from '../../dispatch/dispatcher';
 import { buttonRows, type MessageRow } from './discord-components';
 import { markupToDiscord } from './discord-markup';
 

@@ -1,10 +1,10 @@
 import type { Client } from 'discord.js';
-import { SHARED_OWNER } from '../../button-id';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
-import type { ProgrammeDirectory } from '../../dispatch';
-import { deliverPortMessage } from '../../port-message';
+import { SHARED_OWNER } from '../../dispatch/button-id';
+import type { ProgrammeDirectory } from '../../dispatch/dispatcher';
+import { deliverPortMessage } from '../shared/port-message';
 import { sendOnce } from './discord-delivery';
 import { PERMISSION_NAMES, undeliveredBecause } from './discord-errors';
 import { messagePayload } from './discord-message';

@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { CommunityRef } from '../../core/identity';
 import type { OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
-import type { ProgrammeDirectory } from '../../dispatch';
+import type { ProgrammeDirectory } from '../../dispatch/dispatcher';
 import { singleFlight } from '../single-flight';
 import { channelName } from '../space-name';
 import { discordErrorCode, PERMISSION_NAMES } from './discord-errors';

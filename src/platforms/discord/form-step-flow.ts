@@ -3,16 +3,14 @@ import { fieldErrorLines } from '../../core/forms/field-error';
 import type { FormField, FormSpec, FormValues, RawFormValue } from '../../core/forms/form-types';
 import { translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
-import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch';
+import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch/dispatcher';
 import type { FormDraft, FormDraftRepository } from '../../store/form-draft-repository';
 import { formById } from '../command-forms';
-import { button, type MessageRow, modal, type SelectLabels, selectMenu, textInput } from './discord-components';
-import { type MessagePayload, textPayload } from './discord-message';
-import { currentStep, type FormStep, type StepPosition, unanswered } from './form-steps';
+import { textPayload } from './discord-message';
+import { createStepViews } from './form-step-views';
+import { currentStep, unanswered } from './form-steps';
 import type { InteractionScope } from './interaction-scope';
-import { encodeStepId, type StepTarget } from './step-ids';
-
-const MAX_CONTENT = 2000;
+import type { StepTarget } from './step-ids';
 
 export interface FormStepFlowOptions {
   readonly dispatcher: Dispatcher;
@@ -31,10 +29,6 @@ function rawValues(values: FormValues): Record<string, RawFormValue> {
   return raw;
 }
 
-function clipContent(text: string): string {
-  return text.length <= MAX_CONTENT ? text : `${text.slice(0, MAX_CONTENT - 1)}…`;
-}
-
 /**
  * A form too long for one Discord modal, asked in steps: modals for what is typed, messages
  * with select menus for choices. Answers are kept in a draft between steps (and restarts),
@@ -45,89 +39,15 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
   const formOf = (scope: InteractionScope, formId: string): FormSpec | undefined =>
     formById(dispatcher.commands, dispatcher.programmeFor(scope.community), formId);
   const participant = (scope: InteractionScope) => participantIdOf(scope.community, scope.actor.userId);
-  const idFor = (scope: InteractionScope, form: FormSpec, action: StepTarget['action'], field?: string) =>
-    encodeStepId({ action, formId: form.id, owner: scope.actor.userId, ...(field === undefined ? {} : { field }) });
-  const t = (scope: InteractionScope) => (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
-    translate(scope.locale, key, params);
-
-  function heading(scope: InteractionScope, form: FormSpec, position: StepPosition): string {
-    return `**${form.title[scope.locale]}** — ${t(scope)('steps.progress', { step: position.number, total: position.total })}`;
-  }
-
-  function describeField(scope: InteractionScope, field: FormField): string {
-    const hint = field.hint?.[scope.locale];
-    const lines = [
-      `**${field.label[scope.locale]}**${hint ? ` — ${hint}` : ''}${field.required ? '' : ` (${t(scope)('steps.optional')})`}`,
-    ];
-    if (field.kind === 'consent') lines.push(`> ${field.statement[scope.locale]}`);
-    const details = field.details?.[scope.locale];
-    if (details) lines.push(details);
-    return lines.join('\n');
-  }
-
-  function cancelButton(scope: InteractionScope, form: FormSpec) {
-    return button(idFor(scope, form, 'cancel'), t(scope)('steps.cancel'), 'secondary');
-  }
-
-  function selectsMessage(
-    scope: InteractionScope,
-    form: FormSpec,
-    draft: FormDraft,
-    position: StepPosition,
-    notice?: string,
-  ): MessagePayload {
-    const labels: SelectLabels = {
-      optional: t(scope)('steps.optional'),
-      accept: t(scope)('steps.consent.accept'),
-      decline: t(scope)('steps.consent.decline'),
-    };
-    const rows: MessageRow[] = position.step.fields.map((field) => ({
-      type: ComponentType.ActionRow,
-      components: [selectMenu(idFor(scope, form, 'select', field.key), field, draft.values[field.key], scope.locale, labels)],
-    }));
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: [button(idFor(scope, form, 'next'), t(scope)('steps.continue'), 'primary'), cancelButton(scope, form)],
-    });
-    const parts = [
-      heading(scope, form, position),
-      t(scope)('steps.choose'),
-      ...position.step.fields.map((field) => describeField(scope, field)),
-    ];
-    if (notice) parts.push(notice);
-    return textPayload(clipContent(parts.join('\n\n')), rows);
-  }
-
-  function openModalMessage(scope: InteractionScope, form: FormSpec, position: StepPosition, notice?: string): MessagePayload {
-    const parts = [heading(scope, form, position), ...(notice ? [notice] : []), t(scope)('steps.nextIsText')];
-    return textPayload(clipContent(parts.join('\n\n')), [
-      {
-        type: ComponentType.ActionRow,
-        components: [button(idFor(scope, form, 'open'), t(scope)('steps.open'), 'primary'), cancelButton(scope, form)],
-      },
-    ]);
-  }
-
-  function stepModal(scope: InteractionScope, form: FormSpec, draft: FormDraft, step: FormStep, position: StepPosition) {
-    const title = `${form.title[scope.locale]} (${position.number}/${position.total})`;
-    return modal(
-      idFor(scope, form, 'modal'),
-      title,
-      step.fields.map((field) => textInput(field, draft.values[field.key], scope.locale)),
-    );
-  }
 
   /** Shows the step the draft is at, or submits the form when every step is done. */
   async function showCurrent(scope: InteractionScope, form: FormSpec, draft: FormDraft, notice?: string): Promise<void> {
     const position = currentStep(form, draft.values, draft.confirmed);
     if (!position) return submit(scope, form, draft);
-    if (position.step.kind === 'selects') {
-      return scope.answer.show(selectsMessage(scope, form, draft, position, notice), { replace: true });
-    }
-    if (scope.answer.canOpenModal && notice === undefined) {
-      return scope.answer.openModal(stepModal(scope, form, draft, position.step, position));
-    }
-    return scope.answer.show(openModalMessage(scope, form, position, notice), { replace: true });
+    const views = createStepViews(scope, form);
+    if (position.step.kind === 'selects') return scope.answer.show(views.selects(draft, position, notice), { replace: true });
+    if (scope.answer.canOpenModal && notice === undefined) return scope.answer.openModal(views.modal(draft, position.step, position));
+    return scope.answer.show(views.openModal(position, notice), { replace: true });
   }
 
   async function submit(scope: InteractionScope, form: FormSpec, draft: FormDraft): Promise<void> {
@@ -139,16 +59,10 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
       responder: scope.responder,
     });
     const delivery: Delivery = result.delivery;
+    const views = createStepViews(scope, form);
     if (result.failed && delivery.kind === 'messages') {
       // Nothing was saved, and nothing typed is lost: the draft stays, one click tries again.
-      const text = [...delivery.messages.map((message) => message.text), t(scope)('steps.keptForRetry')].join('\n');
-      const rows: MessageRow[] = [
-        {
-          type: ComponentType.ActionRow,
-          components: [button(idFor(scope, form, 'fix'), t(scope)('steps.retry'), 'primary'), cancelButton(scope, form)],
-        },
-      ];
-      return scope.answer.show(textPayload(clipContent(text), rows), { replace: true });
+      return scope.answer.show(views.retry(delivery.messages.map((message) => message.text)), { replace: true });
     }
     switch (delivery.kind) {
       case 'messages':
@@ -162,14 +76,8 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
         await drafts.save({ ...draft, confirmed: draft.confirmed.filter((key) => !wrong.has(key)) });
         const [first, ...others] = delivery.messages;
         const errors = fieldErrorLines(delivery.form, delivery.errors, scope.locale);
-        const text = [first?.text ?? '', ...errors, t(scope)('steps.fixHint')].filter(Boolean).join('\n');
-        const rows: MessageRow[] = [
-          {
-            type: ComponentType.ActionRow,
-            components: [button(idFor(scope, form, 'fix'), t(scope)('steps.fix'), 'primary'), cancelButton(scope, form)],
-          },
-        ];
-        await scope.answer.show(textPayload(clipContent(text), rows), { replace: true });
+        const text = [first?.text ?? '', ...errors, translate(scope.locale, 'steps.fixHint')].filter(Boolean).join('\n');
+        await scope.answer.show(views.fix(text), { replace: true });
         if (others.length > 0) await options.showMessages(scope, others, false);
       }
     }
@@ -187,7 +95,7 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
     const form = formOf(scope, target.formId);
     const draft = form ? await drafts.find(participant(scope), form.id) : undefined;
     if (form && draft) return { form, draft };
-    await scope.answer.show(textPayload(t(scope)('steps.expired')), { replace: true });
+    await scope.answer.show(textPayload(translate(scope.locale, 'steps.expired')), { replace: true });
     return undefined;
   }
 
@@ -220,9 +128,8 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
     const missing = unanswered(position.step, draft.values);
     if (position.step.kind === 'selects' && missing.length > 0) {
       const names = missing.map((field) => field.label[scope.locale]).join(', ');
-      return scope.answer.show(selectsMessage(scope, form, draft, position, t(scope)('steps.missing', { fields: names })), {
-        replace: true,
-      });
+      const notice = translate(scope.locale, 'steps.missing', { fields: names });
+      return scope.answer.show(createStepViews(scope, form).selects(draft, position, notice), { replace: true });
     }
     if (position.step.kind === 'modal') return showCurrent(scope, form, draft);
     const confirmed = [...new Set([...draft.confirmed, ...position.step.fields.map((field) => field.key)])];
@@ -236,7 +143,7 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
 
   async function onCancel(scope: InteractionScope, target: StepTarget): Promise<void> {
     await drafts.remove(participant(scope), target.formId);
-    await scope.answer.show(textPayload(t(scope)('steps.cancelled')), { replace: true });
+    await scope.answer.show(textPayload(translate(scope.locale, 'steps.cancelled')), { replace: true });
   }
 
   async function onModal(scope: InteractionScope, target: StepTarget, interaction: ModalSubmitInteraction): Promise<void> {

@@ -1,5 +1,5 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
-import { MAX_BUTTON_ID_LENGTH } from '../../button-id';
+import { MAX_BUTTON_ID_LENGTH } from '../../dispatch/button-id';
 import type { MessageRow } from './discord-components';
 import type { MessagePayload } from './discord-message';
 

@@ -1,4 +1,4 @@
-import { MAX_BUTTON_ID_LENGTH } from '../../button-id';
+import { MAX_BUTTON_ID_LENGTH } from '../../dispatch/button-id';
 
 /**
  * Custom ids of the components of a form shown in steps. Like command buttons they carry

@@ -1,19 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Logger, LogLevel } from '@slack/bolt';
-import { commands as allCommands, DEFAULT_COMMAND_ID } from '../../../commands';
-import type { Command } from '../../core/command';
-import type { Clock } from '../../core/ports';
-import { type AppPorts, createCorePorts } from '../../core-ports';
-import { createDispatcher, type ProgrammeDirectory } from '../../dispatch';
-import { createJobRunner } from '../../jobs/job-handlers';
+import type { ChatPlatform, Clock } from '../../core/ports';
+import type { Dispatcher } from '../../dispatch/dispatcher';
+import type { Log } from '../../infra/log';
 import type { JobRunner } from '../../jobs/polling-job-runner';
-import type { Log } from '../../log';
-import type { KeyValueStore } from '../../store/key-value-store';
 import { registerSlackHandlers } from './slack-interactions';
 import { createSlackPeople } from './slack-people';
-import { createSlackPlatform } from './slack-platform';
 
-export interface SlackAppOptions {
+/** How the bot reaches Slack: the credentials and mode of one workspace's app. */
+export interface SlackConnectionOptions {
   readonly botToken: string;
   /** HTTP mode: requests are checked against it. */
   readonly signingSecret?: string;
@@ -23,22 +18,33 @@ export interface SlackAppOptions {
   readonly port?: number;
   /** Slack's Web API base; a loopback fake in tests. */
   readonly apiUrl?: string;
-  readonly store: KeyValueStore;
-  readonly programmes: ProgrammeDirectory;
-  readonly clock: Clock;
-  readonly log: Log;
-  readonly commands?: readonly Command[];
-  /** A form submission still running after this long is acknowledged first (Slack allows 3 s). */
-  readonly acknowledgeAfterMs?: number;
   /** Retries of the Web API client; five by default, over about two minutes (Slack's own default keeps trying for 30). */
   readonly retries?: number;
 }
 
-export interface SlackApp {
+/** What the Slack adapter uses, built once by src/app/compose.ts. */
+export interface SlackAdapterOptions {
+  /** From `createSlackBoltApp`, whose client the chat port also uses. */
   readonly app: App;
-  readonly ports: AppPorts;
-  /** Runs the due jobs of Slack's communities in the background; `runDue()` runs them now. */
+  readonly socketMode: boolean;
+  /** HTTP mode's port (0: any free one). */
+  readonly port?: number;
+  readonly dispatcher: Dispatcher;
+  /** For files: Slack cannot attach one to a message only its reader sees, so they go by DM. */
+  readonly chat: ChatPlatform;
+  /** Started once connected, stopped with the adapter. */
   readonly jobs: JobRunner;
+  /** Aborted by stop(): a long job (an announcement) ends after the step under way, and running it again finishes it. */
+  readonly stopping: AbortController;
+  readonly defaultCommandId: string;
+  readonly clock: Clock;
+  readonly log: Log;
+  /** A form submission still running after this long is acknowledged first (Slack allows 3 s). */
+  readonly acknowledgeAfterMs?: number;
+}
+
+export interface SlackConnection {
+  readonly app: App;
   /** HTTP mode: where Slack must send requests (`http://host:port/slack/events`). */
   readonly port: number | undefined;
   /** Resolves once every request received so far has been answered. */
@@ -71,9 +77,8 @@ function boltLogger(log: Log): Logger {
   };
 }
 
-/** Starts the bot on Slack, over HTTP (signing secret) or Socket Mode (app token). */
-export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp> {
-  const { log } = options;
+/** Bolt's app for these credentials, not yet started: the chat port (src/app/compose.ts) and the adapter share its client. */
+export function createSlackBoltApp(options: SlackConnectionOptions, log: Log): { readonly app: App; readonly socketMode: boolean } {
   const socketMode = options.appToken !== undefined;
   if (!socketMode && !options.signingSecret)
     throw new Error('SLACK_SIGNING_SECRET is needed for HTTP mode (or SLACK_APP_TOKEN for Socket Mode)');
@@ -86,22 +91,21 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
       retryConfig: options.retries === undefined ? FIVE_RETRIES : { retries: options.retries, minTimeout: 0, maxTimeout: 0 },
     },
   });
-  const chat = createSlackPlatform(app.client, options.store);
-  // Aborted by stop(): a long job (an announcement) ends after the step under way, and running it again finishes it.
-  const stopping = new AbortController();
-  const ports = createCorePorts(options.store, chat, options.clock, { stopping: stopping.signal });
-  const commands = options.commands ?? allCommands;
-  const dispatcher = createDispatcher({ commands, programmes: options.programmes, ports, log });
+  return { app, socketMode };
+}
+
+/** Starts the bot on Slack, over HTTP (signing secret) or Socket Mode (app token). */
+export async function connectSlack(options: SlackAdapterOptions): Promise<SlackConnection> {
+  const { app, socketMode, jobs, log } = options;
   const handlers = registerSlackHandlers(app, {
-    dispatcher,
-    chat,
+    dispatcher: options.dispatcher,
+    chat: options.chat,
     people: createSlackPeople(app.client, options.clock, log),
     log,
-    defaultCommandId: DEFAULT_COMMAND_ID,
+    defaultCommandId: options.defaultCommandId,
     acknowledgeAfterMs: options.acknowledgeAfterMs ?? 2500,
     clock: options.clock,
   });
-  const jobs = createJobRunner(ports, { programmes: options.programmes, log });
   app.error(async (error) => {
     log.error({ err: error }, 'slack request failed');
   });
@@ -117,12 +121,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<SlackApp>
   jobs.start();
   return {
     app,
-    ports,
-    jobs,
     port: address?.port,
     idle: () => handlers.idle(),
     async stop() {
-      stopping.abort();
+      options.stopping.abort();
       await jobs.stop();
       await handlers.idle();
       await app.stop();

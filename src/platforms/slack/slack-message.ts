@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { ButtonStyle } from '../../core/reply';
-import type { DeliveredMessage } from '../../dispatch';
+import type { DeliveredMessage } from '../../dispatch/dispatcher';
 import { markupToMrkdwn } from './slack-markup';
 
 export interface SlackMessage {

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { type Locale, supportedLocale } from '../../core/i18n/locale';
 import type { Clock } from '../../core/ports';
-import type { Log } from '../../log';
+import type { Log } from '../../infra/log';
 
 const CACHE_MS = 60 * 60 * 1000;
 const GROUPS_CACHE_MS = 5 * 60 * 1000;

@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import { SHARED_OWNER } from '../../button-id';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
-import { deliverPortMessage } from '../../port-message';
+import { SHARED_OWNER } from '../../dispatch/button-id';
 import type { KeyValueStore } from '../../store/key-value-store';
+import { deliverPortMessage } from '../shared/port-message';
 import { alreadyPosted, deliveryMetadata } from './slack-delivery';
 import { slackCall, undeliveredBecause } from './slack-errors';
 import { slackMessage } from './slack-message';

@@ -1,7 +1,7 @@
-import { decodeButtonId } from '../../button-id';
 import type { Locale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
-import type { DeliveredButton } from '../../dispatch';
+import { decodeButtonId } from '../../dispatch/button-id';
+import type { DeliveredButton } from '../../dispatch/dispatcher';
 
 /** What `/press` takes for a button: its action's name. */
 export function buttonName(id: string): string {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/i18n/locale';
-import type { DeliveredButton } from '../../dispatch';
+import type { DeliveredButton } from '../../dispatch/dispatcher';
 import type { TerminalSession } from './terminal-session';
 
 /**

@@ -1,5 +1,5 @@
 import type { CommunityRef } from '../../core/identity';
-import type { Dispatcher } from '../../dispatch';
+import type { Dispatcher } from '../../dispatch/dispatcher';
 import { readTextCommand } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import type { LineSource } from './line-source';

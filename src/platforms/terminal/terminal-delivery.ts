@@ -3,7 +3,7 @@ import { fieldErrorLines } from '../../core/forms/field-error';
 import type { Locale } from '../../core/i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
-import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch';
+import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch/dispatcher';
 import { parseInlineValues } from '../text-command-line';
 import { promptForm } from './form-prompter';
 import type { LineSource } from './line-source';

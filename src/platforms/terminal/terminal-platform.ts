@@ -1,10 +1,10 @@
-import { SHARED_OWNER } from '../../button-id';
 import type { Locale } from '../../core/i18n/locale';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
-import { deliverPortMessage } from '../../port-message';
+import { SHARED_OWNER } from '../../dispatch/button-id';
 import type { KeyValueStore } from '../../store/key-value-store';
+import { deliverPortMessage } from '../shared/port-message';
 import { channelName } from '../space-name';
 import { pressHint } from './press-hint';
 import type { TerminalButtons } from './session-buttons';

@@ -1,7 +1,7 @@
 import { resolveLocale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
-import type { Dispatcher } from '../../dispatch';
+import type { Dispatcher } from '../../dispatch/dispatcher';
 import { splitCommandLine } from '../text-command-line';
 import { buttonName } from './press-hint';
 import type { TerminalDelivery } from './terminal-delivery';

@@ -1,6 +1,6 @@
 import type { FormValues } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
-import type { DeliveredButton } from '../../dispatch';
+import type { DeliveredButton } from '../../dispatch/dispatcher';
 
 /**
  * Who is typing now, and what the terminal remembers per person: language, buttons on screen,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AppPorts } from '../../../src/app/app-ports';
 import { announceBinomes } from '../../../src/core/binomes/announce';
 import { MAX_MESSAGE_ATTEMPTS } from '../../../src/core/binomes/announcement-steps';
 import { showMyBinomes } from '../../../src/core/binomes/my-binomes';
@@ -8,7 +9,6 @@ import { confirmProposal } from '../../../src/core/matching/confirm-proposal';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
-import type { AppPorts } from '../../../src/core-ports';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
 import { createRecordingLog } from '../../support/recording-log';
 import type { UseCaseWorld } from '../../support/use-case-world';

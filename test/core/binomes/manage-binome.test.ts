@@ -9,7 +9,7 @@ import { showProposal } from '../../../src/core/matching/show-proposal';
 import type { ChatPlatform } from '../../../src/core/ports';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
 import type { Reply } from '../../../src/core/reply';
-import { createDispatcher, type Delivery } from '../../../src/dispatch';
+import { createDispatcher, type Delivery } from '../../../src/dispatch/dispatcher';
 import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createRecordingChat, createRecordingResponder } from '../../support/recording-chat';
 import { createRecordingLog } from '../../support/recording-log';

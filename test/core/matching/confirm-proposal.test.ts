@@ -5,7 +5,7 @@ import { chooseReferent, forbidPair, pinPair } from '../../../src/core/matching/
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmErasure, requestErasure } from '../../../src/core/participants/own-data';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
-import { createDispatcher, type Delivery } from '../../../src/dispatch';
+import { createDispatcher, type Delivery } from '../../../src/dispatch/dispatcher';
 import { COORDINATOR, enrolMentee, enrolMentor, makeBinome, text } from '../../support/pairing-people';
 import { createRecordingResponder } from '../../support/recording-chat';
 import { createRecordingLog } from '../../support/recording-log';

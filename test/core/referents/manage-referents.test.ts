@@ -4,7 +4,7 @@ import { commands } from '../../../commands';
 import { defineCommand } from '../../../src/core/command';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
 import { messages } from '../../../src/core/reply';
-import { createDispatcher, type Delivery } from '../../../src/dispatch';
+import { createDispatcher, type Delivery } from '../../../src/dispatch/dispatcher';
 import { COORDINATOR, enrolMentor, makeBinome, text } from '../../support/pairing-people';
 import { defaultProgramme } from '../../support/programme';
 import { createRecordingResponder } from '../../support/recording-chat';

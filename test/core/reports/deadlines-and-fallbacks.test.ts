@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { AppPorts } from '../../../src/app/app-ports';
 import type { Binome } from '../../../src/core/binomes/binome';
 import { translate } from '../../../src/core/i18n/translate';
 import { submitReport } from '../../../src/core/reports/file-report';
 import { escalateReport, takeReport } from '../../../src/core/reports/handle-report';
-import type { AppPorts } from '../../../src/core-ports';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
 import { createRecordingLog } from '../../support/recording-log';
 import { TERMINAL } from '../../support/use-case-world';

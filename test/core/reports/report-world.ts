@@ -1,3 +1,4 @@
+import { type AppPorts, createCorePorts } from '../../../src/app/app-ports';
 import type { AccessRole } from '../../../src/core/access';
 import type { Binome } from '../../../src/core/binomes/binome';
 import type { UseCaseContext } from '../../../src/core/context';
@@ -6,7 +7,6 @@ import type { ChatPlatform, PrivateSpaceRequest } from '../../../src/core/ports'
 import type { Programme } from '../../../src/core/programme/programme-schema';
 import type { Button, OutgoingMessage, Reply } from '../../../src/core/reply';
 import { submitReport } from '../../../src/core/reports/file-report';
-import { type AppPorts, createCorePorts } from '../../../src/core-ports';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
 import type { JobRunner } from '../../../src/jobs/polling-job-runner';
 import { createStore } from '../../../src/store/create-store';

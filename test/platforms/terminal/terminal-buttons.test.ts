@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/clock';
+import { createCorePorts } from '../../../src/app/app-ports';
 import { translate } from '../../../src/core/i18n/translate';
-import { createCorePorts } from '../../../src/core-ports';
-import { createDispatcher } from '../../../src/dispatch';
+import { createDispatcher } from '../../../src/dispatch/dispatcher';
+import { systemClock } from '../../../src/infra/clock';
 import { createLineSource } from '../../../src/platforms/terminal/line-source';
 import { sessionButtons } from '../../../src/platforms/terminal/session-buttons';
 import { runTerminalChat } from '../../../src/platforms/terminal/terminal-chat';

@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Dispatcher, Invocation } from '../../../src/dispatch';
+import type { Dispatcher, Invocation } from '../../../src/dispatch/dispatcher';
 import { createLineSource } from '../../../src/platforms/terminal/line-source';
 import { runTerminalChat } from '../../../src/platforms/terminal/terminal-chat';
 import { createTerminalSession } from '../../../src/platforms/terminal/terminal-session';

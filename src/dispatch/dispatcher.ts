@@ -1,18 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { type ActorFacts, canReach, resolveAccessRoles } from '../core/access';
+import { splitMessage } from '../core/chat-limits';
+import type { Command } from '../core/command';
+import type { Actor, CorePorts, UseCaseContext } from '../core/context';
+import { StoreUnavailableError, UserError } from '../core/errors';
+import type { RawFormValues } from '../core/forms/form-types';
+import type { Locale } from '../core/i18n/locale';
+import { translate } from '../core/i18n/translate';
+import { type CommunityRef, participantIdOf } from '../core/identity';
+import type { Responder } from '../core/ports';
+import type { ProgrammeDirectory } from '../core/programme/programme-directory';
+import type { Programme } from '../core/programme/programme-schema';
+import type { Attachment, ButtonStyle, OutgoingMessage, Reply, ReplyOf } from '../core/reply';
+import type { Log } from '../infra/log';
 import { decodeButtonId, encodeButtonId, SHARED_OWNER } from './button-id';
-import { type ActorFacts, canReach, resolveAccessRoles } from './core/access';
-import { splitMessage } from './core/chat-limits';
-import type { Command } from './core/command';
-import type { Actor, CorePorts, UseCaseContext } from './core/context';
-import { StoreUnavailableError, UserError } from './core/errors';
-import type { RawFormValues } from './core/forms/form-types';
-import type { Locale } from './core/i18n/locale';
-import { translate } from './core/i18n/translate';
-import { type CommunityRef, participantIdOf } from './core/identity';
-import type { Responder } from './core/ports';
-import type { Programme } from './core/programme/programme-schema';
-import type { Attachment, ButtonStyle, OutgoingMessage, Reply, ReplyOf } from './core/reply';
-import type { Log } from './log';
 
 export type Invocation =
   | { readonly type: 'command'; readonly commandId: string; readonly options: Readonly<Record<string, string>> }
@@ -50,9 +51,8 @@ export interface DispatchResult {
   readonly failed?: true;
 }
 
-export interface ProgrammeDirectory {
-  programmeFor(community: CommunityRef): Programme;
-}
+/** Where it always was for the adapters; the type itself is the core's (config/ builds one without knowing the dispatcher). */
+export type { ProgrammeDirectory } from '../core/programme/programme-directory';
 
 export interface Dispatcher {
   readonly commands: readonly Command[];

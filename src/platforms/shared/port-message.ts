@@ -1,6 +1,6 @@
-import { encodeButtonId, type SHARED_OWNER } from './button-id';
-import type { OutgoingMessage } from './core/reply';
-import type { DeliveredMessage } from './dispatch';
+import type { OutgoingMessage } from '../../core/reply';
+import { encodeButtonId, type SHARED_OWNER } from '../../dispatch/button-id';
+import type { DeliveredMessage } from '../../dispatch/dispatcher';
 
 /**
  * A message the bot sends by itself (a DM, a post in a space), ready for an adapter: its buttons
