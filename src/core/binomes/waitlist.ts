@@ -5,7 +5,7 @@ import { communityRefSchema } from '../identity';
 export const unmatchedReasonSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('blocked'),
-    because: z.enum(['no-shared-language', 'excluded', 'same-affiliation', 'forbidden']),
+    because: z.enum(['no-shared-language', 'no-way-to-meet', 'excluded', 'same-affiliation', 'forbidden']),
     mentors: z.number().int().min(0),
   }),
   z.object({ kind: z.literal('compatible-mentors-full'), mentors: z.number().int().min(0) }),

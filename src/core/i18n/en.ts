@@ -211,7 +211,8 @@ export const en = {
   'propose.unmatched': '- **{mentee}**: {reasons}',
 
   'match.reason.sharedFields': '{count} shared field(s): {items}',
-  'match.reason.wishedSector': 'wished sector: {sector} ✓',
+  'match.reason.wishedSector': 'wished sector: {wished}, mentor’s sector: {sector} ✓',
+  'match.reason.mentorSector': 'mentor’s sector: {sector} ✓',
   'match.reason.offeredTopics': '{count} expectation(s) covered: {items}',
   'match.reason.sameRegion': 'can meet in person: {region}',
   'match.reason.compatibleFormat': 'compatible format',
@@ -221,6 +222,7 @@ export const en = {
   'match.unmatched.full': 'all {count} compatible mentor(s) are full',
   'match.unmatched.no-shared-language': 'no shared language with {count} mentor(s)',
   'match.unmatched.excluded': 'excluded {count} mentor(s)',
+  'match.unmatched.no-way-to-meet': 'mentors with no way to meet (neither remote nor in person in the same region): {count}',
   'match.unmatched.same-affiliation': 'same affiliation as {count} mentor(s)',
   'match.unmatched.forbidden': '{count} pair(s) set aside by the coordinators',
 
@@ -316,10 +318,13 @@ export const en = {
   'match.notice.full': 'the mentors who suit your profile had no room left',
   'match.notice.no-shared-language': 'no available mentor shares one of your working languages',
   'match.notice.excluded': 'the available mentors were among the people you asked to avoid',
+  'match.notice.no-way-to-meet':
+    'no available mentor had a way to meet you: remote did not suit one of you, and meeting in person would have meant another region',
   'match.notice.same-affiliation': 'the available mentors work in the same institution as you',
   'match.notice.forbidden': 'the coordinators did not keep the remaining options',
   'match.rule.no-shared-language': 'no shared language',
   'match.rule.excluded': 'excluded by the mentee',
+  'match.rule.no-way-to-meet': 'no way to meet',
   'match.rule.same-affiliation': 'same institution',
   'match.rule.forbidden': 'forbidden by the coordinators',
 

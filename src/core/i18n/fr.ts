@@ -220,7 +220,8 @@ export const fr = {
   'propose.unmatched': '- **{mentee}** : {reasons}',
 
   'match.reason.sharedFields': '{count} domaine(s) en commun : {items}',
-  'match.reason.wishedSector': 'secteur souhaité : {sector} ✓',
+  'match.reason.wishedSector': 'secteur souhaité : {wished}, secteur du mentor : {sector} ✓',
+  'match.reason.mentorSector': 'secteur du mentor : {sector} ✓',
   'match.reason.offeredTopics': '{count} attente(s) couverte(s) : {items}',
   'match.reason.sameRegion': 'rencontres en présentiel possibles : {region}',
   'match.reason.compatibleFormat': 'format compatible',
@@ -230,6 +231,7 @@ export const fr = {
   'match.unmatched.full': 'les {count} mentor(s) compatibles sont complets',
   'match.unmatched.no-shared-language': 'aucune langue en commun avec {count} mentor(s)',
   'match.unmatched.excluded': 'a exclu {count} mentor(s)',
+  'match.unmatched.no-way-to-meet': 'mentors sans moyen de se rencontrer (ni à distance, ni en présentiel dans la même région) : {count}',
   'match.unmatched.same-affiliation': 'même structure que {count} mentor(s)',
   'match.unmatched.forbidden': '{count} binôme(s) écarté(s) par la coordination',
 
@@ -332,10 +334,13 @@ export const fr = {
   'match.notice.full': 'les mentors compatibles avec votre profil avaient déjà toutes leurs places prises',
   'match.notice.no-shared-language': 'aucun mentor disponible ne partageait une de vos langues de travail',
   'match.notice.excluded': 'les mentors disponibles faisaient partie des personnes que vous avez demandé à éviter',
+  'match.notice.no-way-to-meet':
+    'aucun mentor disponible ne pouvait vous rencontrer : la distance ne convenait pas à l’un de vous deux, et le présentiel aurait été dans une autre région',
   'match.notice.same-affiliation': 'les mentors disponibles travaillent dans la même structure que vous',
   'match.notice.forbidden': "la coordination n'a pas retenu les possibilités restantes",
   'match.rule.no-shared-language': 'aucune langue en commun',
   'match.rule.excluded': 'exclu par le ou la mentoré·e',
+  'match.rule.no-way-to-meet': 'aucun moyen de se rencontrer',
   'match.rule.same-affiliation': 'même structure',
   'match.rule.forbidden': 'écarté par la coordination',
 

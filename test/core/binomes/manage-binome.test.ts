@@ -53,7 +53,7 @@ describe('creating a binôme by hand', () => {
       [
         '**Pair created**: Dan Leroy (<@dan>) ↔ Erin Roux (<@erin>).',
         'Referent: <@ref>',
-        'Score 20 (1 shared field(s): Proteomics; wished sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr).',
+        'Score 20 (1 shared field(s): Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr).',
         '',
         'Nobody has been told yet: `/mentorat-admin announce` will announce it.',
       ].join('\n'),
