@@ -127,6 +127,12 @@ export const en = {
   'enrol.saved.mentor': '**Thank you, your enrolment as a mentor is saved!**',
   'enrol.saved.mentee': '**Thank you, your enrolment as a mentee is saved!**',
   'enrol.updated': '**Your enrolment is updated.**',
+  'enrol.refused.stillMentor':
+    '**Enrolment not changed**: you are the mentor of a running pair, so you cannot change role. Ask the coordinators to end your pairs first, or withdraw with `/mentorat withdraw` (your pairs will end), then enrol again. Nothing was saved.',
+  'enrol.refused.stillMentee':
+    '**Enrolment not changed**: you are the mentee of a running pair, so you cannot change role. Ask the coordinators to end your pair first, or withdraw with `/mentorat withdraw` (your pair will end), then enrol again. Nothing was saved.',
+  'enrol.refused.capacity':
+    '**Enrolment not changed**: you mentor {held} mentees in running pairs, so your capacity cannot go down to {capacity}. Enter at least {held}, or ask the coordinators to end a pair first. Nothing was saved.',
   'enrol.rejoined': '**Welcome back: your enrolment is active again.**',
   'enrol.nextSteps':
     'The coordinators will write to you when pairs are formed. Meanwhile: `/mentorat profile` to review or edit, `/mentorat withdraw` to withdraw.',
@@ -407,6 +413,8 @@ export const en = {
   'binome.mine.notEnrolled': 'You are not enrolled in the programme. `/mentorat enrol` to do so.',
   'binome.mine.nothingToFollow': 'You do not follow any announced pair yet: the coordinators will give you some at the next announcements.',
   'binome.mentorFull': '{person} already mentors {capacity} mentee(s), their capacity.',
+  'binome.otherRole':
+    '{person} is already in a running pair as {role}: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve`.',
   'binome.created': '**Pair created**: {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
   'binome.createdDespite': 'Note: a usual rule is not met: {rule}.',

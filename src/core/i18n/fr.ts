@@ -132,6 +132,12 @@ export const fr = {
   'enrol.saved.mentor': '**Merci, votre inscription comme mentor est enregistrée !**',
   'enrol.saved.mentee': '**Merci, votre inscription comme mentoré·e est enregistrée !**',
   'enrol.updated': '**Votre inscription est mise à jour.**',
+  'enrol.refused.stillMentor':
+    '**Inscription non modifiée** : vous êtes mentor dans un binôme en cours, vous ne pouvez donc pas changer de rôle. Demandez d’abord à la coordination de mettre fin à vos binômes, ou retirez-vous avec `/mentorat quitter` (vos binômes prendront fin), puis réinscrivez-vous. Rien n’a été enregistré.',
+  'enrol.refused.stillMentee':
+    '**Inscription non modifiée** : vous êtes mentoré·e dans un binôme en cours, vous ne pouvez donc pas changer de rôle. Demandez d’abord à la coordination de mettre fin à votre binôme, ou retirez-vous avec `/mentorat quitter` (votre binôme prendra fin), puis réinscrivez-vous. Rien n’a été enregistré.',
+  'enrol.refused.capacity':
+    '**Inscription non modifiée** : vous suivez {held} mentoré·es dans des binômes en cours, votre capacité ne peut donc pas descendre à {capacity}. Indiquez au moins {held}, ou demandez d’abord à la coordination de mettre fin à un binôme. Rien n’a été enregistré.',
   'enrol.rejoined': '**Vous revoilà : votre inscription est de nouveau active.**',
   'enrol.nextSteps':
     "La coordination vous écrira lors de la formation des binômes. D'ici là : `/mentorat profil` pour relire ou modifier, `/mentorat quitter` pour vous retirer.",
@@ -425,6 +431,8 @@ export const fr = {
   'binome.mine.nothingToFollow':
     'Vous ne suivez encore aucun binôme annoncé : la coordination vous en confiera lors des prochaines annonces.',
   'binome.mentorFull': '{person} suit déjà {capacity} mentoré·e(s), sa capacité.',
+  'binome.otherRole':
+    '{person} est déjà dans un binôme en cours comme {role} : personne n’est mentor et mentoré·e à la fois. Mettez d’abord fin à ce binôme avec `/mentorat-admin binome action:dissolve`.',
   'binome.created': '**Binôme créé** : {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
   'binome.createdDespite': 'Attention, une règle habituelle n’est pas respectée : {rule}.',
