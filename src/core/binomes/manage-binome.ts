@@ -23,9 +23,10 @@ export interface ManualPair {
 
 /**
  * `/mentorat-admin binome creer`: a pair coordinators form themselves (someone who joined after
- * the round, a pair agreed with both). The mentor's capacity and the mentoré's exclusions still
- * hold; a language or affiliation rule it breaks is shown, not refused: coordinators know things
- * the form does not. Announced with the others by `annoncer`.
+ * the round, a pair agreed with both). The mentor's capacity, the mentoré's exclusions and each
+ * person's role (never one they are not enrolled in, nor the other role of a running binôme) still
+ * hold; a language, way-to-meet or affiliation rule it breaks is shown, not refused: coordinators
+ * know things the form does not. Announced with the others by `annoncer`.
  */
 export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair): Promise<Reply> {
   const { ports, community, locale, programme } = ctx;

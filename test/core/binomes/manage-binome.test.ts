@@ -125,6 +125,14 @@ describe('creating a binôme by hand', () => {
     expect((await world.ports.binomes.listByCommunity(TERMINAL))[0]).toMatchObject({ mentee: 'hal', score: 0, terms: [], languages: [] });
   });
 
+  it('creates a pair with no way to meet, but says so', async () => {
+    const world = await newWorld();
+    await people(world);
+    await enrolMentor(world, 'ines', 'Ines Roy', { profile: { format: 'in-person', region: 'bretagne' } });
+    const shown = text(await createBinomeByHand(coordinator(world), { mentee: 'dan', mentor: 'ines' }));
+    expect(shown).toContain('Note: a usual rule is not met: no way to meet.');
+  });
+
   it('gives the least busy référent, never a member, or the one coordinators name', async () => {
     const world = await newWorld();
     await people(world);
