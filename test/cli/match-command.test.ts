@@ -53,6 +53,21 @@ describe('mentorat match', () => {
     expect(result.stdout).toMatch(/matched 2, unmatched 1, total score \d+\n$/);
   });
 
+  it('applies the rule “a way to meet”: a remote-only mentoré is not given an in-person-only mentor, and is told why', () => {
+    const input = {
+      mentors: [
+        mentor({ id: 'alice', format: 'in-person', region: 'bretagne' }),
+        mentor({ id: 'bob', format: 'in-person', region: 'corse' }),
+      ],
+      mentees: [mentee({ id: 'dan', format: 'remote', region: 'bretagne' }), mentee({ id: 'erin', format: 'in-person', region: 'corse' })],
+    };
+    const output = JSON.parse(runMatch(['--input', file('formats.json', input), '--json', '--lang', 'en'], programme).stdout);
+    expect(output).toMatchObject({
+      pairs: [{ mentee: 'erin', mentor: 'bob', reasons: expect.arrayContaining(['compatible format']) }],
+      unmatched: [{ mentee: 'dan', reasons: ['mentors with no way to meet (neither remote nor in person in the same region): 2'] }],
+    });
+  });
+
   it('refuses bad input naming the path or line, with exit code 2', () => {
     const bad = runMatch(['--input', file('bad.json', { ...people, mentees: [mentee({ excluded: ['ghost'] })] })], programme);
     expect(bad).toMatchObject({ code: 2, stdout: '' });

@@ -46,6 +46,17 @@ describe('programme configuration', () => {
     ]);
   });
 
+  it('requires a way to meet unless told otherwise, and names matching.requireWayToMeet when its value is wrong', () => {
+    editProgramme((text) => text.replace(/\n {2}requireWayToMeet: true\n/, '\n'));
+    expect(loadProgrammes(dir).programmeFor({ platform: 'terminal', id: 'local' }).matching.requireWayToMeet).toBe(true);
+    editProgramme((text) =>
+      text.replace('  forbidSameAffiliation: true\n', '  forbidSameAffiliation: true\n  requireWayToMeet: sometimes\n'),
+    );
+    expect(problemsOf(() => loadProgrammes(dir))).toEqual([
+      'programme.yaml: matching.requireWayToMeet: expected a boolean, got string "sometimes"',
+    ]);
+  });
+
   it('lists every problem at once, not only the first', () => {
     editProgramme((text) =>
       text

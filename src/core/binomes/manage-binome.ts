@@ -7,6 +7,7 @@ import { pairReasons } from '../matching/explain';
 import { candidatesFrom } from '../matching/from-enrolments';
 import { pairLabel } from '../matching/proposal-view';
 import { assignReferents } from '../matching/referents';
+import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
 import { findEnrolled, namesOf, personIdFrom, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { literal, mention, messages, type Reply } from '../reply';
@@ -22,9 +23,10 @@ export interface ManualPair {
 
 /**
  * `/mentorat-admin binome creer`: a pair coordinators form themselves (someone who joined after
- * the round, a pair agreed with both). The mentor's capacity and the mentoré's exclusions still
- * hold; a language or affiliation rule it breaks is shown, not refused: coordinators know things
- * the form does not. Announced with the others by `annoncer`.
+ * the round, a pair agreed with both). The mentor's capacity, the mentoré's exclusions and each
+ * person's role (never one they are not enrolled in, nor the other role of a running binôme) still
+ * hold; a language, way-to-meet or affiliation rule it breaks is shown, not refused: coordinators
+ * know things the form does not. Announced with the others by `annoncer`.
  */
 export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair): Promise<Reply> {
   const { ports, community, locale, programme } = ctx;
@@ -35,9 +37,22 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
   const active = binomes.filter(isActiveBinome);
   const current = active.find((binome) => binome.mentee === mentee);
   if (current) throw new UserError('decision.alreadyPaired', { pair: pairLabel(current, names) });
+  // Each in the role they enrolled in, and in no running binôme of the other role (one stored before this rule).
+  const commitments = binomeCommitments(active);
+  for (const [userId, role] of [
+    [mentee, 'mentee'],
+    [mentor.participant.userId, 'mentor'],
+  ] as const) {
+    const held = committedRole(commitments, userId);
+    if (held && held !== role)
+      throw new UserError('binome.otherRole', {
+        person: personLabel(userId, names),
+        role: translate(locale, `role.${held}`).toLowerCase(),
+      });
+  }
   const capacity = mentor.profile.role === 'mentor' ? mentor.profile.capacity : 0;
-  const load = active.filter((binome) => binome.mentor === mentor.participant.userId).length;
-  if (load >= capacity) throw new UserError('binome.mentorFull', { person: personLabel(mentor.participant.userId, names), capacity });
+  if (placesLeft(capacity, commitments, mentor.participant.userId) === 0)
+    throw new UserError('binome.mentorFull', { person: personLabel(mentor.participant.userId, names), capacity });
 
   const { input } = candidatesFrom(enrolments);
   const menteeCandidate = input.mentees.find((candidate) => candidate.id === mentee);

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { communityRefSchema } from '../identity';
+import type { UnmatchedReason } from '../matching/proposal';
 
-/** Why a mentoré has no binôme, as the matcher found it; the same shape as UnmatchedReason. */
+/** Why a mentoré has no binôme, exactly as the proposal computed it and the coordinator saw it. */
 export const unmatchedReasonSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('blocked'),
-    because: z.enum(['no-shared-language', 'excluded', 'same-affiliation', 'forbidden']),
+    because: z.enum(['no-shared-language', 'no-way-to-meet', 'excluded', 'same-affiliation', 'forbidden']),
     mentors: z.number().int().min(0),
   }),
   z.object({ kind: z.literal('compatible-mentors-full'), mentors: z.number().int().min(0) }),
   z.object({ kind: z.literal('no-mentor') }),
-]);
+]) satisfies z.ZodType<UnmatchedReason>;
 
 /**
  * A mentoré a confirmed proposal left without a binôme: they are told why and what happens next

@@ -127,6 +127,12 @@ export const en = {
   'enrol.saved.mentor': '**Thank you, your enrolment as a mentor is saved!**',
   'enrol.saved.mentee': '**Thank you, your enrolment as a mentee is saved!**',
   'enrol.updated': '**Your enrolment is updated.**',
+  'enrol.refused.stillMentor':
+    '**Enrolment not changed**: you are the mentor of a running pair, so you cannot change role. Ask the coordinators to end your pairs first, or withdraw with `/mentorat withdraw` (your pairs will end), then enrol again. Nothing was saved.',
+  'enrol.refused.stillMentee':
+    '**Enrolment not changed**: you are the mentee of a running pair, so you cannot change role. Ask the coordinators to end your pair first, or withdraw with `/mentorat withdraw` (your pair will end), then enrol again. Nothing was saved.',
+  'enrol.refused.capacity':
+    '**Enrolment not changed**: you mentor {held} mentees in running pairs, so your capacity cannot go down to {capacity}. Enter at least {held}, or ask the coordinators to end a pair first. Nothing was saved.',
   'enrol.rejoined': '**Welcome back: your enrolment is active again.**',
   'enrol.nextSteps':
     'The coordinators will write to you when pairs are formed. Meanwhile: `/mentorat profile` to review or edit, `/mentorat withdraw` to withdraw.',
@@ -211,7 +217,8 @@ export const en = {
   'propose.unmatched': '- **{mentee}**: {reasons}',
 
   'match.reason.sharedFields': '{count} shared field(s): {items}',
-  'match.reason.wishedSector': 'wished sector: {sector} ✓',
+  'match.reason.wishedSector': 'wished sector: {wished}, mentor’s sector: {sector} ✓',
+  'match.reason.mentorSector': 'mentor’s sector: {sector} ✓',
   'match.reason.offeredTopics': '{count} expectation(s) covered: {items}',
   'match.reason.sameRegion': 'can meet in person: {region}',
   'match.reason.compatibleFormat': 'compatible format',
@@ -221,6 +228,7 @@ export const en = {
   'match.unmatched.full': 'all {count} compatible mentor(s) are full',
   'match.unmatched.no-shared-language': 'no shared language with {count} mentor(s)',
   'match.unmatched.excluded': 'excluded {count} mentor(s)',
+  'match.unmatched.no-way-to-meet': 'mentors with no way to meet (neither remote nor in person in the same region): {count}',
   'match.unmatched.same-affiliation': 'same affiliation as {count} mentor(s)',
   'match.unmatched.forbidden': '{count} pair(s) set aside by the coordinators',
 
@@ -316,10 +324,13 @@ export const en = {
   'match.notice.full': 'the mentors who suit your profile had no room left',
   'match.notice.no-shared-language': 'no available mentor shares one of your working languages',
   'match.notice.excluded': 'the available mentors were among the people you asked to avoid',
+  'match.notice.no-way-to-meet':
+    'no available mentor had a way to meet you: remote did not suit one of you, and meeting in person would have meant another region',
   'match.notice.same-affiliation': 'the available mentors work in the same institution as you',
   'match.notice.forbidden': 'the coordinators did not keep the remaining options',
   'match.rule.no-shared-language': 'no shared language',
   'match.rule.excluded': 'excluded by the mentee',
+  'match.rule.no-way-to-meet': 'no way to meet',
   'match.rule.same-affiliation': 'same institution',
   'match.rule.forbidden': 'forbidden by the coordinators',
 
@@ -402,6 +413,8 @@ export const en = {
   'binome.mine.notEnrolled': 'You are not enrolled in the programme. `/mentorat enrol` to do so.',
   'binome.mine.nothingToFollow': 'You do not follow any announced pair yet: the coordinators will give you some at the next announcements.',
   'binome.mentorFull': '{person} already mentors {capacity} mentee(s), their capacity.',
+  'binome.otherRole':
+    '{person} is already in a running pair as {role}: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve`.',
   'binome.created': '**Pair created**: {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
   'binome.createdDespite': 'Note: a usual rule is not met: {rule}.',

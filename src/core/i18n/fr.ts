@@ -132,6 +132,12 @@ export const fr = {
   'enrol.saved.mentor': '**Merci, votre inscription comme mentor est enregistrée !**',
   'enrol.saved.mentee': '**Merci, votre inscription comme mentoré·e est enregistrée !**',
   'enrol.updated': '**Votre inscription est mise à jour.**',
+  'enrol.refused.stillMentor':
+    '**Inscription non modifiée** : vous êtes mentor dans un binôme en cours, vous ne pouvez donc pas changer de rôle. Demandez d’abord à la coordination de mettre fin à vos binômes, ou retirez-vous avec `/mentorat quitter` (vos binômes prendront fin), puis réinscrivez-vous. Rien n’a été enregistré.',
+  'enrol.refused.stillMentee':
+    '**Inscription non modifiée** : vous êtes mentoré·e dans un binôme en cours, vous ne pouvez donc pas changer de rôle. Demandez d’abord à la coordination de mettre fin à votre binôme, ou retirez-vous avec `/mentorat quitter` (votre binôme prendra fin), puis réinscrivez-vous. Rien n’a été enregistré.',
+  'enrol.refused.capacity':
+    '**Inscription non modifiée** : vous suivez {held} mentoré·es dans des binômes en cours, votre capacité ne peut donc pas descendre à {capacity}. Indiquez au moins {held}, ou demandez d’abord à la coordination de mettre fin à un binôme. Rien n’a été enregistré.',
   'enrol.rejoined': '**Vous revoilà : votre inscription est de nouveau active.**',
   'enrol.nextSteps':
     "La coordination vous écrira lors de la formation des binômes. D'ici là : `/mentorat profil` pour relire ou modifier, `/mentorat quitter` pour vous retirer.",
@@ -220,7 +226,8 @@ export const fr = {
   'propose.unmatched': '- **{mentee}** : {reasons}',
 
   'match.reason.sharedFields': '{count} domaine(s) en commun : {items}',
-  'match.reason.wishedSector': 'secteur souhaité : {sector} ✓',
+  'match.reason.wishedSector': 'secteur souhaité : {wished}, secteur du mentor : {sector} ✓',
+  'match.reason.mentorSector': 'secteur du mentor : {sector} ✓',
   'match.reason.offeredTopics': '{count} attente(s) couverte(s) : {items}',
   'match.reason.sameRegion': 'rencontres en présentiel possibles : {region}',
   'match.reason.compatibleFormat': 'format compatible',
@@ -230,6 +237,7 @@ export const fr = {
   'match.unmatched.full': 'les {count} mentor(s) compatibles sont complets',
   'match.unmatched.no-shared-language': 'aucune langue en commun avec {count} mentor(s)',
   'match.unmatched.excluded': 'a exclu {count} mentor(s)',
+  'match.unmatched.no-way-to-meet': 'mentors sans moyen de se rencontrer (ni à distance, ni en présentiel dans la même région) : {count}',
   'match.unmatched.same-affiliation': 'même structure que {count} mentor(s)',
   'match.unmatched.forbidden': '{count} binôme(s) écarté(s) par la coordination',
 
@@ -332,10 +340,13 @@ export const fr = {
   'match.notice.full': 'les mentors compatibles avec votre profil avaient déjà toutes leurs places prises',
   'match.notice.no-shared-language': 'aucun mentor disponible ne partageait une de vos langues de travail',
   'match.notice.excluded': 'les mentors disponibles faisaient partie des personnes que vous avez demandé à éviter',
+  'match.notice.no-way-to-meet':
+    'aucun mentor disponible ne pouvait vous rencontrer : la distance ne convenait pas à l’un de vous deux, et le présentiel aurait été dans une autre région',
   'match.notice.same-affiliation': 'les mentors disponibles travaillent dans la même structure que vous',
   'match.notice.forbidden': "la coordination n'a pas retenu les possibilités restantes",
   'match.rule.no-shared-language': 'aucune langue en commun',
   'match.rule.excluded': 'exclu par le ou la mentoré·e',
+  'match.rule.no-way-to-meet': 'aucun moyen de se rencontrer',
   'match.rule.same-affiliation': 'même structure',
   'match.rule.forbidden': 'écarté par la coordination',
 
@@ -420,6 +431,8 @@ export const fr = {
   'binome.mine.nothingToFollow':
     'Vous ne suivez encore aucun binôme annoncé : la coordination vous en confiera lors des prochaines annonces.',
   'binome.mentorFull': '{person} suit déjà {capacity} mentoré·e(s), sa capacité.',
+  'binome.otherRole':
+    '{person} est déjà dans un binôme en cours comme {role} : personne n’est mentor et mentoré·e à la fois. Mettez d’abord fin à ce binôme avec `/mentorat-admin binome action:dissolve`.',
   'binome.created': '**Binôme créé** : {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
   'binome.createdDespite': 'Attention, une règle habituelle n’est pas respectée : {rule}.',

@@ -39,7 +39,7 @@ export interface MatchingInput {
   readonly forbids: readonly PairIds[];
 }
 
-/** Weights of the soft score (integers), and whether one affiliation may not pair with itself. */
+/** Weights of the soft score (integers), and which hard rules beyond the shared language apply. */
 export interface MatchingRules {
   readonly weights: {
     readonly sharedField: number;
@@ -49,9 +49,12 @@ export interface MatchingRules {
     readonly compatibleFormat: number;
   };
   readonly forbidSameAffiliation: boolean;
+  /** A pair must have a way to meet: both accept remote, or both in person in the same region. */
+  readonly requireWayToMeet: boolean;
 }
 
 export const DEFAULT_MATCHING_RULES: MatchingRules = {
   weights: { sharedField: 10, wishedSector: 5, offeredTopic: 3, sameRegionInPerson: 4, compatibleFormat: 2 },
   forbidSameAffiliation: true,
+  requireWayToMeet: true,
 };

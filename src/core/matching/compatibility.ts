@@ -2,12 +2,18 @@ import { foldForMatching } from '../forms/raw-input';
 import type { MatchingRules, MenteeCandidate, MentorCandidate } from './candidates';
 
 /** Why a pair is not a candidate at all: the hard rules. */
-export type BlockedBecause = 'no-shared-language' | 'excluded' | 'same-affiliation' | 'forbidden';
+export type BlockedBecause = 'no-shared-language' | 'no-way-to-meet' | 'excluded' | 'same-affiliation' | 'forbidden';
 
 /** One term of a pair's score, with what made it: the reasons coordinators read. */
 export type ScoreTerm =
   | { readonly kind: 'shared-fields'; readonly items: readonly string[]; readonly points: number }
-  | { readonly kind: 'wished-sector'; readonly sector: MentorCandidate['sector']; readonly points: number }
+  | {
+      readonly kind: 'wished-sector';
+      /** What the mentoré asked for; absent from terms stored before it was recorded. */
+      readonly wished?: MenteeCandidate['wishedSector'];
+      readonly sector: MentorCandidate['sector'];
+      readonly points: number;
+    }
   | { readonly kind: 'offered-topics'; readonly items: readonly string[]; readonly points: number }
   | { readonly kind: 'same-region'; readonly region: string; readonly points: number }
   | { readonly kind: 'compatible-format'; readonly points: number };
@@ -27,8 +33,21 @@ export function sectorSatisfies(wished: MenteeCandidate['wishedSector'], sector:
   return wished === 'any' || sector === 'both' || sector === wished;
 }
 
-export function formatsCompatible(a: MentorCandidate['format'], b: MenteeCandidate['format']): boolean {
-  return a === 'both' || b === 'both' || a === b;
+type Whereabouts = Pick<MentorCandidate, 'format' | 'region'>;
+
+/** Both accept remote meetings, or both accept meeting in person and live in the same region. */
+export function canMeet(mentor: Whereabouts, mentee: Whereabouts): boolean {
+  const remote = (format: MentorCandidate['format']) => format === 'remote' || format === 'both';
+  if (remote(mentor.format) && remote(mentee.format)) return true;
+  return meetsInPerson(mentor.format) && meetsInPerson(mentee.format) && mentor.region === mentee.region;
+}
+
+/**
+ * The hard rule "a way to meet", as `assessPair` applies it: true when the pair can meet, or when
+ * the programme leaves the rule off. One predicate, so every place that prepares pairs agrees.
+ */
+export function haveWayToMeet(mentor: Whereabouts, mentee: Whereabouts, rules: Pick<MatchingRules, 'requireWayToMeet'>): boolean {
+  return !rules.requireWayToMeet || canMeet(mentor, mentee);
 }
 
 /** "Institut Pasteur" and "institut  pasteur " are one affiliation. */
@@ -46,6 +65,7 @@ export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rul
   if (mentee.excluded.includes(mentor.id)) return { allowed: false, blockedBecause: 'excluded' };
   const languages = shared(mentee.languages, mentor.languages);
   if (languages.length === 0) return { allowed: false, blockedBecause: 'no-shared-language' };
+  if (!haveWayToMeet(mentor, mentee, rules)) return { allowed: false, blockedBecause: 'no-way-to-meet' };
   if (rules.forbidSameAffiliation && sameAffiliation(mentee.affiliation, mentor.affiliation)) {
     return { allowed: false, blockedBecause: 'same-affiliation' };
   }
@@ -55,7 +75,7 @@ export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rul
   if (fields.length > 0 && weights.sharedField > 0)
     terms.push({ kind: 'shared-fields', items: fields, points: fields.length * weights.sharedField });
   if (sectorSatisfies(mentee.wishedSector, mentor.sector) && weights.wishedSector > 0) {
-    terms.push({ kind: 'wished-sector', sector: mentor.sector, points: weights.wishedSector });
+    terms.push({ kind: 'wished-sector', wished: mentee.wishedSector, sector: mentor.sector, points: weights.wishedSector });
   }
   const topics = shared(mentor.offers, mentee.expectations);
   if (topics.length > 0 && weights.offeredTopic > 0)
@@ -63,7 +83,8 @@ export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rul
   if (meetsInPerson(mentor.format) && meetsInPerson(mentee.format) && mentor.region === mentee.region && weights.sameRegionInPerson > 0) {
     terms.push({ kind: 'same-region', region: mentor.region, points: weights.sameRegionInPerson });
   }
-  if (formatsCompatible(mentor.format, mentee.format) && weights.compatibleFormat > 0) {
+  // "Compatible format" means they can really meet: in person in two regions is no format in common.
+  if (canMeet(mentor, mentee) && weights.compatibleFormat > 0) {
     terms.push({ kind: 'compatible-format', points: weights.compatibleFormat });
   }
   return { allowed: true, score: terms.reduce((sum, term) => sum + term.points, 0), terms, languages };

@@ -17,7 +17,12 @@ function describeTerm(term: ScoreTerm, programme: Programme, locale: Locale): st
         items: labels(programme.lists.fields, term.items, locale),
       });
     case 'wished-sector':
-      return translate(locale, 'match.reason.wishedSector', { sector: programme.sectors[term.sector][locale] });
+      return term.wished
+        ? translate(locale, 'match.reason.wishedSector', {
+            wished: translate(locale, `wishedSector.${term.wished}`),
+            sector: programme.sectors[term.sector][locale],
+          })
+        : translate(locale, 'match.reason.mentorSector', { sector: programme.sectors[term.sector][locale] });
     case 'offered-topics':
       return translate(locale, 'match.reason.offeredTopics', {
         count: term.items.length,

@@ -1,5 +1,6 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
 import type { Enrolment } from '../participants/enrolment';
 import { referentIds } from '../referents/referent-directory';
 import type { MatchingInput } from './candidates';
@@ -12,7 +13,10 @@ export interface MatchingSituation {
   readonly enrolments: readonly Enrolment[];
   readonly names: ReadonlyMap<string, string>;
   readonly binomes: readonly Binome[];
-  /** The people still to pair: mentorés without a binôme, mentors with a free place, with the coordinators' pins and forbids. */
+  /**
+   * The people still to pair: mentorés without a binôme, every mentor with their free places (0
+   * when full), with the coordinators' pins and forbids that can still apply.
+   */
   readonly input: MatchingInput;
   readonly rules: readonly PairRule[];
   readonly referentChoices: ReadonlyMap<string, string>;
@@ -39,14 +43,15 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     referentIds(ctx),
   ]);
   const active = binomes.filter(isActiveBinome);
-  const paired = new Set(active.map((binome) => binome.mentee));
-  const taken = countBy(active.map((binome) => binome.mentor));
+  const commitments = binomeCommitments(active);
   const { input, names } = candidatesFrom(enrolments);
+  // Full mentors stay, with no place: a mentoré left out is then told "all compatible mentors are
+  // full", not "no mentor enrolled". Nobody is offered in the role their running binômes do not give them.
   const mentors = input.mentors
-    .map((mentor) => ({ ...mentor, capacity: mentor.capacity - (taken.get(mentor.id) ?? 0) }))
-    .filter((mentor) => mentor.capacity > 0);
-  const mentees = input.mentees.filter((mentee) => !paired.has(mentee.id));
-  const mentorIds = new Set(mentors.map((mentor) => mentor.id));
+    .filter((mentor) => !commitments.mentored.has(mentor.id))
+    .map((mentor) => ({ ...mentor, capacity: placesLeft(mentor.capacity, commitments, mentor.id) }));
+  const mentees = input.mentees.filter((mentee) => committedRole(commitments, mentee.id) === undefined);
+  const mentorIds = new Set(mentors.filter((mentor) => mentor.capacity > 0).map((mentor) => mentor.id));
   const excludedBy = new Map(mentees.map((mentee) => [mentee.id, new Set(mentee.excluded)]));
   // Decisions about people who left, or were paired meanwhile, no longer apply.
   const applicable = (rule: PairRule) => excludedBy.has(rule.mentee) && mentorIds.has(rule.mentor);

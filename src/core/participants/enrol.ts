@@ -1,11 +1,13 @@
 import { localDate } from '../calendar';
 import type { UseCaseContext } from '../context';
+import { UserError } from '../errors';
 import { validateForm } from '../forms/form-schema';
 import type { RawFormValues } from '../forms/form-types';
 import { parseRawValues } from '../forms/raw-input';
 import { translate } from '../i18n/translate';
 import { programmeText } from '../programme/content';
 import type { Reply } from '../reply';
+import { binomeCommitments, conflictWithCommitments } from './binome-commitments';
 import { checkMenteeEligibility } from './eligibility';
 import type { Enrolment, Profile } from './enrolment';
 import { buildEnrolmentForm } from './enrolment-form';
@@ -25,7 +27,8 @@ function rejected(reply: Omit<Extract<Reply, { kind: 'form-rejected' }>, 'kind'>
 
 /**
  * Validates and stores an enrolment. Nothing is written unless every field is valid and a
- * mentoré is eligible; a second enrolment of the same person replaces the first.
+ * mentoré is eligible; a second enrolment of the same person replaces the first, unless running
+ * binômes rest on what it would change (their role, a mentor's capacity below the binômes held).
  */
 export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): Promise<Reply> {
   const form = buildEnrolmentForm(ctx.programme);
@@ -49,6 +52,14 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
   }
 
   const existing = await ctx.ports.enrolments.find(ctx.actor.id);
+  // Only a change can break running binômes: a first enrolment holds none.
+  if (existing) {
+    const commitments = binomeCommitments(await ctx.ports.binomes.listByCommunity(ctx.community));
+    const conflict = conflictWithCommitments(profile, commitments, ctx.actor.id.userId);
+    if (conflict?.kind === 'role')
+      throw new UserError(conflict.held === 'mentor' ? 'enrol.refused.stillMentor' : 'enrol.refused.stillMentee');
+    if (conflict?.kind === 'capacity') throw new UserError('enrol.refused.capacity', { held: conflict.held, capacity: conflict.capacity });
+  }
   const timestamp = now.toISOString();
   const enrolment: Enrolment = {
     schemaVersion: 2,

@@ -191,11 +191,14 @@ export const programmeSchema = z
           .default({ sharedField: 10, wishedSector: 5, offeredTopic: 3, sameRegionInPerson: 4, compatibleFormat: 2 }),
         /** A mentor and a mentoré of the same lab or company are never paired. */
         forbidSameAffiliation: z.boolean().default(true),
+        /** A pair must have a way to meet: both accept remote, or both meet in person in the same region. */
+        requireWayToMeet: z.boolean().default(true),
       })
       .strict()
       .default({
         weights: { sharedField: 10, wishedSector: 5, offeredTopic: 3, sameRegionInPerson: 4, compatibleFormat: 2 },
         forbidSameAffiliation: true,
+        requireWayToMeet: true,
       }),
     reports: reportsSchema,
     spaces: z

@@ -53,7 +53,7 @@ describe('creating a binôme by hand', () => {
       [
         '**Pair created**: Dan Leroy (<@dan>) ↔ Erin Roux (<@erin>).',
         'Referent: <@ref>',
-        'Score 20 (1 shared field(s): Proteomics; wished sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr).',
+        'Score 20 (1 shared field(s): Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr).',
         '',
         'Nobody has been told yet: `/mentorat-admin announce` will announce it.',
       ].join('\n'),
@@ -123,6 +123,14 @@ describe('creating a binôme by hand', () => {
     expect(shown).toContain('Note: a usual rule is not met: no shared language.');
     expect(shown).not.toContain('Score');
     expect((await world.ports.binomes.listByCommunity(TERMINAL))[0]).toMatchObject({ mentee: 'hal', score: 0, terms: [], languages: [] });
+  });
+
+  it('creates a pair with no way to meet, but says so', async () => {
+    const world = await newWorld();
+    await people(world);
+    await enrolMentor(world, 'ines', 'Ines Roy', { profile: { format: 'in-person', region: 'bretagne' } });
+    const shown = text(await createBinomeByHand(coordinator(world), { mentee: 'dan', mentor: 'ines' }));
+    expect(shown).toContain('Note: a usual rule is not met: no way to meet.');
   });
 
   it('gives the least busy référent, never a member, or the one coordinators name', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MATCHING_RULES, type MenteeCandidate, type MentorCandidate } from '../../../src/core/matching/candidates';
-import { assessPair } from '../../../src/core/matching/compatibility';
+import { assessPair, canMeet, haveWayToMeet } from '../../../src/core/matching/compatibility';
 import { defaultProgramme } from '../../support/programme';
 import { mentee, mentor } from './candidates-fixture';
 
@@ -16,7 +16,7 @@ describe('how compatible a mentoré and a mentor are', () => {
       languages: ['fr'],
       terms: [
         { kind: 'shared-fields', items: ['metabolomique', 'proteomique'], points: 20 },
-        { kind: 'wished-sector', sector: 'private', points: 5 },
+        { kind: 'wished-sector', wished: 'private', sector: 'private', points: 5 },
         { kind: 'offered-topics', items: ['secteur-prive'], points: 3 },
         { kind: 'same-region', region: 'ile-de-france', points: 4 },
         { kind: 'compatible-format', points: 2 },
@@ -24,11 +24,11 @@ describe('how compatible a mentoré and a mentor are', () => {
     });
   });
 
-  it('gives nothing for what does not match: another sector, remote meetings, other formats', () => {
+  it('gives nothing for what does not match, the rule “a way to meet” left off: another sector, remote meetings, other formats', () => {
     const assessed = assessPair(
       mentee({ wishedSector: 'academic', format: 'remote', fields: [], expectations: [] }),
       mentor({ sector: 'private', format: 'in-person' }),
-      DEFAULT_MATCHING_RULES,
+      { ...DEFAULT_MATCHING_RULES, requireWayToMeet: false },
       false,
     );
     expect(assessed).toEqual({ allowed: true, score: 0, terms: [], languages: ['fr'] });
@@ -61,5 +61,60 @@ describe('how compatible a mentoré and a mentor are', () => {
     expect(
       assessPair(mentee({ affiliation: 'Institut Pasteur' }), mentor(), { ...rules, forbidSameAffiliation: false }, false).allowed,
     ).toBe(true);
+  });
+
+  it('pairs only people who have a way to meet: both remote, or both in person in one region', () => {
+    const rules = DEFAULT_MATCHING_RULES;
+    const blocked = { allowed: false, blockedBecause: 'no-way-to-meet' };
+    expect(assessPair(mentee({ format: 'remote' }), mentor({ format: 'in-person' }), rules, false)).toEqual(blocked);
+    expect(assessPair(mentee({ format: 'in-person' }), mentor({ format: 'remote' }), rules, false)).toEqual(blocked);
+    expect(
+      assessPair(mentee({ format: 'in-person', region: 'bretagne' }), mentor({ format: 'in-person', region: 'corse' }), rules, false),
+    ).toEqual(blocked);
+    expect(
+      assessPair(mentee({ format: 'both', region: 'bretagne' }), mentor({ format: 'in-person', region: 'corse' }), rules, false),
+    ).toEqual(blocked);
+    expect(
+      assessPair(mentee({ format: 'remote', region: 'bretagne' }), mentor({ format: 'both', region: 'corse' }), rules, false).allowed,
+    ).toBe(true);
+    expect(assessPair(mentee({ format: 'in-person' }), mentor({ format: 'in-person' }), rules, false).allowed).toBe(true);
+  });
+
+  it('checks the way to meet after the shared language, so a pair with neither is told the language first', () => {
+    expect(
+      assessPair(mentee({ languages: ['de'], format: 'remote' }), mentor({ format: 'in-person' }), DEFAULT_MATCHING_RULES, false),
+    ).toEqual({
+      allowed: false,
+      blockedBecause: 'no-shared-language',
+    });
+  });
+
+  it('lets such pairs through when the programme turns the rule off, never calling them “format compatible”', () => {
+    const rules = { ...DEFAULT_MATCHING_RULES, requireWayToMeet: false };
+    const assessed = assessPair(
+      mentee({ format: 'in-person', region: 'bretagne' }),
+      mentor({ format: 'in-person', region: 'corse' }),
+      rules,
+      false,
+    );
+    expect(assessed.allowed).toBe(true);
+    if (assessed.allowed) expect(assessed.terms.map((term) => term.kind)).not.toContain('compatible-format');
+    expect(haveWayToMeet({ format: 'remote', region: 'corse' }, { format: 'in-person', region: 'corse' }, rules)).toBe(true);
+    expect(haveWayToMeet({ format: 'remote', region: 'corse' }, { format: 'in-person', region: 'corse' }, DEFAULT_MATCHING_RULES)).toBe(
+      false,
+    );
+  });
+
+  it('says “a way to meet” exactly when the formats and regions allow one', () => {
+    const formats = ['remote', 'in-person', 'both'] as const;
+    for (const a of formats)
+      for (const b of formats)
+        for (const sameRegion of [true, false]) {
+          const mentorSide = { format: a, region: 'corse' };
+          const menteeSide = { format: b, region: sameRegion ? 'corse' : 'bretagne' };
+          const remote = a !== 'in-person' && b !== 'in-person';
+          const inPerson = a !== 'remote' && b !== 'remote' && sameRegion;
+          expect(canMeet(mentorSide, menteeSide), `${a}/${b}/${sameRegion}`).toBe(remote || inPerson);
+        }
   });
 });

@@ -15,7 +15,7 @@ describe('reasons in words', () => {
     const label = (list: 'fields' | 'topics' | 'regions', id: string) => programme.lists[list].find((choice) => choice.id === id)?.label.fr;
     expect(pairReasons(pair, programme, 'fr')).toEqual([
       `2 domaine(s) en commun : ${label('fields', 'metabolomique')}, ${label('fields', 'proteomique')}`,
-      `secteur souhaité : ${programme.sectors.private.fr} ✓`,
+      `secteur souhaité : Privé, secteur du mentor : ${programme.sectors.private.fr} ✓`,
       `1 attente(s) couverte(s) : ${label('topics', 'secteur-prive')}`,
       `rencontres en présentiel possibles : ${label('regions', 'ile-de-france')}`,
       'format compatible',

@@ -52,7 +52,7 @@ describe('pinning a pair', () => {
     ]);
     const shown = text(await showProposal(coordinator()));
     expect(shown).toContain(
-      '- **Dan Leroy** ↔ **Fay Morel** — score 7 (wished sector: Academic (university, research institute) ✓; compatible format; language: fr; pinned by the coordinators)',
+      '- **Dan Leroy** ↔ **Fay Morel** — score 7 (wished sector: Either, mentor’s sector: Academic (university, research institute) ✓; compatible format; language: fr; pinned by the coordinators)',
     );
     expect(shown).toContain('Coordinators’ decisions applied: 1 pinned, 0 forbidden, 0 referent choice(s).');
     expect((await world.ports.matching.findProposal(TERMINAL))?.pairs).toMatchObject([{ mentee: 'dan', mentor: 'fay', pinned: true }]);

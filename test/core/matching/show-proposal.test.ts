@@ -171,7 +171,7 @@ describe('a proposal, as stored and shown', () => {
         mimeType: 'text/csv',
         content: [
           'mentee_id,mentee,mentor_id,mentor,score,referent_id,pinned,reasons',
-          'dan,Dan Leroy,erin,Erin Roux,20,ref,no,"1 shared field(s): Proteomics; wished sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr"',
+          'dan,Dan Leroy,erin,Erin Roux,20,ref,no,"1 shared field(s): Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr"',
           `gus,"'=HYPERLINK(""x"")",,,,,,no shared language with 1 mentor(s)`,
           '',
         ].join('\n'),

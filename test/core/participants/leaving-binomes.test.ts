@@ -233,7 +233,11 @@ describe('exporting one’s data', () => {
     const hal = await exported('hal');
     expect(hal.waitlist).toMatchObject({ mentee: 'hal', round: 1 });
     expect(hal.matching.pairRules).toMatchObject([{ kind: 'forbid', mentee: 'hal', mentor: 'erin' }]);
-    expect(hal.matching.leftOutOfProposal).toEqual({ mentee: 'hal', reasons: [{ kind: 'no-mentor' }] });
+    // Erin is full and speaks no German: Hal is told the language, not that no mentor enrolled.
+    expect(hal.matching.leftOutOfProposal).toEqual({
+      mentee: 'hal',
+      reasons: [{ kind: 'blocked', because: 'no-shared-language', mentors: 1 }],
+    });
     expect(hal.binomes).toEqual([]);
   });
 });
