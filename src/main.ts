@@ -22,7 +22,7 @@ function loadDotEnv(file = '.env'): void {
  */
 async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL ?? 'info', file: env.LOG_FILE });
-  const store = await createStore(env.STORE_URL);
+  const store = await createStore(env.STORE_URL, { timeoutMs: env.STORE_TIMEOUT_MS });
   log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   if (env.DISCORD_TOKEN || env.SLACK_BOT_TOKEN) return runOnPlatforms(env, programmes);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
-  const store = await createStore(env.STORE_URL);
+  const store = await createStore(env.STORE_URL, { timeoutMs: env.STORE_TIMEOUT_MS });
   log.info({ store: describeServerUrl(env.STORE_URL) }, 'store opened');
   const stopping = new AbortController();
   const stop = () => {

@@ -4,6 +4,7 @@ import { openMemoryStore } from './memory-store';
 import { openPostgresStore } from './postgres-store';
 import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
+import { withStoreTimeout } from './store-timeout';
 
 interface Backend {
   /** How the scheme is written in STORE_URL, for error messages. */
@@ -35,8 +36,16 @@ export function isSupportedStoreUrl(url: string): boolean {
 
 export const SUPPORTED_STORE_URLS = SUPPORTED;
 
+/** Under Discord's and Slack's 3 seconds for an answer, with room for the rest of the work. */
+export const DEFAULT_STORE_TIMEOUT_MS = 2000;
+
+export interface StoreOptions {
+  /** Each call that gets no answer within this time fails as an outage (see store-timeout.ts). */
+  readonly timeoutMs?: number;
+}
+
 /** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite`, `redis://localhost:6379/0` or `memory://`. */
-export async function createStore(url: string): Promise<KeyValueStore> {
+export async function createStore(url: string, options: StoreOptions = {}): Promise<KeyValueStore> {
   const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/is.exec(url.trim());
   const scheme = match?.[1]?.toLowerCase();
   const backend = scheme === undefined ? undefined : BACKENDS.get(scheme);
@@ -45,7 +54,9 @@ export async function createStore(url: string): Promise<KeyValueStore> {
     const found = scheme === undefined ? 'no scheme://' : `the scheme ${scheme}://`;
     throw new Error(`STORE_URL has ${found}, which is not supported; supported: ${SUPPORTED}`);
   }
-  return backend.open(match?.[2] ?? '');
+  const store = await backend.open(match?.[2] ?? '');
+  // Memory answers at once or not at all; every other backend waits on a file or a server that may stall.
+  return scheme === 'memory' ? store : withStoreTimeout(store, options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS);
 }
 
 /** `sqlite://data/x.sqlite` and `sqlite://./data/x.sqlite` are relative to the working folder, `sqlite:///tmp/x.sqlite` absolute. */
