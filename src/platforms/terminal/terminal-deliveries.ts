@@ -7,8 +7,9 @@ import type { KeyValueStore } from '../../store/key-value-store';
 const deliverySchema = z.object({ key: z.string() });
 
 /**
- * The keyed messages the terminal printed, one record per key, kept in the store so that a message
- * that may have been sent before a restart is not printed twice (Discord and Slack look in the channel).
+ * The keyed messages the terminal printed (each recorded just before printing), one record per
+ * key, kept in the store so that a message that may have been sent before a restart is not
+ * printed twice (Discord and Slack look in the channel).
  */
 export function createTerminalDeliveries(store: KeyValueStore) {
   const keyFor = (community: CommunityRef, deliveryKey: string) => keyOf('terminal-delivery', community.id, deliveryKey);
