@@ -11,6 +11,7 @@ import { cancelAnnouncementResume, scheduleAnnouncementResume } from './announce
 import { createStepRunner, indexAttempts, type StepOutcome, type StepResult, settledResult } from './announcement-steps';
 import { type BinomeRole, pairingDirectMessage, waitlistNotice, welcomeMessage } from './announcement-texts';
 import { type Binome, isActiveBinome, peopleOf } from './binome';
+import { binomeSpaceKey } from './binome-spaces';
 import { describeStepFailure } from './step-failure';
 
 /** Failures listed one by one in the summary; beyond, a count (a run of 200 binômes with DMs off would fill pages). */
@@ -142,7 +143,7 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
     const space = await runStep(subject, 'space', async () =>
       fromSpace(
         await ports.chat.openPrivateSpace(community, {
-          key: `binome-${binome.id}`,
+          key: binomeSpaceKey(binome.id),
           name: `binome ${names.get(binome.mentee) ?? binome.mentee} ${names.get(binome.mentor) ?? binome.mentor}`,
           memberIds: people,
         }),

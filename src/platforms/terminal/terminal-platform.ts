@@ -9,6 +9,7 @@ import { channelName } from '../space-name';
 import { pressHint } from './press-hint';
 import type { TerminalButtons } from './session-buttons';
 import { createTerminalDeliveries } from './terminal-deliveries';
+import { createTerminalPersonalData } from './terminal-personal-data';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
 
@@ -57,6 +58,7 @@ export function createTerminalPlatform(
 
   return {
     platform: 'terminal',
+    personalData: createTerminalPersonalData(spaces, deliveries),
     async sendDirectMessage(
       community: CommunityRef,
       userId: string,
