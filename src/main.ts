@@ -18,7 +18,7 @@ function loadDotEnv(file = '.env'): void {
  */
 async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL ?? 'info', file: env.LOG_FILE });
-  const bot = await composeBot({ store: { url: env.STORE_URL }, programmes, clock: clockOf(env), log });
+  const bot = await composeBot({ store: { url: env.STORE_URL, timeoutMs: env.STORE_TIMEOUT_MS }, programmes, clock: clockOf(env), log });
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   if (env.DISCORD_TOKEN || env.SLACK_BOT_TOKEN) return runOnPlatforms(env, programmes);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
-  const bot = await composeBot({ store: { url: env.STORE_URL }, programmes, clock: clockOf(env), log });
+  const bot = await composeBot({ store: { url: env.STORE_URL, timeoutMs: env.STORE_TIMEOUT_MS }, programmes, clock: clockOf(env), log });
   const stopping = new AbortController();
   const stop = () => {
     stopping.abort();

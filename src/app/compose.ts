@@ -18,7 +18,7 @@ import { type AppPorts, createStorePorts, type StorePorts, withChat } from './ap
 
 export interface BotConfig {
   /** An open store, which the caller keeps and closes (tests); or the STORE_URL to open, which `stop()` closes. */
-  readonly store: KeyValueStore | { readonly url: string };
+  readonly store: KeyValueStore | { readonly url: string; readonly timeoutMs?: number };
   readonly programmes: ProgrammeDirectory;
   readonly clock: Clock;
   readonly log: Log;
@@ -81,7 +81,7 @@ export async function composeBot(config: BotConfig): Promise<Bot> {
   const { programmes, clock, log } = config;
   const commands = config.commands ?? allCommands;
   const ownsStore = 'url' in config.store;
-  const store = 'url' in config.store ? await createStore(config.store.url) : config.store;
+  const store = 'url' in config.store ? await createStore(config.store.url, { timeoutMs: config.store.timeoutMs }) : config.store;
   if ('url' in config.store) log.info({ store: describeServerUrl(config.store.url) }, 'store opened');
   const shared = createStorePorts(store, clock);
   const running: { stop(): Promise<void> }[] = [];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, problemsFromZod } from './config-problems';
-import { isSupportedStoreUrl, SUPPORTED_STORE_URLS } from './store-url';
+import { DEFAULT_STORE_TIMEOUT_MS, isSupportedStoreUrl, SUPPORTED_STORE_URLS } from './store-url';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -11,6 +11,16 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id: 17 to 
 
 export const envSchema = z.object({
   STORE_URL: z.string().refine(isSupportedStoreUrl, `expected one of ${SUPPORTED_STORE_URLS}`).default('sqlite://./data/mentorat.sqlite'),
+  /** How long one store call may take before the person is told "temporarily unavailable". */
+  STORE_TIMEOUT_MS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce
+      .number()
+      .int('expected a whole number of milliseconds')
+      .min(100, 'expected at least 100 ms')
+      .max(60_000, 'expected at most 60000 ms (Discord and Slack give up after 3 s)')
+      .default(DEFAULT_STORE_TIMEOUT_MS),
+  ),
   CONFIG_DIR: z.string().min(1).default('config'),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   LOG_FILE: optional(z.string().min(1)),

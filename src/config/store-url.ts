@@ -14,6 +14,9 @@ export const STORE_URL_EXAMPLES = {
 
 export type StoreScheme = keyof typeof STORE_URL_EXAMPLES;
 
+/** Under Discord's and Slack's 3 seconds for an answer, with room for the rest of the work. */
+export const DEFAULT_STORE_TIMEOUT_MS = 2000;
+
 export const SUPPORTED_STORE_URLS = Object.values(STORE_URL_EXAMPLES).join(', ');
 
 /** The scheme and what follows `scheme://`; undefined scheme when the URL has none. */

@@ -131,9 +131,23 @@ export interface DeliveryOptions {
   readonly mayHaveBeenSent?: boolean;
 }
 
+/**
+ * What an adapter keeps in the store about a person (the terminal's and Slack's records of the
+ * binôme spaces, named after their members), for "my data" and erasure. `spaceKeys` are the keys
+ * of the spaces of the binômes where the person is mentoré·e or mentor, read before they go.
+ */
+export interface ChatPersonalData {
+  readonly section: string;
+  exportFor(participant: ParticipantId, spaceKeys: readonly string[]): Promise<unknown[]>;
+  /** Returns whether something was erased; erasing twice is not an error. */
+  eraseFor(participant: ParticipantId, spaceKeys: readonly string[]): Promise<boolean>;
+}
+
 /** What the core asks of Discord, Slack or the terminal, in its own words. */
 export interface ChatPlatform {
   readonly platform: Platform;
+  /** Only for an adapter that keeps records about people (Discord keeps none: it reads channel topics). */
+  readonly personalData?: ChatPersonalData;
   sendDirectMessage(community: CommunityRef, userId: string, message: OutgoingMessage, options?: DeliveryOptions): Promise<DeliveryResult>;
   openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult>;
   postInSpace(community: CommunityRef, spaceId: string, message: OutgoingMessage, options?: DeliveryOptions): Promise<DeliveryResult>;

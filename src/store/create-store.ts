@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import { isStoreScheme, type StoreScheme, SUPPORTED_STORE_URLS, splitStoreUrl } from '../config/store-url';
+import { DEFAULT_STORE_TIMEOUT_MS, isStoreScheme, type StoreScheme, SUPPORTED_STORE_URLS, splitStoreUrl } from '../config/store-url';
 import type { KeyValueStore } from './key-value-store';
 import { openMemoryStore } from './memory-store';
 import { openPostgresStore } from './postgres-store';
 import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
+import { withStoreTimeout } from './store-timeout';
 
 /** One opener per scheme (src/config/store-url.ts lists them); the server URLs are handed whole to their client library. */
 const OPENERS: Record<StoreScheme, (rest: string) => Promise<KeyValueStore>> = {
@@ -16,15 +17,22 @@ const OPENERS: Record<StoreScheme, (rest: string) => Promise<KeyValueStore>> = {
   postgres: (rest) => openPostgresStore(`postgres://${rest}`),
 };
 
+export interface StoreOptions {
+  /** Each call that gets no answer within this time fails as an outage (see store-timeout.ts). */
+  readonly timeoutMs?: number;
+}
+
 /** Opens the store named by STORE_URL, e.g. `sqlite://./data/mentorat.sqlite`, `redis://localhost:6379/0` or `memory://`. */
-export async function createStore(url: string): Promise<KeyValueStore> {
+export async function createStore(url: string, options: StoreOptions = {}): Promise<KeyValueStore> {
   const { scheme, rest } = splitStoreUrl(url);
   if (!isStoreScheme(scheme)) {
     // Only the scheme is repeated: a database URL may hold a password.
     const found = scheme === undefined ? 'no scheme://' : `the scheme ${scheme}://`;
     throw new Error(`STORE_URL has ${found}, which is not supported; supported: ${SUPPORTED_STORE_URLS}`);
   }
-  return OPENERS[scheme](rest);
+  const store = await OPENERS[scheme](rest);
+  // Memory answers at once or not at all; every other backend waits on a file or a server that may stall.
+  return scheme === 'memory' ? store : withStoreTimeout(store, options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS);
 }
 
 /** The SQLite file STORE_URL names, or undefined for another backend: backup and restore work on the file. */

@@ -19,6 +19,7 @@ describe('environment', () => {
   it('defaults to the terminal chat on a SQLite file in ./data', () => {
     expect(readEnv({})).toEqual({
       STORE_URL: 'sqlite://./data/mentorat.sqlite',
+      STORE_TIMEOUT_MS: 2000,
       CONFIG_DIR: 'config',
       SLACK_PORT: 3000,
       TERMINAL_USER: 'alice',
@@ -36,6 +37,16 @@ describe('environment', () => {
       DISCORD_TOKEN: undefined,
       DISCORD_GUILD_ID: undefined,
     });
+  });
+
+  it('gives every store call 2 seconds unless STORE_TIMEOUT_MS says otherwise, and names a wrong value', () => {
+    expect(readEnv({ STORE_TIMEOUT_MS: '' }).STORE_TIMEOUT_MS).toBe(2000);
+    expect(readEnv({ STORE_TIMEOUT_MS: '1500' }).STORE_TIMEOUT_MS).toBe(1500);
+    expect(problems({ STORE_TIMEOUT_MS: '2s' })).toHaveLength(1);
+    expect(problems({ STORE_TIMEOUT_MS: '50' })).toEqual(['environment: STORE_TIMEOUT_MS: expected at least 100 ms']);
+    expect(problems({ STORE_TIMEOUT_MS: '120000' })).toEqual([
+      'environment: STORE_TIMEOUT_MS: expected at most 60000 ms (Discord and Slack give up after 3 s)',
+    ]);
   });
 
   it('names each Discord variable that is malformed', () => {

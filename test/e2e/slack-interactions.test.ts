@@ -50,6 +50,19 @@ describe('the bot on Slack', () => {
     expect(world.fake.calls.filter((call) => call.method === 'users.info')).toEqual([]);
   });
 
+  it('refuses a correctly signed request dated more than 5 minutes ahead, and answers one 4 minutes ahead', async () => {
+    world = await startSlackWorld();
+    world.fake.setClockOffset(6 * 60);
+    const ahead = await slash(world, 'alice', '/mentorat', 'piliers');
+    expect(ahead.status).toBe(401);
+    expect(world.fake.responseUrlPosts).toEqual([]);
+    expect(world.fake.calls.filter((call) => call.method === 'users.info')).toEqual([]);
+
+    world.fake.setClockOffset(4 * 60);
+    expect((await slash(world, 'alice', '/mentorat', 'piliers')).status).toBe(200);
+    expect(lastAnswer(world)?.text).toBeDefined();
+  });
+
   it('answers in the person’s Slack language, asking Slack once and remembering it', async () => {
     world = await startSlackWorld({ locale: 'en' });
     await slash(world, 'alice', '/mentorat', '');

@@ -2,6 +2,7 @@
  * The loopback Slack, checked against the real Bolt App (no bot code of ours): if an upgrade of
  * @slack/bolt changes the wire, these fail instead of the bot's tests silently missing interactions.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type types } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -324,6 +325,54 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     expect(handled).toEqual([]);
     expect((await fake.sendRaw({ body })).status).toBe(200);
     expect(handled).toEqual(['forged']);
+  });
+
+  it('dates its requests ahead of this machine when its clock runs ahead, still correctly signed', async () => {
+    const received: { timestamp: number; signature: string; body: string }[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => {
+        body += chunk.toString('utf8');
+      });
+      request.on('end', () => {
+        const timestamp = Number(request.headers['x-slack-request-timestamp']);
+        received.push({ timestamp, signature: String(request.headers['x-slack-signature']), body });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      fake.setTarget(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/slack/events`);
+      fake.setClockOffset(6 * 60);
+      const before = Math.floor(Date.now() / 1000);
+      await fake.slashCommand({ command: '/mentorat', text: 'aide', userId: ALICE });
+      const after = Math.floor(Date.now() / 1000);
+      fake.setClockOffset(-6 * 60);
+      await fake.slashCommand({ command: '/mentorat', text: 'aide', userId: ALICE });
+      const [ahead, behind] = received;
+      expect(ahead?.timestamp).toBeGreaterThanOrEqual(before + 360);
+      expect(ahead?.timestamp).toBeLessThanOrEqual(after + 360);
+      expect(ahead?.signature).toBe(fake.sign(ahead?.body ?? '', ahead?.timestamp ?? 0));
+      expect(behind?.timestamp).toBeLessThanOrEqual(after - 360);
+      expect(behind?.signature).toBe(fake.sign(behind?.body ?? '', behind?.timestamp ?? 0));
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+
+  it('shows that Bolt alone refuses requests dated 6 minutes back but accepts them 6 minutes ahead', async () => {
+    const handled: string[] = [];
+    await startHttpApp((app) => {
+      app.command('/mentorat', async ({ ack, command }) => {
+        handled.push(command.text);
+        await ack();
+      });
+    });
+    fake.setClockOffset(-6 * 60);
+    expect((await fake.slashCommand({ command: '/mentorat', text: 'past', userId: ALICE })).status).toBe(401);
+    fake.setClockOffset(6 * 60);
+    expect((await fake.slashCommand({ command: '/mentorat', text: 'future', userId: ALICE })).status).toBe(200);
+    expect(handled).toEqual(['future']);
   });
 
   it('answers users.info with the locale when asked, and usergroups.users.list', async () => {

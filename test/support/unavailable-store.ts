@@ -44,3 +44,35 @@ export function withEnrolmentWritesFailing(store: KeyValueStore): KeyValueStore 
   };
   return failing;
 }
+
+/** A working store that fails every call while `down` is true, as a server that stops answering mid-way. */
+export function withOutage(store: KeyValueStore): KeyValueStore & { down: boolean } {
+  const failing = {
+    down: false,
+    check(operation: string) {
+      if (failing.down) throw new StoreUnavailableError(operation, { cause: new Error('no answer within 2000 ms') });
+    },
+    async get(key: string) {
+      failing.check('get');
+      return store.get(key);
+    },
+    async set(key: string, value: unknown) {
+      failing.check('set');
+      return store.set(key, value);
+    },
+    async add(key: string, value: unknown) {
+      failing.check('add');
+      return store.add(key, value);
+    },
+    async delete(key: string) {
+      failing.check('delete');
+      return store.delete(key);
+    },
+    async *scan(prefix: string) {
+      failing.check('scan');
+      yield* store.scan(prefix);
+    },
+    close: () => store.close(),
+  };
+  return failing;
+}

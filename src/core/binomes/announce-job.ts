@@ -34,7 +34,7 @@ export const announcementResumeJob: JobHandler = {
       if (error instanceof UserError) return { status: 'done' };
       throw error;
     }
-    if (!run.ran || run.value.stoppedAt === 'shutdown')
+    if (!run.ran || run.value.stoppedAt === 'shutdown' || run.value.stoppedAt === 'store')
       return { status: 'reschedule', dueAt: nextResumeAt(jobCtx.ports), payload: job.payload };
     if (run.value.acted && requestedBy && run.value.reply.kind === 'messages') {
       const summary = run.value.reply.messages.map((message) => message.text).join('\n');

@@ -1,5 +1,5 @@
 import type { UseCaseContext } from '../context';
-import { UserError } from '../errors';
+import { StoreUnavailableError, UserError } from '../errors';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { pairLabel } from '../matching/proposal-view';
@@ -11,6 +11,7 @@ import { cancelAnnouncementResume, scheduleAnnouncementResume } from './announce
 import { createStepRunner, indexAttempts, type StepOutcome, type StepResult, settledResult } from './announcement-steps';
 import { type BinomeRole, pairingDirectMessage, waitlistNotice, welcomeMessage } from './announcement-texts';
 import { type Binome, isActiveBinome, peopleOf } from './binome';
+import { binomeSpaceKey } from './binome-spaces';
 import { describeStepFailure } from './step-failure';
 
 /** Failures listed one by one in the summary; beyond, a count (a run of 200 binômes with DMs off would fill pages). */
@@ -40,9 +41,15 @@ interface Tally {
   busy: number;
   /** Binômes dissolved while the run was under way: not announced, and not counted as left to do. */
   endedMeanwhile: number;
-  stoppedAt?: 'platform' | 'shutdown';
+  stoppedAt?: Stop;
   platformFailure?: StepFailure;
+  /** When the store stopped answering: what the run had not reached yet, the step cut included. */
+  binomesLeft: number;
+  noticesLeft: number;
 }
+
+/** Why a run ended before its end: a platform-wide refusal, the bot stopping, the store not answering. */
+type Stop = 'platform' | 'shutdown' | 'store';
 
 const BINOME_STEPS: readonly AnnouncementStep[] = ['space', 'welcome', 'dm-mentee', 'dm-mentor', 'dm-referent'];
 
@@ -55,21 +62,22 @@ const BINOME_STEPS: readonly AnnouncementStep[] = ['space', 'welcome', 'dm-mente
 export async function announceBinomes(ctx: UseCaseContext): Promise<Reply> {
   // Planned before starting: if this process stops half-way, the job layer finishes the run.
   await scheduleAnnouncementResume(ctx);
-  let stoppedForShutdown = false;
+  let resumeLater = false;
   try {
     const run = await runAnnouncementAlone(ctx);
     if (!run.ran) throw new UserError('announce.alreadyRunning');
-    stoppedForShutdown = run.value.stoppedAt === 'shutdown';
+    // The planned resume finishes a run cut by a shutdown or an outage (and cancelling would fail in an outage).
+    resumeLater = run.value.stoppedAt === 'shutdown' || run.value.stoppedAt === 'store';
     return run.value.reply;
   } finally {
-    if (!stoppedForShutdown) await cancelAnnouncementResume(ctx.ports, ctx.community);
+    if (!resumeLater) await cancelAnnouncementResume(ctx.ports, ctx.community);
   }
 }
 
 /** What one run did: its summary, why it stopped early if it did, and whether it sent anything. */
 export interface AnnouncementRun {
   readonly reply: Reply;
-  readonly stoppedAt?: 'platform' | 'shutdown';
+  readonly stoppedAt?: Stop;
   readonly acted: boolean;
 }
 
@@ -111,6 +119,8 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
     noticesSent: 0,
     busy: 0,
     endedMeanwhile: 0,
+    binomesLeft: 0,
+    noticesLeft: 0,
   };
   const count = (result: StepResult, userId: string) => {
     if (result.status === 'busy') tally.busy += 1;
@@ -133,7 +143,7 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
     const space = await runStep(subject, 'space', async () =>
       fromSpace(
         await ports.chat.openPrivateSpace(community, {
-          key: `binome-${binome.id}`,
+          key: binomeSpaceKey(binome.id),
           name: `binome ${names.get(binome.mentee) ?? binome.mentee} ${names.get(binome.mentor) ?? binome.mentor}`,
           memberIds: people,
         }),
@@ -169,6 +179,8 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
     );
     if (welcome.status === 'failed' && welcome.now) noteSpaceFailure(binome, welcome.failure);
     if (welcome.status === 'busy') tally.busy += 1;
+    // Announced once its space holds the welcome: a run cut during the DMs still counts it.
+    if (welcome.status === 'done') tally.announced += 1;
     const roles: [BinomeRole, string | undefined][] = [
       ['mentee', binome.mentee],
       ['mentor', binome.mentor],
@@ -188,7 +200,6 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
       );
       count(result, userId);
     }
-    if (welcome.status === 'done') tally.announced += 1;
   }
 
   const total = todo.length + notices.length;
@@ -202,45 +213,58 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
     await ctx.responder.followUp({ text: translate(locale, 'announce.progress', { done, total }) }).catch(() => undefined);
   };
 
-  for (const listed of todo) {
-    if (ports.stopping.aborted) {
-      tally.stoppedAt = 'shutdown';
-      break;
-    }
-    // Read again: while earlier binômes were announced (minutes, under rate limits), this one may
-    // have been dissolved, a member may have left, or coordinators may have changed its référent.
-    const binome = await ports.binomes.find(community, listed.id);
-    if (binome && isActiveBinome(binome)) await announceOne(binome);
-    else tally.endedMeanwhile += 1;
-    if (tally.stoppedAt) break;
-    await progress();
-  }
-  if (!tally.stoppedAt) {
-    const stillWaiting = new Set((await ports.waitlist.list(community)).map((entry) => waitlistSubject(entry.round, entry.mentee)));
-    for (const entry of notices) {
-      // Paired by hand, withdrawn or erased since the run began: nothing to tell them any more.
-      if (!stillWaiting.has(waitlistSubject(entry.round, entry.mentee))) {
-        await progress();
-        continue;
-      }
+  let binomesReached = 0;
+  let noticesReached = 0;
+  try {
+    for (const listed of todo) {
       if (ports.stopping.aborted) {
         tally.stoppedAt = 'shutdown';
         break;
       }
-      const result = await runStep(waitlistSubject(entry.round, entry.mentee), 'notice', async (mayHaveBeenSent) =>
-        fromDelivery(
-          await ports.chat.sendDirectMessage(
-            community,
-            entry.mentee,
-            { text: waitlistNotice(entry, programme, readerLocale(entry.mentee)) },
-            { key: `waitlist|${entry.round}|${entry.mentee}`, mayHaveBeenSent },
-          ),
-        ),
-      );
-      if (result.status === 'done' && result.now) tally.noticesSent += 1;
-      else count(result, entry.mentee);
+      // Read again: while earlier binômes were announced (minutes, under rate limits), this one may
+      // have been dissolved, a member may have left, or coordinators may have changed its référent.
+      const binome = await ports.binomes.find(community, listed.id);
+      if (binome && isActiveBinome(binome)) await announceOne(binome);
+      else tally.endedMeanwhile += 1;
+      binomesReached += 1;
+      if (tally.stoppedAt) break;
       await progress();
     }
+    if (!tally.stoppedAt) {
+      const stillWaiting = new Set((await ports.waitlist.list(community)).map((entry) => waitlistSubject(entry.round, entry.mentee)));
+      for (const entry of notices) {
+        // Paired by hand, withdrawn or erased since the run began: nothing to tell them any more.
+        if (!stillWaiting.has(waitlistSubject(entry.round, entry.mentee))) {
+          noticesReached += 1;
+          await progress();
+          continue;
+        }
+        if (ports.stopping.aborted) {
+          tally.stoppedAt = 'shutdown';
+          break;
+        }
+        const result = await runStep(waitlistSubject(entry.round, entry.mentee), 'notice', async (mayHaveBeenSent) =>
+          fromDelivery(
+            await ports.chat.sendDirectMessage(
+              community,
+              entry.mentee,
+              { text: waitlistNotice(entry, programme, readerLocale(entry.mentee)) },
+              { key: `waitlist|${entry.round}|${entry.mentee}`, mayHaveBeenSent },
+            ),
+          ),
+        );
+        if (result.status === 'done' && result.now) tally.noticesSent += 1;
+        else count(result, entry.mentee);
+        noticesReached += 1;
+        await progress();
+      }
+    }
+  } catch (error) {
+    // Steps done so far are recorded; the coordinator is told how far the run got instead of "nothing was saved".
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    tally.stoppedAt = 'store';
+    tally.binomesLeft = todo.length - binomesReached;
+    tally.noticesLeft = notices.length - noticesReached;
   }
   const acted =
     tally.announced > 0 ||
@@ -263,7 +287,12 @@ function summaryOf(ctx: UseCaseContext, tally: Tally, binomesToDo: number, names
   } else if (tally.stoppedAt === 'shutdown') {
     lines.push(translate(locale, 'announce.stoppedShutdown'));
   }
-  lines.push(translate(locale, 'announce.summary', { announced: tally.announced, total: binomesToDo }));
+  if (tally.stoppedAt === 'store') {
+    const { announced, binomesLeft, noticesLeft } = tally;
+    lines.push(translate(locale, 'announce.interrupted', { announced, binomesLeft, noticesLeft }));
+  } else {
+    lines.push(translate(locale, 'announce.summary', { announced: tally.announced, total: binomesToDo }));
+  }
   if (tally.messagesSent > 0) lines.push(translate(locale, 'announce.messagesSent', { count: tally.messagesSent }));
   if (tally.noticesSent > 0) lines.push(translate(locale, 'announce.noticesSent', { count: tally.noticesSent }));
   const spaceProblems = tally.spaceFailures.filter((item) => !PLATFORM_WIDE.has(item.failure.reason));

@@ -376,6 +376,8 @@ export const en = {
   'announce.runAgain': 'Run `/mentorat-admin announce` again to finish: nothing will be sent twice.',
   'announce.stoppedPlatform': '**Announcement stopped**: {problem}',
   'announce.stoppedShutdown': '**Announcement stopped**: the bot is shutting down.',
+  'announce.interrupted':
+    '**Announcement interrupted**: storage stopped answering. Done and recorded: {announced, plural, =0 {no pair announced} one {# pair announced} other {# pairs announced}}. Left to do: the rest for {binomesLeft, plural, =0 {no pair} one {# pair} other {# pairs}} and {noticesLeft, plural, =0 {no message} one {# message} other {# messages}} to mentees without a pair. The bot will carry on by itself in a few minutes.',
   'announce.problem.error': 'platform error ({detail})',
 
   'announce.resumed':

@@ -393,6 +393,8 @@ export const fr = {
   'announce.runAgain': 'Relancez `/mentorat-admin annoncer` pour terminer : rien ne sera envoyé deux fois.',
   'announce.stoppedPlatform': '**Annonce interrompue** : {problem}',
   'announce.stoppedShutdown': '**Annonce interrompue** : le bot s’arrête.',
+  'announce.interrupted':
+    '**Annonce interrompue** : le stockage ne répond plus. Déjà fait et enregistré : {announced, plural, =0 {aucun binôme annoncé} one {# binôme annoncé} other {# binômes annoncés}}. Reste à faire : la suite pour {binomesLeft, plural, =0 {aucun binôme} one {# binôme} other {# binômes}} et {noticesLeft, plural, =0 {aucun message} one {# message} other {# messages}} aux mentoré·es sans binôme. Le bot reprendra seul dans quelques minutes.',
   'announce.problem.error': 'erreur de la plateforme ({detail})',
 
   'announce.resumed':

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { App, type Logger, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
 import type { ChatPlatform, Clock } from '../../core/ports';
 import type { Dispatcher } from '../../dispatch/dispatcher';
 import type { Log } from '../../infra/log';
 import type { JobRunner } from '../../jobs/polling-job-runner';
+import { withRequestFreshness } from './request-freshness';
 import { registerSlackHandlers } from './slack-interactions';
 import { createSlackPeople } from './slack-people';
 
@@ -82,10 +83,13 @@ export function createSlackBoltApp(options: SlackConnectionOptions, log: Log): {
   const socketMode = options.appToken !== undefined;
   if (!socketMode && !options.signingSecret)
     throw new Error('SLACK_SIGNING_SECRET is needed for HTTP mode (or SLACK_APP_TOKEN for Socket Mode)');
+  const logger = boltLogger(log);
+  // HTTP mode: Bolt's own receiver, refusing requests dated more than 5 minutes ahead as Slack's rule says.
+  const receiver = socketMode ? undefined : withRequestFreshness(new HTTPReceiver({ signingSecret: options.signingSecret ?? '', logger }));
   const app = new App({
     token: options.botToken,
-    ...(socketMode ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret }),
-    logger: boltLogger(log),
+    ...(socketMode ? { socketMode: true, appToken: options.appToken } : { receiver }),
+    logger,
     clientOptions: {
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       retryConfig: options.retries === undefined ? FIVE_RETRIES : { retries: options.retries, minTimeout: 0, maxTimeout: 0 },

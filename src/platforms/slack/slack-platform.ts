@@ -8,6 +8,7 @@ import { deliverPortMessage } from '../shared/port-message';
 import { alreadyPosted, deliveryMetadata } from './slack-delivery';
 import { slackCall, undeliveredBecause } from './slack-errors';
 import { slackMessage } from './slack-message';
+import { createSlackPersonalData } from './slack-personal-data';
 import { createSlackSpaces } from './slack-spaces';
 
 /**
@@ -44,6 +45,7 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
 
   return {
     platform: 'slack',
+    personalData: createSlackPersonalData(store),
     async sendDirectMessage(
       _community: CommunityRef,
       userId: string,

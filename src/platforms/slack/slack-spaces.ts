@@ -47,6 +47,9 @@ export function createSlackSpaceRecords(store: KeyValueStore) {
     async save(community: CommunityRef, record: SlackSpaceRecord): Promise<void> {
       await store.set(keyFor(community, record.key), record);
     },
+    async remove(community: CommunityRef, spaceKey: string): Promise<boolean> {
+      return store.delete(keyFor(community, spaceKey));
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { channelName } from '../space-name';
 import { pressHint } from './press-hint';
 import type { TerminalButtons } from './session-buttons';
 import { createTerminalDeliveries } from './terminal-deliveries';
+import { createTerminalPersonalData } from './terminal-personal-data';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
 
@@ -42,15 +43,22 @@ export function createTerminalPlatform(
     buttons?.offer(seenBy, delivered.buttons);
   }
 
-  /** A keyed message is recorded once printed; one that may have been printed is looked up first. */
+  /**
+   * A keyed message is recorded just before it is printed, and one that may have been printed is
+   * looked up first: a process killed between the two loses that message rather than printing it
+   * twice (at most once, as Discord and Slack look in the channel before sending again).
+   */
   async function printOnce(community: CommunityRef, options: DeliveryOptions | undefined, print: () => void): Promise<void> {
-    if (options?.mayHaveBeenSent && (await deliveries.delivered(community, options.key))) return;
+    if (options) {
+      if (options.mayHaveBeenSent && (await deliveries.delivered(community, options.key))) return;
+      await deliveries.record(community, options.key);
+    }
     print();
-    if (options) await deliveries.record(community, options.key);
   }
 
   return {
     platform: 'terminal',
+    personalData: createTerminalPersonalData(spaces, deliveries),
     async sendDirectMessage(
       community: CommunityRef,
       userId: string,

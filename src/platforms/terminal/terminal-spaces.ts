@@ -26,6 +26,14 @@ export function createTerminalSpaces(store: KeyValueStore) {
       const value = await store.get(key);
       return value === undefined ? undefined : parse(key, value);
     },
+    async list(community: CommunityRef): Promise<TerminalSpace[]> {
+      const spaces: TerminalSpace[] = [];
+      for await (const [key, value] of store.scan(prefix(community))) spaces.push(parse(key, value));
+      return spaces;
+    },
+    async remove(community: CommunityRef, spaceKey: string): Promise<boolean> {
+      return store.delete(keyFor(community, spaceKey));
+    },
     async names(community: CommunityRef): Promise<Set<string>> {
       const names = new Set<string>();
       for await (const [key, value] of store.scan(prefix(community))) names.add(parse(key, value).name);

@@ -10,7 +10,9 @@ import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
+import { createStore } from '../../../src/store/create-store';
 import { createRecordingLog } from '../../support/recording-log';
+import { withOutage } from '../../support/unavailable-store';
 import type { UseCaseWorld } from '../../support/use-case-world';
 import { type Arrived, COORDINATOR, createAnnounceWorld, type ScriptedChat, seedPeople } from './announce-world';
 
@@ -280,6 +282,45 @@ describe('announcing, interrupted', () => {
     const restarted = await announceWorld({ chat: scripted, store: world.store });
     expect(text(await announceBinomes(restarted.world.as(COORDINATOR)))).toContain('1/1');
     expectNothingTwice(scripted);
+  });
+
+  it('says what was announced and what is left when the store stops answering mid-way, and the next run finishes', async () => {
+    const store = withOutage(await createStore('memory://'));
+    const { world, scripted } = await announceWorld({ store });
+    opened.push(world);
+    await confirmedRound(world);
+    const open = scripted.chat.openPrivateSpace.bind(scripted.chat);
+    let spacesOpened = 0;
+    scripted.chat.openPrivateSpace = async (...args) => {
+      spacesOpened += 1;
+      // The second binôme's space is opened, then the store stops answering before it is recorded.
+      if (spacesOpened === 2) store.down = true;
+      return open(...args);
+    };
+    const cut = text(await announceBinomes(world.as(COORDINATOR)));
+    expect(cut).toContain(
+      '**Annonce interrompue** : le stockage ne répond plus. Déjà fait et enregistré : 1 binôme annoncé. Reste à faire : la suite pour 1 binôme et 1 message aux mentoré·es sans binôme.',
+    );
+    expect(cut).not.toContain("rien n'a été enregistré");
+    expect(cut).not.toContain('Annonce terminée');
+    expect(cut).toContain(translate('fr', 'announce.runAgain'));
+    expect(scripted.dmsTo('hans')).toEqual([]);
+
+    store.down = false;
+    const finished = text(await announceBinomes(world.as(COORDINATOR)));
+    expect(finished).toContain('1/1');
+    expect(scripted.dmsTo('hans')).toHaveLength(1);
+    expect(scripted.spaces.size).toBe(2);
+    expectNothingTwice(scripted);
+  });
+
+  it('counts in words when the store stops answering before anything was announced', () => {
+    expect(translate('en', 'announce.interrupted', { announced: 0, binomesLeft: 3, noticesLeft: 1 })).toContain(
+      'Done and recorded: no pair announced. Left to do: the rest for 3 pairs and 1 message to mentees without a pair.',
+    );
+    expect(translate('fr', 'announce.interrupted', { announced: 2, binomesLeft: 1, noticesLeft: 0 })).toContain(
+      'Déjà fait et enregistré : 2 binômes annoncés. Reste à faire : la suite pour 1 binôme et aucun message',
+    );
   });
 
   it('is finished by the job layer after a restart, without a coordinator typing it again, and nothing is sent twice', async () => {

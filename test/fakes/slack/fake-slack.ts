@@ -87,6 +87,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     setTarget(target) {
       inbound.target = target;
     },
+    setClockOffset(seconds) {
+      inbound.clockOffsetSeconds = seconds;
+    },
     slashCommand: (input) => inbound.slashCommand(input),
     blockAction: (input) => inbound.blockAction(input),
     viewSubmission: (input) => inbound.viewSubmission(input),

@@ -51,6 +51,8 @@ function httpPost(url: string, body: string, headers: Record<string, string>): P
 
 export class Inbound {
   target: string | undefined;
+  /** How far Slack's clock is ahead of this machine's (negative: behind): every request is dated by it. */
+  clockOffsetSeconds = 0;
 
   constructor(private readonly options: InboundOptions) {}
 
@@ -61,7 +63,7 @@ export class Inbound {
   async sendRaw(input: RawInboundInput): Promise<InboundResult> {
     if (!this.target || this.target === 'socket') throw new Error('fake Slack: sendRaw needs an HTTP target (setTarget)');
     const url = input.path ? new URL(input.path, this.target).toString() : this.target;
-    const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000);
+    const timestamp = input.timestamp ?? Math.floor(Date.now() / 1000) + this.clockOffsetSeconds;
     const signature = input.signature ?? this.sign(input.body, timestamp);
     return httpPost(url, input.body, {
       'content-type': input.contentType ?? FORM,

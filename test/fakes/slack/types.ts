@@ -153,6 +153,11 @@ export interface FakeSlack {
   close(): Promise<void>;
   /** the bot's HTTP receiver URL (e.g. 'http://127.0.0.1:3456/slack/events'), or 'socket' for Socket Mode */
   setTarget(target: string): void;
+  /**
+   * Dates every request this many seconds ahead of the machine's clock (negative: behind), still
+   * correctly signed, as a Slack whose clock drifted or a replayed request would be.
+   */
+  setClockOffset(seconds: number): void;
   slashCommand(input: SlashCommandInput): Promise<InboundResult & { triggerId: string; responseUrl: string }>;
   blockAction(input: BlockActionInput): Promise<InboundResult & { triggerId: string }>;
   viewSubmission(input: ViewSubmissionInput): Promise<InboundResult>;
