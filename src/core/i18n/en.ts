@@ -330,7 +330,7 @@ export const en = {
   'decision.forbidden': 'Forbidden: {pair} will not be proposed, until the next confirmation. Run `/mentorat-admin match` again.',
   'decision.released': 'No decision left on {pair}. Run `/mentorat-admin match` again.',
   'decision.nothingToRelease': 'There was no pin or forbid on {pair}.',
-  'decision.notAReferent': '{person} is not a referent: add them first with `/mentorat-admin referents action:add`.',
+  'decision.notAReferent': '{person} is not a referent: add them first with `/mentorat-admin referents action:add person:@…`.',
   'decision.referentIsMember': 'A referent cannot follow a pair they belong to.',
   'decision.referentChosen': '{person} will follow the pair of {mentee} once it is formed. Run `/mentorat-admin match` again to see it.',
   'decision.referentChanged': '{person} is now the referent of {pair}.',

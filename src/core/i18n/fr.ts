@@ -169,7 +169,7 @@ export const fr = {
 
   'help.title': '**Commandes disponibles**',
   'help.entry': '- `{usage}` — {description}',
-  'help.more': '`/mentorat aide command:<commande>` détaille une commande et les champs de son formulaire.',
+  'help.more': '`/mentorat aide commande:<commande>` détaille une commande et les champs de son formulaire.',
   'help.noForm': "Cette commande n'a pas de formulaire.",
   'help.options': 'Options :',
   'help.form': 'Champs du formulaire (`clé:valeur` sur la ligne de commande, sinon demandés un par un) :',
@@ -347,7 +347,8 @@ export const fr = {
   'decision.forbidden': 'Écarté : {pair} ne sera plus proposé, jusqu’à la prochaine confirmation. Relancez `/mentorat-admin apparier`.',
   'decision.released': 'Plus aucune décision sur {pair}. Relancez `/mentorat-admin apparier`.',
   'decision.nothingToRelease': "Il n'y avait ni épingle ni interdiction sur {pair}.",
-  'decision.notAReferent': "{person} n'est pas référent·e : ajoutez-l·a d’abord avec `/mentorat-admin referents action:ajouter`.",
+  'decision.notAReferent':
+    "{person} n'est pas référent·e : ajoutez-l·a d’abord avec `/mentorat-admin referents action:ajouter personne:@…`.",
   'decision.referentIsMember': 'Un·e référent·e ne peut pas suivre un binôme dont il ou elle fait partie.',
   'decision.referentChosen': '{person} suivra le binôme de {mentee} dès sa formation. Relancez `/mentorat-admin apparier` pour le voir.',
   'decision.referentChanged': '{person} est maintenant référent·e de {pair}.',

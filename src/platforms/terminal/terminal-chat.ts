@@ -35,10 +35,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     if (typed.kind === 'unknown') return delivery.tell('command.unknown');
     if (typed.kind === 'group-help') return delivery.send({ type: 'command', commandId: HELP_COMMAND_ID, options: {} });
     if (typed.unknownKeys.length > 0) delivery.tell('terminal.form.unknownFields', { keys: typed.unknownKeys.join(', ') });
-    const optionKeys = typed.command.options.map((option) => option.key);
     // The terminal knows people by name: `@dan` and `dan` are the same person.
     const read = readTypedOptions(typed.command, typed.options, { person: (name) => name.trim().replace(/^@/, '') });
-    await delivery.send({ type: 'command', commandId: typed.command.id, options: read }, { text: typed.rest, optionKeys });
+    await delivery.send({ type: 'command', commandId: typed.command.id, options: read }, () => typed.fields);
   }
 
   delivery.tell('terminal.welcome', { user: session.current });

@@ -1,23 +1,20 @@
 import type { ActorFacts } from '../../core/access';
 import { fieldErrorLines } from '../../core/forms/field-error';
+import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch';
-import { parseInlineValues } from '../text-command-line';
 import { promptForm } from './form-prompter';
 import type { LineSource } from './line-source';
 import { pressHint } from './press-hint';
 import { draftKey, type TerminalSession } from './terminal-session';
 import { labels, type Transcript } from './transcript';
 
-/** What was typed with a command (`key:value` pairs), for the form it may open. */
-export interface Typed {
-  readonly text: string;
-  readonly optionKeys: readonly string[];
-}
+/** What was typed with a command or a press for the fields of the form it may open (`key:value` pairs). */
+export type Typed = (form: FormSpec) => Readonly<Record<string, string>>;
 
-const NOTHING_TYPED: Typed = { text: '', optionKeys: [] };
+const NOTHING_TYPED: Typed = () => ({});
 
 export interface TerminalDeliveryOptions {
   readonly dispatcher: Dispatcher;
@@ -67,8 +64,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
       }
       case 'form': {
         const fieldKeys = delivery.form.fields.map((field) => field.key);
-        const { values } = parseInlineValues(typed.text, [...fieldKeys, ...typed.optionKeys]);
-        const inline = Object.fromEntries(Object.entries(values).filter(([key]) => fieldKeys.includes(key)));
+        const inline = Object.fromEntries(Object.entries(typed(delivery.form)).filter(([key]) => fieldKeys.includes(key)));
         const initial = { ...delivery.initial, ...session.drafts.get(draftKey(user, delivery.form.id)) };
         const request = { form: delivery.form, initial, inline, user, locale: localeOf(user) };
         const outcome = await promptForm(request, lines, transcript);
