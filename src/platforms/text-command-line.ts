@@ -91,7 +91,7 @@ export function parseInlineValues(rest: string, accepted: KeyNames | readonly st
       starts.push({ key, keyStart, valueStart: colon + 1 });
       const end = quotedValueEnd(rest, colon + 1);
       if (end !== undefined) pattern.lastIndex = end;
-    } else if (starts.length === 0 && looksLikeKey(rest, colon)) {
+    } else if (looksLikeKey(rest, colon)) {
       unknownKeys.push(typed);
     }
   }

@@ -1,7 +1,10 @@
 import type { Command } from '../core/command';
 import { COMMAND_GROUPS } from '../core/command';
 import { findCommandByName } from '../core/help';
+import type { Locale } from '../core/i18n/locale';
+import { translate } from '../core/i18n/translate';
 import type { Programme } from '../core/programme/programme-schema';
+import { literal } from '../core/reply';
 import { type KeyNames, keyNames, parseInlineValues, splitCommandLine } from './text-command-line';
 
 export type TextCommand =
@@ -51,4 +54,17 @@ export function readTextCommand(line: string, commands: readonly Command[], prog
   const [firstOption] = optionKeys;
   if (inline.leading && firstOption && options[firstOption] === undefined) options[firstOption] = inline.leading;
   return { kind: 'command', command, options, fields: pick(fieldKeys), unknownKeys: inline.unknownKeys };
+}
+
+/**
+ * The answer to a line with a `word:value` the command does not know: nothing runs, rather than
+ * the word being glued to another value or dropped; the names it does accept are listed.
+ */
+export function unknownKeysRefusal(command: Command, programme: Programme, unknownKeys: readonly string[], locale: Locale): string {
+  const fields = command.form?.(programme).fields.map((field) => field.key) ?? [];
+  const accepted = [...command.options.map((option) => option.name[locale]), ...fields];
+  return translate(locale, 'command.error.unknownKeys', {
+    keys: unknownKeys.map((key) => literal(`${key}:`)).join(', '),
+    accepted: accepted.join(', ') || '—',
+  });
 }

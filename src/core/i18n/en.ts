@@ -35,6 +35,8 @@ export const en = {
   'command.admin.enrolled.description': 'Who is enrolled, by role, with a CSV export',
   'option.benefits.role.description': 'For whom? (mentor or mentee)',
   'option.help.command.description': 'A command to explain, for example enrol',
+  'command.error.unknownKeys':
+    'Nothing was done: {keys} matches no option of this command (accepted: {accepted}). To write “word:text” inside a text, put that text in quotes.',
   'command.error.invalidOption': 'The option "{option}" only accepts: {choices}.',
   'command.unknown': 'I do not know this command. Type `/mentorat help` to see the ones that exist.',
 
@@ -197,7 +199,6 @@ export const en = {
   'terminal.form.choices': 'choices: {choices}',
   'terminal.form.draftKept': 'Run the command again to correct them: your answers will be offered again.',
   'terminal.form.cancelled': 'Form cancelled: nothing was saved.',
-  'terminal.form.unknownFields': 'Unknown fields ignored: {keys}.',
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
   'list.separator': '; ',

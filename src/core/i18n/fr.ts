@@ -37,6 +37,8 @@ export const fr = {
   'command.admin.enrolled.description': 'Les inscrit·es, par rôle, avec un export CSV',
   'option.benefits.role.description': 'Pour qui ? (mentor ou mentoré·e)',
   'option.help.command.description': 'Une commande à détailler, par exemple inscription',
+  'command.error.unknownKeys':
+    'Rien n’a été fait : {keys} ne correspond à aucune option de cette commande (possibles : {accepted}). Pour écrire « mot:texte » dans un texte, mettez ce texte entre guillemets.',
   'command.error.invalidOption': "L'option « {option} » n'accepte que : {choices}.",
   'command.unknown': 'Je ne connais pas cette commande. Tapez `/mentorat aide` pour voir celles qui existent.',
 
@@ -206,7 +208,6 @@ export const fr = {
   'terminal.form.choices': 'choix : {choices}',
   'terminal.form.draftKept': 'Relancez la commande pour corriger : vos réponses vous seront proposées à nouveau.',
   'terminal.form.cancelled': "Formulaire abandonné : rien n'a été enregistré.",
-  'terminal.form.unknownFields': 'Champs inconnus ignorés : {keys}.',
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
   'list.separator': ' ; ',

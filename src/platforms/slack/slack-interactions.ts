@@ -14,7 +14,7 @@ import type { ChatPlatform, Clock } from '../../core/ports';
 import { type DeliveredMessage, type Dispatcher, type DispatchResult, errorReference, type Invocation } from '../../dispatch';
 import type { Log } from '../../log';
 import { formById } from '../command-forms';
-import { readTextCommand } from '../text-command';
+import { readTextCommand, unknownKeysRefusal } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import { createResponseUrlBudget } from './response-url-budget';
 import { slackMessage } from './slack-message';
@@ -274,6 +274,13 @@ export function registerSlackHandlers(app: App, options: SlackHandlerOptions): {
         : { type: 'command', commandId: HELP_COMMAND_ID, options: {} };
     const form = typed.kind === 'command' ? typed.command.form?.(programme) : undefined;
     await safely(target, async () => {
+      if (typed.kind === 'command' && typed.unknownKeys.length > 0) {
+        await ack();
+        const { locale = programme.defaultLocale } = await actorOf(target.community, target.userId, command.user_name);
+        const text = unknownKeysRefusal(typed.command, programme, typed.unknownKeys, locale);
+        await deliver(target, { locale, delivery: { kind: 'messages', messages: [{ text, buttons: [], attachments: [] }] } }, false);
+        return;
+      }
       if (form) {
         await openForm(
           target,

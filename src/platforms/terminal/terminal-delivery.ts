@@ -29,6 +29,8 @@ export interface TerminalDelivery {
   facts(): ActorFacts;
   /** A terminal message to the person typing, in their language. */
   tell(key: MessageKey, params?: MessageParams): void;
+  /** A text already in the person's language, to the person typing. */
+  say(text: string): void;
   /** Dispatches for the person typing and prints what they get, asking a form if one opens. */
   send(invocation: Invocation, typed?: Typed): Promise<void>;
 }
@@ -90,6 +92,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
     localeOf,
     facts,
     tell: (key, params = {}) => transcript.block(labels.ephemeral(session.current), translate(localeOf(session.current), key, params)),
+    say: (text) => transcript.block(labels.ephemeral(session.current), text),
     send,
   };
 }
