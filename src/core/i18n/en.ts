@@ -197,7 +197,8 @@ export const en = {
   'terminal.form.current': 'current: {value}',
   'terminal.form.clear': '(- to clear)',
   'terminal.form.choices': 'choices: {choices}',
-  'terminal.form.draftKept': 'Run the command again to correct them: your answers will be offered again.',
+  'terminal.form.draftKept':
+    'To correct them, type the command alone, without values: your answers will be offered again one by one. A command typed with its values starts afresh.',
   'terminal.form.cancelled': 'Form cancelled: nothing was saved.',
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',

@@ -206,7 +206,8 @@ export const fr = {
   'terminal.form.current': 'actuel : {value}',
   'terminal.form.clear': '(- pour effacer)',
   'terminal.form.choices': 'choix : {choices}',
-  'terminal.form.draftKept': 'Relancez la commande pour corriger : vos réponses vous seront proposées à nouveau.',
+  'terminal.form.draftKept':
+    'Pour corriger, retapez la commande seule, sans valeurs : vos réponses vous seront reproposées une à une. Une commande tapée avec ses valeurs repart de zéro.',
   'terminal.form.cancelled': "Formulaire abandonné : rien n'a été enregistré.",
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',

@@ -67,7 +67,10 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
       case 'form': {
         const fieldKeys = delivery.form.fields.map((field) => field.key);
         const inline = Object.fromEntries(Object.entries(typed(delivery.form)).filter(([key]) => fieldKeys.includes(key)));
-        const initial = { ...delivery.initial, ...session.drafts.get(draftKey(user, delivery.form.id)) };
+        // A refused form's answers come back only in the form asked field by field, where each is
+        // shown and confirmed; a one-line form stores what its line gives, nothing from before.
+        const draft = Object.keys(inline).length === 0 ? session.drafts.get(draftKey(user, delivery.form.id)) : undefined;
+        const initial = { ...delivery.initial, ...draft };
         const request = { form: delivery.form, initial, inline, user, locale: localeOf(user) };
         const outcome = await promptForm(request, lines, transcript);
         if (outcome.submitted) await send({ type: 'submit', formId: delivery.form.id, values: outcome.values });

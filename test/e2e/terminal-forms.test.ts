@@ -1,0 +1,60 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock';
+import { loadProgrammes } from '../../src/config/load-programmes';
+import type { KeyValueStore } from '../../src/store/key-value-store';
+import { openMemoryStore } from '../../src/store/memory-store';
+import { runTerminalApp } from '../../src/terminal-app';
+import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
+import { CONFIG_DIR } from '../support/programme';
+import { createRecordingLog } from '../support/recording-log';
+
+/**
+ * The whole terminal chat in this process (the composition `npm start` runs, on a memory store),
+ * fed a script as piped input: what it prints is what a person at the terminal reads.
+ */
+async function terminal(lines: readonly string[], store: KeyValueStore = openMemoryStore()): Promise<string> {
+  const output = new PassThrough();
+  let screen = '';
+  output.on('data', (chunk: Buffer) => {
+    screen += chunk.toString('utf8');
+  });
+  await runTerminalApp({
+    input: Readable.from([`${lines.join('\n')}\n`]),
+    output,
+    interactive: false,
+    store,
+    programmes: loadProgrammes(CONFIG_DIR),
+    clock: systemClock,
+    log: createRecordingLog(),
+    initialUser: 'alice',
+  });
+  return screen;
+}
+
+const oneLine = (values: Readonly<Record<string, string>>) =>
+  `/mentorat inscription ${Object.entries(values)
+    .map(([key, value]) => `${key}:${value}`)
+    .join(' ')}`;
+
+describe('a refused one-line form', () => {
+  it('leaves nothing in a later, different one-line enrolment: excluded:Directeur Dupont is not stored', async () => {
+    const refused = oneLine({ ...MENTEE_FORM, excluded: 'Directeur Dupont', consentData: 'non' });
+    const { excluded: _excluded, ...withoutExcluded } = MENTEE_FORM;
+    const screen = await terminal(['/as dan', refused, oneLine({ ...withoutExcluded, name: 'Dan Martin' }), '/mentorat profil']);
+    expect(screen).toContain('Inscription non enregistrée : corrigez ces points');
+    expect(screen).toContain('Merci, votre inscription comme mentoré·e est enregistrée !');
+    expect(screen).toContain('- Nom et prénom : Dan Martin');
+    expect(screen).not.toContain('- Personnes à ne pas vous proposer : Directeur Dupont');
+    expect(screen.split('/mentorat profil')[1]).not.toContain('Directeur Dupont');
+  });
+
+  it('offers its answers again in the form asked field by field, each shown before it is kept', async () => {
+    const refused = oneLine({ ...MENTOR_FORM, name: 'A' });
+    const keepAllBut = (changes: Record<number, string>) => Array.from({ length: 14 }, (_, index) => changes[index] ?? '');
+    const screen = await terminal([refused, '/mentorat inscription', ...keepAllBut({ 1: 'Alice Martin' }), '/mentorat profil']);
+    expect(screen).toContain('retapez la commande seule, sans valeurs');
+    expect(screen).toContain('    actuel : Institut Pasteur\n  affiliation> ');
+    expect(screen).toContain('- Nom et prénom : Alice Martin\n  - Laboratoire, entreprise ou structure : Institut Pasteur');
+  });
+});
