@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { decodeButtonId, encodeButtonId, SHARED_OWNER } from './button-id';
+import { decodeButtonId, encodeButtonId, isButtonOwner, SHARED_OWNER } from './button-id';
 import { type ActorFacts, canReach, resolveAccessRoles } from './core/access';
 import { splitMessage } from './core/chat-limits';
 import type { Command } from './core/command';
@@ -133,7 +133,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const action = target && command.actions?.[target.action];
         if (!target || !action) throw new UserError('button.unknown');
         const shared = target.owner === SHARED_OWNER && (command.sharedActions ?? []).includes(target.action);
-        if (!shared && target.owner !== ctx.actor.id.userId) throw new UserError('button.notForYou');
+        if (!shared && !isButtonOwner(target.owner, ctx.actor.id.userId)) throw new UserError('button.notForYou');
         return action(ctx, target.args);
       }
     }

@@ -58,3 +58,19 @@ describe('a refused one-line form', () => {
     expect(screen).toContain('- Nom et prénom : Alice Martin\n  - Laboratoire, entreprise ou structure : Institut Pasteur');
   });
 });
+
+describe('a person whose name is not in Latin letters', () => {
+  it('withdraws: /as محمد_عبدالله, /mentorat quitter, then the confirm button', async () => {
+    const screen = await terminal([
+      '/as محمد_عبدالله',
+      oneLine({ ...MENTOR_FORM, name: 'محمد عبدالله' }),
+      '/mentorat quitter',
+      '/press confirm',
+      '/mentorat profil',
+    ]);
+    expect(screen).not.toContain('ERR-');
+    expect(screen).toContain('Voulez-vous vraiment vous retirer du programme ?');
+    expect(screen).toContain('Vous vous êtes retiré·e du programme. Merci pour votre participation !');
+    expect(screen).toContain('Statut : retiré');
+  });
+});
