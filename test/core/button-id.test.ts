@@ -134,6 +134,8 @@ describe('every button the bot makes', () => {
   it('fits 100 characters, even stamped with its server, and comes back to the same action for the same person only', () => {
     fc.assert(
       fc.property(fc.constantFrom(...realButtons), realArgs, anyUserId, anyGuildId, (button, args, owner, guildId) => {
+        // `*` is no one's id (a shared button's owner), never a person's on any platform.
+        fc.pre(owner !== SHARED_OWNER);
         const target = { ...button, owner, args };
         const id = encodeButtonId(target);
         const stamped = stampGuild(id, guildId);
