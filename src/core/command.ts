@@ -3,6 +3,7 @@ import type { Audience } from './access';
 import type { UseCaseContext } from './context';
 import { UserError } from './errors';
 import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
+import { codePointName, forbiddenCharacter } from './forms/plain-text';
 import { matchChoice } from './forms/raw-input';
 import type { MessageKey } from './i18n/translate';
 import type { Programme } from './programme/programme-schema';
@@ -97,6 +98,10 @@ export function readCommandOptions<Input>(
   input: z.ZodType<Input, RawOptions>,
   options: RawOptions,
 ): Input {
+  for (const [option, value] of Object.entries(options)) {
+    const character = forbiddenCharacter(value, { multiline: false });
+    if (character !== undefined) throw new UserError('command.error.controlCharacters', { option, character: codePointName(character) });
+  }
   const parsed = input.safeParse(matchOptionChoices(declared, options));
   if (parsed.success) return parsed.data;
   const option = String(parsed.error.issues[0]?.path[0] ?? '');

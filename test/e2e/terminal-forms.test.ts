@@ -2,9 +2,12 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock';
 import { loadProgrammes } from '../../src/config/load-programmes';
+import { forbiddenCharacter } from '../../src/core/forms/plain-text';
+import { participantIdOf } from '../../src/core/identity';
+import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { openMemoryStore } from '../../src/store/memory-store';
-import { runTerminalApp } from '../../src/terminal-app';
+import { runTerminalApp, TERMINAL_COMMUNITY } from '../../src/terminal-app';
 import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
 import { CONFIG_DIR } from '../support/programme';
 import { createRecordingLog } from '../support/recording-log';
@@ -72,5 +75,34 @@ describe('a person whose name is not in Latin letters', () => {
     expect(screen).toContain('Voulez-vous vraiment vous retirer du programme ?');
     expect(screen).toContain('Vous vous êtes retiré·e du programme. Merci pour votre participation !');
     expect(screen).toContain('Statut : retiré');
+  });
+});
+
+describe('control characters in what people type', () => {
+  it.each([
+    ['ESC', 'Dan \u001b[2J Leroy', 'U+001B'],
+    ['NUL', 'Dan\u0000Leroy', 'U+0000'],
+    ['a bidi override', 'Dan \u202eyoreL', 'U+202E'],
+    ['a bidi isolate', 'Dan \u2067Leroy\u2069', 'U+2067'],
+  ])('are refused in a name (%s), the field named, nothing stored', async (_what, name, character) => {
+    const screen = await terminal(['/as dan', oneLine({ ...MENTEE_FORM, name }), '/mentorat profil']);
+    expect(screen).toContain(
+      `- « Nom et prénom » (name) : contient un caractère de contrôle invisible (${character}), refusé ici : retirez-le.`,
+    );
+    expect(screen).toContain("Vous n'êtes pas inscrit·e au programme.");
+    expect(forbiddenCharacter(screen, { multiline: true })).toBeUndefined();
+  });
+
+  it('are shown as visible signs when already stored: a coordinator’s inscrits never replays them', async () => {
+    const store = openMemoryStore();
+    await terminal(['/as dan', oneLine(MENTEE_FORM)], store);
+    const enrolments = createEnrolmentRepository(store);
+    const dan = await enrolments.find(participantIdOf(TERMINAL_COMMUNITY, 'dan'));
+    if (!dan) throw new Error('dan is not enrolled');
+    const hostile = 'Dan\u001b[2J\u001b]0;pwned\u0007 \u202eyoreL\u0000';
+    await enrolments.save(JSON.parse(JSON.stringify(dan).replaceAll('"Dan Leroy"', JSON.stringify(hostile))));
+    const screen = await terminal(['/as coord', '/mentorat-admin inscrits'], store);
+    expect(screen).toContain('Dan␛[2J␛]0;pwned␇ \\u{202E}yoreL␀');
+    expect(forbiddenCharacter(screen, { multiline: true })).toBeUndefined();
   });
 });

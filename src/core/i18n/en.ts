@@ -35,6 +35,8 @@ export const en = {
   'command.admin.enrolled.description': 'Who is enrolled, by role, with a CSV export',
   'option.benefits.role.description': 'For whom? (mentor or mentee)',
   'option.help.command.description': 'A command to explain, for example enrol',
+  'command.error.controlCharacters':
+    'The option "{option}" contains an invisible control character ({character}), not accepted here: please remove it.',
   'command.error.unknownKeys':
     'Nothing was done: {keys} matches no option of this command (accepted: {accepted}). To write “word:text” inside a text, put that text in quotes.',
   'command.error.invalidOption': 'The option "{option}" only accepts: {choices}.',
@@ -115,6 +117,7 @@ export const en = {
   'form.error.tooFewItems': 'choose at least {min}.',
   'form.error.tooManyItems': 'at most {max} items.',
   'form.error.duplicateItems': 'the same choice appears twice.',
+  'form.error.controlCharacters': 'contains an invisible control character ({character}), not accepted here: please remove it.',
   'form.error.itemTooLong': 'each item is at most {itemMax} characters.',
   'form.error.consentRequired': 'your agreement is needed to take part.',
   'form.error.notYesNo': 'answer yes or no.',

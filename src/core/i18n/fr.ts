@@ -37,6 +37,8 @@ export const fr = {
   'command.admin.enrolled.description': 'Les inscrit·es, par rôle, avec un export CSV',
   'option.benefits.role.description': 'Pour qui ? (mentor ou mentoré·e)',
   'option.help.command.description': 'Une commande à détailler, par exemple inscription',
+  'command.error.controlCharacters':
+    'L’option « {option} » contient un caractère de contrôle invisible ({character}), refusé ici : retirez-le.',
   'command.error.unknownKeys':
     'Rien n’a été fait : {keys} ne correspond à aucune option de cette commande (possibles : {accepted}). Pour écrire « mot:texte » dans un texte, mettez ce texte entre guillemets.',
   'command.error.invalidOption': "L'option « {option} » n'accepte que : {choices}.",
@@ -118,6 +120,7 @@ export const fr = {
   'form.error.tooFewItems': 'choisissez-en au moins {min}.',
   'form.error.tooManyItems': 'au plus {max} éléments.',
   'form.error.duplicateItems': 'le même choix apparaît deux fois.',
+  'form.error.controlCharacters': 'contient un caractère de contrôle invisible ({character}), refusé ici : retirez-le.',
   'form.error.itemTooLong': 'chaque élément fait au plus {itemMax} caractères.',
   'form.error.consentRequired': 'votre accord est nécessaire pour participer.',
   'form.error.notYesNo': 'répondez par oui ou par non.',
