@@ -12,6 +12,7 @@ import { buildReportTextForm } from '../src/core/reports/report-form';
 
 export const referenceOption = (required: boolean): CommandOption => ({
   key: 'reference',
+  name: { fr: 'reference', en: 'reference' },
   description: 'option.report.reference.description',
   required,
   choices: [],

@@ -163,6 +163,20 @@ describe('the dispatcher', () => {
     expect(texts(again.delivery)[0]).toContain('Cette confirmation a expiré');
   });
 
+  it('lets a person whose id is long and not Latin press their button, and nobody else', async () => {
+    const { send, actor } = await world();
+    const owner = actor('محمد_عبدالله_بن_عبد_الرحمن_الخطيب');
+    await send({ type: 'submit', formId: 'mentorat.enrol', values: MENTOR_ANSWERS }, owner);
+    const asked = await send({ type: 'command', commandId: 'mentorat.withdraw', options: {} }, owner);
+    const buttons = asked.delivery.kind === 'messages' ? (asked.delivery.messages[0]?.buttons ?? []) : [];
+    const confirm = buttons.find((button) => decodeButtonId(button.id)?.action === 'confirm');
+    expect(confirm?.id.length).toBeLessThanOrEqual(100);
+    const stolen = await send({ type: 'press', buttonId: confirm?.id ?? '' }, actor('محمد_عبدالله_بن_عبد_الرحمن_الخطي'));
+    expect(texts(stolen.delivery)[0]).toContain("Ce bouton a été proposé à quelqu'un d'autre");
+    const pressed = await send({ type: 'press', buttonId: confirm?.id ?? '' }, owner);
+    expect(texts(pressed.delivery)[0]).toContain('Vous vous êtes retiré·e du programme');
+  });
+
   it('says a garbled or unknown button has expired', async () => {
     const { send } = await world();
     for (const buttonId of ['nonsense', 'b1|mentorat.withdraw|nope|alice', 'b1|ghost.command|confirm|alice']) {

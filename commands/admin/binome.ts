@@ -15,6 +15,7 @@ export const binomeAdminCommand = defineCommand({
   options: [
     {
       key: 'action',
+      name: { fr: 'action', en: 'action' },
       description: 'option.binome.action.description',
       required: true,
       choices: [

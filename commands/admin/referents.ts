@@ -13,6 +13,7 @@ export const referentsCommand = defineCommand({
   options: [
     {
       key: 'action',
+      name: { fr: 'action', en: 'action' },
       description: 'option.referents.action.description',
       required: false,
       choices: [

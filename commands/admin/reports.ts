@@ -13,11 +13,18 @@ export const reportsCommand = defineCommand({
   options: [
     {
       key: 'status',
+      name: { fr: 'statut', en: 'status' },
       description: 'option.reports.status.description',
       required: false,
       choices: REPORT_STATUSES.map((status) => ({ value: status, label: localized(`report.status.${status}`) })),
     },
-    { key: 'category', description: 'option.reports.category.description', required: false, choices: [] },
+    {
+      key: 'category',
+      name: { fr: 'categorie', en: 'category' },
+      description: 'option.reports.category.description',
+      required: false,
+      choices: [],
+    },
   ],
   input: z.object({ status: z.enum(REPORT_STATUSES).optional(), category: z.string().trim().min(1).max(40).optional() }),
   run: (ctx, input) => listReports(ctx, input),

@@ -13,6 +13,7 @@ export const benefitsCommand = defineCommand({
   options: [
     {
       key: 'role',
+      name: { fr: 'role', en: 'role' },
       description: 'option.benefits.role.description',
       required: false,
       choices: [

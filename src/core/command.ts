@@ -3,6 +3,7 @@ import type { Audience } from './access';
 import type { UseCaseContext } from './context';
 import { UserError } from './errors';
 import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
+import { codePointName, forbiddenCharacter } from './forms/plain-text';
 import { matchChoice } from './forms/raw-input';
 import type { MessageKey } from './i18n/translate';
 import type { Programme } from './programme/programme-schema';
@@ -13,10 +14,13 @@ export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 /** A slash-command option (a Discord option, a Slack word, a terminal `key:value`). */
 export interface CommandOption {
-  /** The terminal's `key:value` and the name Discord receives whatever the person's language. */
+  /** The name Discord receives whatever the person's language, and the key the input schema reads. */
   readonly key: string;
-  /** What Discord shows, per language (lowercase, at most 32 characters); the key when absent. */
-  readonly name?: { readonly fr: string; readonly en: string };
+  /**
+   * Its name per language (lowercase, at most 32 characters): what Discord shows, and what text
+   * platforms accept as `name:value` besides the key, in either language.
+   */
+  readonly name: { readonly fr: string; readonly en: string };
   readonly description: MessageKey;
   readonly required: boolean;
   readonly choices: readonly FieldChoice[];
@@ -85,21 +89,33 @@ function matchOptionChoices(declared: readonly CommandOption[], options: RawOpti
   return matched;
 }
 
+/**
+ * The options of a command as its use case receives them, or the refusal the person sees (a
+ * missing option, or a value outside its choices).
+ */
+export function readCommandOptions<Input>(
+  declared: readonly CommandOption[],
+  input: z.ZodType<Input, RawOptions>,
+  options: RawOptions,
+): Input {
+  for (const [option, value] of Object.entries(options)) {
+    const character = forbiddenCharacter(value, { multiline: false });
+    if (character !== undefined) throw new UserError('command.error.controlCharacters', { option, character: codePointName(character) });
+  }
+  const parsed = input.safeParse(matchOptionChoices(declared, options));
+  if (parsed.success) return parsed.data;
+  const option = String(parsed.error.issues[0]?.path[0] ?? '');
+  if (options[option] === undefined || options[option]?.trim() === '') throw new UserError('command.error.missingOption', { option });
+  const choices = declared.find((candidate) => candidate.key === option)?.choices ?? [];
+  throw new UserError('command.error.invalidOption', {
+    option,
+    choices: choices.map((choice) => choice.value).join(', ') || '—',
+  });
+}
+
 export function defineCommand<Input>(spec: CommandSpec<Input>): Command {
   return {
     ...spec,
-    run: (ctx, options, helpers) => {
-      const parsed = spec.input.safeParse(matchOptionChoices(spec.options, options));
-      if (!parsed.success) {
-        const option = String(parsed.error.issues[0]?.path[0] ?? '');
-        if (options[option] === undefined || options[option]?.trim() === '') throw new UserError('command.error.missingOption', { option });
-        const choices = spec.options.find((candidate) => candidate.key === option)?.choices ?? [];
-        throw new UserError('command.error.invalidOption', {
-          option,
-          choices: choices.map((choice) => choice.value).join(', ') || '—',
-        });
-      }
-      return spec.run(ctx, parsed.data, helpers);
-    },
+    run: (ctx, options, helpers) => spec.run(ctx, readCommandOptions(spec.options, spec.input, options), helpers),
   };
 }

@@ -13,7 +13,7 @@ import type { ProgrammeDirectory } from '../core/programme/programme-directory';
 import type { Programme } from '../core/programme/programme-schema';
 import type { Attachment, ButtonStyle, OutgoingMessage, Reply, ReplyOf } from '../core/reply';
 import type { Log } from '../infra/log';
-import { decodeButtonId, encodeButtonId, SHARED_OWNER } from './button-id';
+import { decodeButtonId, encodeButtonId, isButtonOwner, SHARED_OWNER } from './button-id';
 
 export type Invocation =
   | { readonly type: 'command'; readonly commandId: string; readonly options: Readonly<Record<string, string>> }
@@ -133,7 +133,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const action = target && command.actions?.[target.action];
         if (!target || !action) throw new UserError('button.unknown');
         const shared = target.owner === SHARED_OWNER && (command.sharedActions ?? []).includes(target.action);
-        if (!shared && target.owner !== ctx.actor.id.userId) throw new UserError('button.notForYou');
+        if (!shared && !isButtonOwner(target.owner, ctx.actor.id.userId)) throw new UserError('button.notForYou');
         return action(ctx, target.args);
       }
     }

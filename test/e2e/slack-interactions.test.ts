@@ -330,4 +330,14 @@ describe('the bot on Slack', () => {
     await slash(world, 'coord', '/mentorat-admin', 'qui personne: Dan Leroy ');
     expect(lastAnswer(world)?.text).toBe('personne=Dan Leroy note=');
   });
+
+  it('refuses a line with a key the command does not know, wherever it stands, and runs nothing', async () => {
+    world = await startSlackWorld({ commands: [personCommand] });
+    await slash(world, 'coord', '/mentorat-admin', 'qui person:dan extra:1 note:ok');
+    expect(lastAnswer(world)?.text).toBe(
+      'Rien n’a été fait : extra: ne correspond à aucune option de cette commande (possibles : personne, note). Pour écrire « mot:texte » dans un texte, mettez ce texte entre guillemets.',
+    );
+    await slash(world, 'coord', '/mentorat-admin', 'qui personne:dan note:voir: <https://cjsm.fr>');
+    expect(lastAnswer(world)?.text).toBe('personne=dan note=voir: https://cjsm.fr');
+  });
 });

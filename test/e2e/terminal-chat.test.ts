@@ -61,7 +61,7 @@ describe.concurrent('the terminal chat', () => {
     const { stdout } = await runTerminalChat(
       script(refused, '/mentorat inscription', ...keepAllBut({ 1: 'Alice Martin', 10: '2' }), '/mentorat profil'),
     );
-    expect(stdout).toContain('Relancez la commande pour corriger : vos réponses vous seront proposées à nouveau.');
+    expect(stdout).toContain('Pour corriger, retapez la commande seule, sans valeurs : vos réponses vous seront reproposées une à une.');
     expect(stdout).toContain('  affiliation> \n');
     expect(stdout).toContain('    actuel : oui\n  consentData> ');
     expect(stdout).toContain('- Nom et prénom : Alice Martin\n  - Laboratoire, entreprise ou structure : Institut Pasteur');

@@ -47,8 +47,21 @@ export const caseCommand = defineCommand({
   description: 'command.mentorat.help.description',
   audience: 'everyone',
   options: [
-    { key: 'personne', description: 'option.help.command.description', required: false, choices: [], kind: 'user' },
-    { key: 'membres', description: 'option.help.command.description', required: false, choices: [] },
+    {
+      key: 'personne',
+      name: { fr: 'personne', en: 'person' },
+      description: 'option.help.command.description',
+      required: false,
+      choices: [],
+      kind: 'user',
+    },
+    {
+      key: 'membres',
+      name: { fr: 'membres', en: 'members' },
+      description: 'option.help.command.description',
+      required: false,
+      choices: [],
+    },
   ],
   input: z.object({ personne: z.string().optional(), membres: z.string().optional() }),
   // The terminal has no port to call from outside: the command sends the case itself.

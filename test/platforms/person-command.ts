@@ -13,8 +13,15 @@ export const personCommand = defineCommand({
   description: 'command.mentorat.help.description',
   audience: 'coordinators',
   options: [
-    { key: 'personne', description: 'option.help.command.description', required: true, choices: [], kind: 'user' },
-    { key: 'note', description: 'option.help.command.description', required: false, choices: [] },
+    {
+      key: 'personne',
+      name: { fr: 'personne', en: 'person' },
+      description: 'option.help.command.description',
+      required: true,
+      choices: [],
+      kind: 'user',
+    },
+    { key: 'note', name: { fr: 'note', en: 'note' }, description: 'option.help.command.description', required: false, choices: [] },
   ],
   input: z.object({ personne: z.string(), note: z.string().optional() }),
   run: async (_ctx, input) => messages(`personne=${literal(input.personne)} note=${literal(input.note ?? '')}`),

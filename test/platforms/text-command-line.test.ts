@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInlineValues, splitCommandLine } from '../../src/platforms/text-command-line';
+import { keyNames, parseInlineValues, splitCommandLine } from '../../src/platforms/text-command-line';
 
 describe('terminal command lines', () => {
   it('separates the command words from the options', () => {
@@ -32,11 +32,49 @@ describe('terminal command lines', () => {
     expect(parseInlineValues('mentor', ['role'])).toEqual({ values: {}, unknownKeys: [], leading: 'mentor' });
   });
 
+  it('reports an unknown key after a known one instead of gluing it onto its value', () => {
+    expect(parseInlineValues('consentData:oui extra:1', ['consentData']).unknownKeys).toEqual(['extra']);
+    expect(parseInlineValues('role:mentor nmae:Alice capacity:2 wat:x', ['role', 'name', 'capacity']).unknownKeys).toEqual(['nmae', 'wat']);
+  });
+
+  it('keeps prose, links and quoted values as text', () => {
+    const keys = ['description', 'about', 'role'];
+    expect(parseInlineValues('description:Il m’a dit voir: ceci, puis rien role:mentor', keys)).toEqual({
+      values: { description: 'Il m’a dit voir: ceci, puis rien', role: 'mentor' },
+      unknownKeys: [],
+      leading: '',
+    });
+    expect(parseInlineValues('about:https://example.org/a?b=c:d role:mentor', keys).values).toEqual({
+      about: 'https://example.org/a?b=c:d',
+      role: 'mentor',
+    });
+    expect(parseInlineValues('about:"la page wiki:Accueil et role:x" role:mentor', keys)).toEqual({
+      values: { about: 'la page wiki:Accueil et role:x', role: 'mentor' },
+      unknownKeys: [],
+      leading: '',
+    });
+    expect(parseInlineValues("about: 'doi:10.1000/182' role:mentor", keys).values).toEqual({ about: 'doi:10.1000/182', role: 'mentor' });
+  });
+
+  it('reads a key by any of its names, whatever the case and accents', () => {
+    const names = keyNames([
+      ['person', 'person'],
+      ['personne', 'person'],
+      ['mentee', 'mentee'],
+      ['mentore', 'mentee'],
+    ]);
+    expect(parseInlineValues('Personne:@zoe mentoré:dan', names)).toEqual({
+      values: { person: '@zoe', mentee: 'dan' },
+      unknownKeys: [],
+      leading: '',
+    });
+  });
+
   it('gives back every value it was given, whatever the text', () => {
     const key = fc.constantFrom('name', 'about', 'role', 'fields');
     const value = fc
       .string({ minLength: 1, maxLength: 30 })
-      .filter((text) => text.trim() === text && !/\s\w[\w-]*:/.test(` ${text}`) && !/^["']|["']$/.test(text));
+      .filter((text) => text.trim() === text && !/\s\p{L}[\p{L}\p{N}_-]*:/u.test(` ${text}`) && !/^["']|["']$/.test(text));
     fc.assert(
       fc.property(fc.uniqueArray(fc.tuple(key, value), { selector: ([name]) => name, minLength: 1 }), (pairs) => {
         const line = pairs.map(([name, text]) => `${name}:${text}`).join(' ');

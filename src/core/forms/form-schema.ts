@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/translate';
 import { isFieldActive } from './conditions';
 import { type FieldError, fieldError } from './field-error';
 import type { FormField, FormSpec, FormValue, FormValues } from './form-types';
+import { codePointName, forbiddenCharacter } from './plain-text';
 
 export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -17,6 +18,18 @@ function choiceValues(field: { choices: readonly { value: string }[] }): [string
   return values as [string, ...string[]];
 }
 
+const SINGLE_LINE = { multiline: false } as const;
+
+/** The first character a free text may not hold, named (`U+001B`), for the error to say which. */
+function forbiddenIn(value: FormValue, multiline: boolean): { character?: string } {
+  const texts: readonly string[] = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  for (const text of texts) {
+    const character = forbiddenCharacter(text, { multiline });
+    if (character !== undefined) return { character: codePointName(character) };
+  }
+  return {};
+}
+
 /** One zod schema per field kind; each message is a catalogue key, so errors reach users in their language. */
 function fieldSchema(field: FormField): z.ZodType<FormValue> {
   const key = (messageKey: MessageKey) => ({ error: messageKey });
@@ -25,7 +38,8 @@ function fieldSchema(field: FormField): z.ZodType<FormValue> {
       return z
         .string(key('form.error.notText'))
         .min(field.minLength, key('form.error.tooShort'))
-        .max(field.maxLength, key('form.error.tooLong'));
+        .max(field.maxLength, key('form.error.tooLong'))
+        .refine((text) => forbiddenCharacter(text, field) === undefined, key('form.error.controlCharacters'));
     case 'date':
       return z.string(key('form.error.invalidDate')).refine(isCalendarDate, key('form.error.invalidDate'));
     case 'integer':
@@ -44,7 +58,13 @@ function fieldSchema(field: FormField): z.ZodType<FormValue> {
         .refine((items) => new Set(items).size === items.length, key('form.error.duplicateItems'));
     case 'list':
       return z
-        .array(z.string().max(field.itemMaxLength, key('form.error.itemTooLong')), key('form.error.notText'))
+        .array(
+          z
+            .string()
+            .max(field.itemMaxLength, key('form.error.itemTooLong'))
+            .refine((item) => forbiddenCharacter(item, SINGLE_LINE) === undefined, key('form.error.controlCharacters')),
+          key('form.error.notText'),
+        )
         .max(field.maxItems, key('form.error.tooManyItems'));
     case 'consent':
       return field.required ? z.literal(true, key('form.error.consentRequired')) : z.boolean(key('form.error.notYesNo'));
@@ -61,7 +81,7 @@ function unknownChoice(choices: readonly { value: string }[], value: FormValue):
 function paramsFor(field: FormField, value: FormValue): Record<string, string | number> {
   switch (field.kind) {
     case 'text':
-      return { min: field.minLength, max: field.maxLength };
+      return { min: field.minLength, max: field.maxLength, ...forbiddenIn(value, field.multiline) };
     case 'integer':
       return { min: field.min, max: field.max };
     case 'choice':
@@ -74,7 +94,7 @@ function paramsFor(field: FormField, value: FormValue): Record<string, string | 
         choices: field.choices.map((choice) => choice.value).join(', '),
       };
     case 'list':
-      return { max: field.maxItems, itemMax: field.itemMaxLength };
+      return { max: field.maxItems, itemMax: field.itemMaxLength, ...forbiddenIn(value, false) };
     default:
       return {};
   }

@@ -35,6 +35,10 @@ export const en = {
   'command.admin.enrolled.description': 'Who is enrolled, by role, with a CSV export',
   'option.benefits.role.description': 'For whom? (mentor or mentee)',
   'option.help.command.description': 'A command to explain, for example enrol',
+  'command.error.controlCharacters':
+    'The option "{option}" contains an invisible control character ({character}), not accepted here: please remove it.',
+  'command.error.unknownKeys':
+    'Nothing was done: {keys} matches no option of this command (accepted: {accepted}). To write “word:text” inside a text, put that text in quotes.',
   'command.error.invalidOption': 'The option "{option}" only accepts: {choices}.',
   'command.unknown': 'I do not know this command. Type `/mentorat help` to see the ones that exist.',
 
@@ -113,6 +117,7 @@ export const en = {
   'form.error.tooFewItems': 'choose at least {min}.',
   'form.error.tooManyItems': 'at most {max} items.',
   'form.error.duplicateItems': 'the same choice appears twice.',
+  'form.error.controlCharacters': 'contains an invisible control character ({character}), not accepted here: please remove it.',
   'form.error.itemTooLong': 'each item is at most {itemMax} characters.',
   'form.error.consentRequired': 'your agreement is needed to take part.',
   'form.error.notYesNo': 'answer yes or no.',
@@ -201,9 +206,9 @@ export const en = {
   'terminal.form.current': 'current: {value}',
   'terminal.form.clear': '(- to clear)',
   'terminal.form.choices': 'choices: {choices}',
-  'terminal.form.draftKept': 'Run the command again to correct them: your answers will be offered again.',
+  'terminal.form.draftKept':
+    'To correct them, type the command alone, without values: your answers will be offered again one by one. A command typed with its values starts afresh.',
   'terminal.form.cancelled': 'Form cancelled: nothing was saved.',
-  'terminal.form.unknownFields': 'Unknown fields ignored: {keys}.',
   'terminal.file': 'file {name}',
   'terminal.bye': 'Goodbye!',
   'list.separator': '; ',
@@ -341,7 +346,7 @@ export const en = {
   'decision.forbidden': 'Forbidden: {pair} will not be proposed, until the next confirmation. Run `/mentorat-admin match` again.',
   'decision.released': 'No decision left on {pair}. Run `/mentorat-admin match` again.',
   'decision.nothingToRelease': 'There was no pin or forbid on {pair}.',
-  'decision.notAReferent': '{person} is not a referent: add them first with `/mentorat-admin referents action:add`.',
+  'decision.notAReferent': '{person} is not a referent: add them first with `/mentorat-admin referents action:add person:@…`.',
   'decision.referentIsMember': 'A referent cannot follow a pair they belong to.',
   'decision.referentChosen': '{person} will follow the pair of {mentee} once it is formed. Run `/mentorat-admin match` again to see it.',
   'decision.referentChanged': '{person} is now the referent of {pair}.',
@@ -416,7 +421,7 @@ export const en = {
   'binome.mine.nothingToFollow': 'You do not follow any announced pair yet: the coordinators will give you some at the next announcements.',
   'binome.mentorFull': '{person} already mentors {capacity} mentee(s), their capacity.',
   'binome.otherRole':
-    '{person} is already in a running pair as {role}: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve`.',
+    '{person} is already in a running pair as {role}: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve mentee:@…`.',
   'binome.created': '**Pair created**: {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
   'binome.createdDespite': 'Note: a usual rule is not met: {rule}.',

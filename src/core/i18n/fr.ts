@@ -37,6 +37,10 @@ export const fr = {
   'command.admin.enrolled.description': 'Les inscrit·es, par rôle, avec un export CSV',
   'option.benefits.role.description': 'Pour qui ? (mentor ou mentoré·e)',
   'option.help.command.description': 'Une commande à détailler, par exemple inscription',
+  'command.error.controlCharacters':
+    'L’option « {option} » contient un caractère de contrôle invisible ({character}), refusé ici : retirez-le.',
+  'command.error.unknownKeys':
+    'Rien n’a été fait : {keys} ne correspond à aucune option de cette commande (possibles : {accepted}). Pour écrire « mot:texte » dans un texte, mettez ce texte entre guillemets.',
   'command.error.invalidOption': "L'option « {option} » n'accepte que : {choices}.",
   'command.unknown': 'Je ne connais pas cette commande. Tapez `/mentorat aide` pour voir celles qui existent.',
 
@@ -116,6 +120,7 @@ export const fr = {
   'form.error.tooFewItems': 'choisissez-en au moins {min}.',
   'form.error.tooManyItems': 'au plus {max} éléments.',
   'form.error.duplicateItems': 'le même choix apparaît deux fois.',
+  'form.error.controlCharacters': 'contient un caractère de contrôle invisible ({character}), refusé ici : retirez-le.',
   'form.error.itemTooLong': 'chaque élément fait au plus {itemMax} caractères.',
   'form.error.consentRequired': 'votre accord est nécessaire pour participer.',
   'form.error.notYesNo': 'répondez par oui ou par non.',
@@ -175,7 +180,7 @@ export const fr = {
 
   'help.title': '**Commandes disponibles**',
   'help.entry': '- `{usage}` — {description}',
-  'help.more': '`/mentorat aide command:<commande>` détaille une commande et les champs de son formulaire.',
+  'help.more': '`/mentorat aide commande:<commande>` détaille une commande et les champs de son formulaire.',
   'help.noForm': "Cette commande n'a pas de formulaire.",
   'help.options': 'Options :',
   'help.form': 'Champs du formulaire (`clé:valeur` sur la ligne de commande, sinon demandés un par un) :',
@@ -210,9 +215,9 @@ export const fr = {
   'terminal.form.current': 'actuel : {value}',
   'terminal.form.clear': '(- pour effacer)',
   'terminal.form.choices': 'choix : {choices}',
-  'terminal.form.draftKept': 'Relancez la commande pour corriger : vos réponses vous seront proposées à nouveau.',
+  'terminal.form.draftKept':
+    'Pour corriger, retapez la commande seule, sans valeurs : vos réponses vous seront reproposées une à une. Une commande tapée avec ses valeurs repart de zéro.',
   'terminal.form.cancelled': "Formulaire abandonné : rien n'a été enregistré.",
-  'terminal.form.unknownFields': 'Champs inconnus ignorés : {keys}.',
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
   'list.separator': ' ; ',
@@ -358,7 +363,8 @@ export const fr = {
   'decision.forbidden': 'Écarté : {pair} ne sera plus proposé, jusqu’à la prochaine confirmation. Relancez `/mentorat-admin apparier`.',
   'decision.released': 'Plus aucune décision sur {pair}. Relancez `/mentorat-admin apparier`.',
   'decision.nothingToRelease': "Il n'y avait ni épingle ni interdiction sur {pair}.",
-  'decision.notAReferent': "{person} n'est pas référent·e : ajoutez-l·a d’abord avec `/mentorat-admin referents action:ajouter`.",
+  'decision.notAReferent':
+    "{person} n'est pas référent·e : ajoutez-l·a d’abord avec `/mentorat-admin referents action:ajouter personne:@…`.",
   'decision.referentIsMember': 'Un·e référent·e ne peut pas suivre un binôme dont il ou elle fait partie.',
   'decision.referentChosen': '{person} suivra le binôme de {mentee} dès sa formation. Relancez `/mentorat-admin apparier` pour le voir.',
   'decision.referentChanged': '{person} est maintenant référent·e de {pair}.',
@@ -434,7 +440,7 @@ export const fr = {
     'Vous ne suivez encore aucun binôme annoncé : la coordination vous en confiera lors des prochaines annonces.',
   'binome.mentorFull': '{person} suit déjà {capacity} mentoré·e(s), sa capacité.',
   'binome.otherRole':
-    '{person} est déjà dans un binôme en cours comme {role} : personne n’est mentor et mentoré·e à la fois. Mettez d’abord fin à ce binôme avec `/mentorat-admin binome action:dissolve`.',
+    '{person} est déjà dans un binôme en cours comme {role} : personne n’est mentor et mentoré·e à la fois. Mettez d’abord fin à ce binôme avec `/mentorat-admin binome action:dissoudre mentore:@…`.',
   'binome.created': '**Binôme créé** : {pair}.',
   'binome.createdScore': 'Score {score} ({reasons}).',
   'binome.createdDespite': 'Attention, une règle habituelle n’est pas respectée : {rule}.',

@@ -29,11 +29,10 @@ const ADMIN_ONLY_BY_DEFAULT = '0';
 
 /** A `user` option is Discord's member picker: the interaction then carries the chosen member's id. */
 function option(spec: CommandOption): APIApplicationCommandBasicOption {
-  const name = spec.name ?? { fr: spec.key, en: spec.key };
   const description = localized(spec.description);
   const common = {
     name: spec.key,
-    name_localizations: localizations(name),
+    name_localizations: localizations(spec.name),
     description: description.fr,
     description_localizations: localizations(description),
     required: spec.required,

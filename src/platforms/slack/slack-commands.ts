@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Invocation } from '../../dispatch/dispatcher';
-import { readTextCommand } from '../text-command';
+import { readTextCommand, unknownKeysRefusal } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import { slackCommunity } from './slack-answer';
 import type { SlackHandlerContext } from './slack-handler-context';
@@ -26,6 +26,17 @@ export function registerSlackCommands(app: App, context: SlackHandlerContext, de
         : { type: 'command', commandId: HELP_COMMAND_ID, options: {} };
     const form = typed.kind === 'command' ? typed.command.form?.(programme) : undefined;
     await invoke.safely(target, async () => {
+      if (typed.kind === 'command' && typed.unknownKeys.length > 0) {
+        // The whole line is refused: a key the command does not know is a typo, never a value.
+        await ack();
+        const locale = (await invoke.localeOf(target, command.user_name)) ?? programme.defaultLocale;
+        const text = unknownKeysRefusal(typed.command, programme, typed.unknownKeys, locale);
+        return answer.deliver(
+          target,
+          { locale, delivery: { kind: 'messages', messages: [{ text, buttons: [], attachments: [] }] } },
+          false,
+        );
+      }
       const run = () => invoke.dispatch(target, command.user_name, invocation);
       if (form) return forms.open(target, form, command.trigger_id, () => ack(), run);
       await ack();

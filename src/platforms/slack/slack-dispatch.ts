@@ -18,6 +18,8 @@ export interface SlackDispatchOptions {
 /** From a Slack person and what they did to the dispatcher, and any unexpected failure back to them. */
 export interface SlackDispatch {
   dispatch(target: AnswerTarget, userName: string, invocation: Invocation): Promise<DispatchResult>;
+  /** The person's language as Slack knows it, for answers the dispatcher does not write. */
+  localeOf(target: AnswerTarget, userName: string): Promise<Locale | undefined>;
   /** Runs the work; a failure is logged with a reference, which the person is told. */
   safely(target: AnswerTarget | undefined, work: () => Promise<void>): Promise<void>;
 }
@@ -37,6 +39,10 @@ export function createSlackDispatch(options: SlackDispatchOptions): SlackDispatc
       actor: { userId, displayName: person.displayName ?? userName, platformRoles: groups, isAdministrator: false },
       locale: person.locale,
     };
+  }
+
+  async function localeOf(target: AnswerTarget, userName: string): Promise<Locale | undefined> {
+    return (await actorOf(target.community, target.userId, userName)).locale;
   }
 
   async function dispatch(target: AnswerTarget, userName: string, invocation: Invocation): Promise<DispatchResult> {
@@ -72,5 +78,5 @@ export function createSlackDispatch(options: SlackDispatchOptions): SlackDispatc
     }
   }
 
-  return { dispatch, safely };
+  return { dispatch, localeOf, safely };
 }

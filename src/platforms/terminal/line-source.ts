@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { showControlCharacters } from '../../core/forms/plain-text';
 
 /** Where the terminal chat reads what people type: a keyboard, or a script piped in. */
 export interface LineSource {
@@ -50,7 +51,7 @@ export function createLineSource(input: Readable, output: Writable, interactive:
   async function readPiped(prompt: string): Promise<string | undefined> {
     const next = await lines?.next();
     if (!next || next.done) return undefined;
-    output.write(`${prompt}${next.value}\n`);
+    output.write(`${prompt}${showControlCharacters(next.value)}\n`);
     return next.value;
   }
 
@@ -58,7 +59,7 @@ export function createLineSource(input: Readable, output: Writable, interactive:
     async read(prompt, onInterrupt) {
       const given = pending.shift();
       if (given !== undefined) {
-        if (!interactive) output.write(`${prompt}${given}\n`);
+        if (!interactive) output.write(`${prompt}${showControlCharacters(given)}\n`);
         return given;
       }
       return interactive ? readInteractive(prompt, onInterrupt) : readPiped(prompt);

@@ -1,6 +1,6 @@
 import type { CommunityRef } from '../../core/identity';
 import type { Dispatcher } from '../../dispatch/dispatcher';
-import { readTextCommand } from '../text-command';
+import { readTextCommand, unknownKeysRefusal } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import type { LineSource } from './line-source';
 import { createTerminalDelivery } from './terminal-delivery';
@@ -34,11 +34,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const typed = readTextCommand(line, dispatcher.commands, programme, options.defaultCommandId);
     if (typed.kind === 'unknown') return delivery.tell('command.unknown');
     if (typed.kind === 'group-help') return delivery.send({ type: 'command', commandId: HELP_COMMAND_ID, options: {} });
-    if (typed.unknownKeys.length > 0) delivery.tell('terminal.form.unknownFields', { keys: typed.unknownKeys.join(', ') });
-    const optionKeys = typed.command.options.map((option) => option.key);
+    if (typed.unknownKeys.length > 0) {
+      const text = unknownKeysRefusal(typed.command, programme, typed.unknownKeys, delivery.localeOf(session.current));
+      return delivery.say(text);
+    }
     // The terminal knows people by name: `@dan` and `dan` are the same person.
     const read = readTypedOptions(typed.command, typed.options, { person: (name) => name.trim().replace(/^@/, '') });
-    await delivery.send({ type: 'command', commandId: typed.command.id, options: read }, { text: typed.rest, optionKeys });
+    await delivery.send({ type: 'command', commandId: typed.command.id, options: read }, () => typed.fields);
   }
 
   delivery.tell('terminal.welcome', { user: session.current });

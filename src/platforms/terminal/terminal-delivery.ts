@@ -1,23 +1,20 @@
 import type { ActorFacts } from '../../core/access';
 import { fieldErrorLines } from '../../core/forms/field-error';
+import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch/dispatcher';
-import { parseInlineValues } from '../text-command-line';
 import { promptForm } from './form-prompter';
 import type { LineSource } from './line-source';
 import { pressHint } from './press-hint';
 import { draftKey, type TerminalSession } from './terminal-session';
 import { labels, type Transcript } from './transcript';
 
-/** What was typed with a command (`key:value` pairs), for the form it may open. */
-export interface Typed {
-  readonly text: string;
-  readonly optionKeys: readonly string[];
-}
+/** What was typed with a command or a press for the fields of the form it may open (`key:value` pairs). */
+export type Typed = (form: FormSpec) => Readonly<Record<string, string>>;
 
-const NOTHING_TYPED: Typed = { text: '', optionKeys: [] };
+const NOTHING_TYPED: Typed = () => ({});
 
 export interface TerminalDeliveryOptions {
   readonly dispatcher: Dispatcher;
@@ -32,6 +29,8 @@ export interface TerminalDelivery {
   facts(): ActorFacts;
   /** A terminal message to the person typing, in their language. */
   tell(key: MessageKey, params?: MessageParams): void;
+  /** A text already in the person's language, to the person typing. */
+  say(text: string): void;
   /** Dispatches for the person typing and prints what they get, asking a form if one opens. */
   send(invocation: Invocation, typed?: Typed): Promise<void>;
 }
@@ -67,9 +66,11 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
       }
       case 'form': {
         const fieldKeys = delivery.form.fields.map((field) => field.key);
-        const { values } = parseInlineValues(typed.text, [...fieldKeys, ...typed.optionKeys]);
-        const inline = Object.fromEntries(Object.entries(values).filter(([key]) => fieldKeys.includes(key)));
-        const initial = { ...delivery.initial, ...session.drafts.get(draftKey(user, delivery.form.id)) };
+        const inline = Object.fromEntries(Object.entries(typed(delivery.form)).filter(([key]) => fieldKeys.includes(key)));
+        // A refused form's answers come back only in the form asked field by field, where each is
+        // shown and confirmed; a one-line form stores what its line gives, nothing from before.
+        const draft = Object.keys(inline).length === 0 ? session.drafts.get(draftKey(user, delivery.form.id)) : undefined;
+        const initial = { ...delivery.initial, ...draft };
         const request = { form: delivery.form, initial, inline, user, locale: localeOf(user) };
         const outcome = await promptForm(request, lines, transcript);
         if (outcome.submitted) await send({ type: 'submit', formId: delivery.form.id, values: outcome.values });
@@ -94,6 +95,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
     localeOf,
     facts,
     tell: (key, params = {}) => transcript.block(labels.ephemeral(session.current), translate(localeOf(session.current), key, params)),
+    say: (text) => transcript.block(labels.ephemeral(session.current), text),
     send,
   };
 }

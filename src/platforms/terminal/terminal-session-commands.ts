@@ -2,7 +2,7 @@ import { resolveLocale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
 import type { Dispatcher } from '../../dispatch/dispatcher';
-import { splitCommandLine } from '../text-command-line';
+import { parseInlineValues, splitCommandLine } from '../text-command-line';
 import { buttonName } from './press-hint';
 import type { TerminalDelivery } from './terminal-delivery';
 import type { TerminalSession } from './terminal-session';
@@ -66,7 +66,14 @@ export function createSessionCommands({ dispatcher, community, session, delivery
       tell('terminal.unknownButton', { buttons: buttons.map((candidate) => buttonName(candidate.id)).join(', ') });
       return;
     }
-    await delivery.send({ type: 'press', buttonId: button.id }, { text: typed, optionKeys: [] });
+    await delivery.send(
+      { type: 'press', buttonId: button.id },
+      (form) =>
+        parseInlineValues(
+          typed,
+          form.fields.map((field) => field.key),
+        ).values,
+    );
   }
 
   async function help(rest: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { showControlCharacters } from '../../core/forms/plain-text';
 import { markupToTerminal } from './markup';
 
 const INDENT = '  ';
@@ -14,19 +15,25 @@ export interface Transcript {
   line(text: string): void;
 }
 
+/**
+ * Whatever was stored, the terminal never replays a control character (ESC would clear the screen
+ * or retitle the window, a bidi override turn a line around): each shows as a visible sign.
+ * Only then are the terminal's own colours added.
+ */
 export function createTranscript(output: Writable, colour: boolean): Transcript {
   const write = (text: string) => output.write(`${text}\n`);
+  const shown = (text: string) => markupToTerminal(showControlCharacters(text), colour);
   return {
     block(label, text) {
-      write(`[${label}]`);
-      for (const line of markupToTerminal(text, colour).split('\n')) write(line === '' ? '' : `${INDENT}${line}`);
+      write(`[${showControlCharacters(label, false)}]`);
+      for (const line of shown(text).split('\n')) write(line === '' ? '' : `${INDENT}${line}`);
     },
     file(label, content) {
-      write(`[${label}]`);
-      for (const line of content.split('\n')) write(line === '' ? '' : `${INDENT}${line}`);
+      write(`[${showControlCharacters(label, false)}]`);
+      for (const line of showControlCharacters(content).split('\n')) write(line === '' ? '' : `${INDENT}${line}`);
     },
     line(text) {
-      write(markupToTerminal(text, colour));
+      write(shown(text));
     },
   };
 }

@@ -161,7 +161,7 @@ describe('creating a binôme by hand', () => {
     const world = await newWorld();
     await people(world);
     expect(await refusal(() => createBinomeByHand(coordinator(world), { mentee: 'dan', mentor: 'erin', referent: 'nobody' }))).toBe(
-      '<@nobody> is not a referent: add them first with `/mentorat-admin referents action:add`.',
+      '<@nobody> is not a referent: add them first with `/mentorat-admin referents action:add person:@…`.',
     );
     await manageReferents(coordinator(world), { action: 'add', person: 'erin' });
     expect(await refusal(() => createBinomeByHand(coordinator(world), { mentee: 'dan', mentor: 'erin', referent: 'erin' }))).toBe(

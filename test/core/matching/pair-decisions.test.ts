@@ -224,7 +224,7 @@ describe('choosing the référent of a mentoré’s binôme', () => {
   it('refuses someone who is not a référent, and the mentoré themself', async () => {
     await dan_erin_fay();
     expect(await refusal(() => setReferent('dan', 'nobody'))).toBe(
-      '<@nobody> is not a referent: add them first with `/mentorat-admin referents action:add`.',
+      '<@nobody> is not a referent: add them first with `/mentorat-admin referents action:add person:@…`.',
     );
     await manageReferents(coordinator(), { action: 'add', person: 'dan' });
     expect(await refusal(() => setReferent('dan', 'dan'))).toBe('A referent cannot follow a pair they belong to.');
