@@ -5,11 +5,8 @@ import { type Env, readEnv as readEnvironment } from './config/env';
 import { loadProgrammes } from './config/load-programmes';
 import type { ProgrammeDirectory } from './dispatch';
 import { createLogger } from './logger';
-import { startDiscordApp } from './platforms/discord/discord-app';
-import { startSlackApp } from './platforms/slack/slack-app';
 import { createStore } from './store/create-store';
 import { describeServerUrl } from './store/server-url';
-import { runTerminalApp } from './terminal-app';
 
 /** `.env` is optional; variables already set in the environment win over it. */
 function loadDotEnv(file = '.env'): void {
@@ -31,8 +28,13 @@ async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise
   const running: { stop(): Promise<void> }[] = [];
   try {
     const shared = { store, programmes, clock: clockOf(env), log };
-    if (env.DISCORD_TOKEN) running.push(await startDiscordApp({ ...shared, token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL }));
+    // Each platform is imported only when configured: a Slack bot never loads discord.js.
+    if (env.DISCORD_TOKEN) {
+      const { startDiscordApp } = await import('./platforms/discord/discord-app');
+      running.push(await startDiscordApp({ ...shared, token: env.DISCORD_TOKEN, apiUrl: env.DISCORD_API_URL }));
+    }
     if (env.SLACK_BOT_TOKEN) {
+      const { startSlackApp } = await import('./platforms/slack/slack-app');
       running.push(
         await startSlackApp({
           ...shared,
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
   // A reader that goes away (`npm start < script | head`) ends the session instead of crashing it.
   process.stdout.on('error', stop);
   try {
+    const { runTerminalApp } = await import('./terminal-app');
     await runTerminalApp({
       input: process.stdin,
       output: process.stdout,

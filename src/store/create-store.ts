@@ -1,9 +1,5 @@
 import { resolve } from 'node:path';
 import type { KeyValueStore } from './key-value-store';
-import { openMemoryStore } from './memory-store';
-import { openPostgresStore } from './postgres-store';
-import { openRedisStore } from './redis-store';
-import { openSqliteStore } from './sqlite-store';
 
 interface Backend {
   /** How the scheme is written in STORE_URL, for error messages. */
@@ -12,17 +8,39 @@ interface Backend {
   open(rest: string): Promise<KeyValueStore>;
 }
 
-/** One entry per backend; the server URLs are handed whole to their client library. */
+/**
+ * One entry per backend; the server URLs are handed whole to their client library. Each driver is
+ * imported when its store is opened, so a start loads only the client library it uses (the
+ * bundle puts each in its own chunk).
+ */
 const BACKENDS = new Map<string, Backend>([
-  ['memory', { example: 'memory://', open: async () => openMemoryStore() }],
-  ['sqlite', { example: 'sqlite://<file path>', open: async (rest) => openSqliteStore(sqlitePath(rest)) }],
-  ['redis', { example: 'redis://<host>:<port>/<db>', open: (rest) => openRedisStore(`redis://${rest}`) }],
-  ['rediss', { example: 'rediss://<host>:<port>/<db> (TLS)', open: (rest) => openRedisStore(`rediss://${rest}`) }],
+  ['memory', { example: 'memory://', open: async () => (await import('./memory-store')).openMemoryStore() }],
+  ['sqlite', { example: 'sqlite://<file path>', open: async (rest) => (await import('./sqlite-store')).openSqliteStore(sqlitePath(rest)) }],
+  [
+    'redis',
+    { example: 'redis://<host>:<port>/<db>', open: async (rest) => (await import('./redis-store')).openRedisStore(`redis://${rest}`) },
+  ],
+  [
+    'rediss',
+    {
+      example: 'rediss://<host>:<port>/<db> (TLS)',
+      open: async (rest) => (await import('./redis-store')).openRedisStore(`rediss://${rest}`),
+    },
+  ],
   [
     'postgresql',
-    { example: 'postgresql://<user>:<password>@<host>:<port>/<database>', open: (rest) => openPostgresStore(`postgresql://${rest}`) },
+    {
+      example: 'postgresql://<user>:<password>@<host>:<port>/<database>',
+      open: async (rest) => (await import('./postgres-store')).openPostgresStore(`postgresql://${rest}`),
+    },
   ],
-  ['postgres', { example: 'postgres://… (as postgresql://)', open: (rest) => openPostgresStore(`postgres://${rest}`) }],
+  [
+    'postgres',
+    {
+      example: 'postgres://… (as postgresql://)',
+      open: async (rest) => (await import('./postgres-store')).openPostgresStore(`postgres://${rest}`),
+    },
+  ],
 ]);
 
 const SUPPORTED = [...BACKENDS.values()].map((backend) => backend.example).join(', ');
