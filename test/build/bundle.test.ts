@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../fakes/discord/fake-discord';
 import { BOT_ENTRY, ROOT, until } from '../support/child-process';
@@ -71,6 +72,16 @@ describe('the bundle in dist/', () => {
     for (const library of HEAVY) expect(atStart).not.toContain(library);
     const dynamic = metafile.outputs['dist/main.js']?.imports.filter((imported) => imported.kind === 'dynamic-import').map((i) => i.path);
     for (const { source } of Object.values(PLATFORMS)) expect(dynamic).toContain(outputOf(source));
+  });
+});
+
+describe('`prestart` (scripts/build.mjs --if-stale)', () => {
+  it('leaves dist/ as it is when the sources have not changed since it was built', async () => {
+    const meta = path.join(ROOT, 'dist/build-meta.json');
+    const before = readFileSync(meta, 'utf8');
+    const { stderr } = await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT });
+    expect(stderr).toBe('');
+    expect(readFileSync(meta, 'utf8')).toBe(before);
   });
 });
 
