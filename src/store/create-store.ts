@@ -1,20 +1,20 @@
 import { resolve } from 'node:path';
 import { DEFAULT_STORE_TIMEOUT_MS, isStoreScheme, type StoreScheme, SUPPORTED_STORE_URLS, splitStoreUrl } from '../config/store-url';
 import type { KeyValueStore } from './key-value-store';
-import { openMemoryStore } from './memory-store';
-import { openPostgresStore } from './postgres-store';
-import { openRedisStore } from './redis-store';
-import { openSqliteStore } from './sqlite-store';
 import { withStoreTimeout } from './store-timeout';
 
-/** One opener per scheme (src/config/store-url.ts lists them); the server URLs are handed whole to their client library. */
+/**
+ * One opener per scheme (src/config/store-url.ts lists them); the server URLs are handed whole to
+ * their client library. Each driver is imported when its store is opened, so a start loads only the
+ * client library it uses (the bundle puts each in its own chunk).
+ */
 const OPENERS: Record<StoreScheme, (rest: string) => Promise<KeyValueStore>> = {
-  memory: async () => openMemoryStore(),
-  sqlite: async (rest) => openSqliteStore(sqlitePath(rest)),
-  redis: (rest) => openRedisStore(`redis://${rest}`),
-  rediss: (rest) => openRedisStore(`rediss://${rest}`),
-  postgresql: (rest) => openPostgresStore(`postgresql://${rest}`),
-  postgres: (rest) => openPostgresStore(`postgres://${rest}`),
+  memory: async () => (await import('./memory-store')).openMemoryStore(),
+  sqlite: async (rest) => (await import('./sqlite-store')).openSqliteStore(sqlitePath(rest)),
+  redis: async (rest) => (await import('./redis-store')).openRedisStore(`redis://${rest}`),
+  rediss: async (rest) => (await import('./redis-store')).openRedisStore(`rediss://${rest}`),
+  postgresql: async (rest) => (await import('./postgres-store')).openPostgresStore(`postgresql://${rest}`),
+  postgres: async (rest) => (await import('./postgres-store')).openPostgresStore(`postgres://${rest}`),
 };
 
 export interface StoreOptions {

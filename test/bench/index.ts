@@ -11,6 +11,7 @@ import { DEFAULT_MATCHING_OPTIONS, formatMatchingTable, QUICK_MATCHING_OPTIONS, 
 import { buildReport, type Environment, formatHuman } from './report';
 import { DEFAULT_FILING_OPTIONS, runFilingBench } from './report-filing-bench';
 import { formatFiling } from './report-filing-format';
+import { DEFAULT_START_OPTIONS, formatStart, runStartBench } from './start-bench';
 
 function environment(): Environment {
   const cores = cpus();
@@ -24,7 +25,8 @@ function environment(): Environment {
 }
 
 /**
- * `--only enrolment`, `--only matching` or `--only report` runs one of the three; `--quick` shrinks
+ * `--only enrolment`, `--only matching`, `--only report` or `--only start` runs one of them (`--tsx`
+ * adds the former tsx launch to the start benchmark); `--quick` shrinks
  * the matching sizes; `--memory` times report filing on a memory store too, after the SQLite file.
  */
 async function main(): Promise<void> {
@@ -50,15 +52,27 @@ async function main(): Promise<void> {
         progress: (line) => process.stderr.write(`[bench] report filing: ${line}\n`),
       })
     : undefined;
+  const start = wanted('start')
+    ? await runStartBench({
+        ...DEFAULT_START_OPTIONS,
+        launchers: process.argv.includes('--tsx') ? [...DEFAULT_START_OPTIONS.launchers, 'tsx'] : DEFAULT_START_OPTIONS.launchers,
+        progress: (line) => process.stderr.write(`[bench] start: ${line}\n`),
+      })
+    : undefined;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ...(enrolment ?? {}), ...(matching ? { matching } : {}), ...(reportFiling ? { reportFiling } : {}) }, null, 2)}\n`,
+      `${JSON.stringify(
+        { ...(enrolment ?? {}), ...(matching ? { matching } : {}), ...(reportFiling ? { reportFiling } : {}), ...(start ? { start } : {}) },
+        null,
+        2,
+      )}\n`,
     );
     return;
   }
   if (enrolment) process.stdout.write(formatHuman(enrolment));
   if (matching) process.stdout.write(`\nMatching (median ms, ratio = munkres / ours):\n${formatMatchingTable(matching)}`);
   if (reportFiling) process.stdout.write(`\n${formatFiling(reportFiling, environment())}`);
+  if (start) process.stdout.write(`\n${formatStart(start)}`);
 }
 
 main().catch((error: unknown) => {

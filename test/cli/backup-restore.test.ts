@@ -7,10 +7,10 @@ import { runBackup, runRestore } from '../../src/cli/store-file-commands';
 import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { LOCAL, makeEnrolment, participantIn } from '../store/enrolment-fixture';
-import { runScript, until } from '../support/child-process';
+import { runCli, runTestScript, until } from '../support/child-process';
 
 let folder: string;
-const running: ReturnType<typeof runScript>[] = [];
+const running: ReturnType<typeof runTestScript>[] = [];
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'mentorat-backup-'));
 });
@@ -26,17 +26,17 @@ const storeUrl = (file: string) => ({ STORE_URL: `sqlite://${join(folder, file)}
 
 /** A process enrolling people one after the other in the store, as a running bot would. */
 async function startWriter(file: string, atLeast: number, then: 'go on' | 'idle' = 'go on') {
-  const writer = runScript('test/cli/store-writer.ts', [join(folder, file), ...(then === 'idle' ? [String(atLeast)] : [])], {});
+  const writer = runTestScript('test/cli/store-writer.ts', [join(folder, file), ...(then === 'idle' ? [String(atLeast)] : [])], {});
   running.push(writer);
   await until(() => writtenBy(writer) >= atLeast, `the writer's first ${atLeast} enrolments`, 40_000);
   return writer;
 }
 
-function writtenBy(writer: ReturnType<typeof runScript>): number {
+function writtenBy(writer: ReturnType<typeof runTestScript>): number {
   return Number(/wrote (\d+)\n(?!.*wrote)/s.exec(writer.output.stdout)?.[1] ?? 0);
 }
 
-async function stop(writer: ReturnType<typeof runScript>): Promise<number> {
+async function stop(writer: ReturnType<typeof runTestScript>): Promise<number> {
   writer.child.kill('SIGTERM');
   expect(await writer.exited).toBe(0);
   running.splice(running.indexOf(writer), 1);
@@ -129,15 +129,11 @@ describe('the npm scripts', () => {
     await store.close();
     const env = storeUrl('live.sqlite');
 
-    const backup = runScript('src/cli/backup.ts', [join(folder, 'copy.sqlite')], env);
+    const backup = runCli('backup', [join(folder, 'copy.sqlite')], env);
     expect(await backup.exited).toBe(0);
-    const again = runScript('src/cli/backup.ts', [join(folder, 'copy.sqlite')], env);
+    const again = runCli('backup', [join(folder, 'copy.sqlite')], env);
     expect(await again.exited).toBe(1);
-    const restore = runScript(
-      'src/cli/restore.ts',
-      [join(folder, 'copy.sqlite'), '--store', `sqlite://${join(folder, 'other.sqlite')}`],
-      env,
-    );
+    const restore = runCli('restore', [join(folder, 'copy.sqlite'), '--store', `sqlite://${join(folder, 'other.sqlite')}`], env);
     expect(await restore.exited).toBe(0);
 
     expect(backup.output.stdout).toBe(

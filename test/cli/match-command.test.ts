@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMatch } from '../../src/cli/match-command';
 import { mentee, mentor } from '../core/matching/candidates-fixture';
-import { runScript } from '../support/child-process';
+import { runCli } from '../support/child-process';
 import { defaultProgramme } from '../support/programme';
 
 const programme = defaultProgramme();
@@ -85,10 +85,10 @@ describe('mentorat match', () => {
   });
 
   it('runs as a command (`npx mentorat match`), with the same exit codes', async () => {
-    const ok = runScript('src/cli/mentorat.ts', ['match', '--input', file('in.json', people), '--json'], {});
+    const ok = runCli('mentorat', ['match', '--input', file('in.json', people), '--json'], {});
     expect(await ok.exited).toBe(0);
     expect(JSON.parse(ok.output.stdout)).toHaveProperty('matched', 2);
-    const unknown = runScript('src/cli/mentorat.ts', ['pair'], {});
+    const unknown = runCli('mentorat', ['pair'], {});
     expect(await unknown.exited).toBe(2);
     expect(unknown.output.stderr).toContain('unknown command pair');
   });

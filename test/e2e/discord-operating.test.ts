@@ -4,7 +4,7 @@ import { commands } from '../../commands';
 import { registerDiscordCommands } from '../../src/platforms/discord/register-commands';
 import { startFakeDiscord } from '../fakes/discord/fake-discord';
 import type { FakeDiscord } from '../fakes/discord/types';
-import { logLines, runScript, until } from '../support/child-process';
+import { logLines, runBot, runCli, until } from '../support/child-process';
 import { GUILD_ID, guildSeed, userIdOf } from '../support/discord-world';
 
 const APPLICATION_ID = '930000000000000001';
@@ -32,11 +32,11 @@ describe('operating the bot on Discord', () => {
   });
 
   it('`npm run discord:register` names the variables it needs, and registers once they are set', async () => {
-    const missing = runScript('src/cli/discord-register.ts', [], {});
+    const missing = runCli('discord-register', [], {});
     expect(await missing.exited).toBe(1);
     expect(missing.output.stderr).toContain('set DISCORD_TOKEN and DISCORD_APPLICATION_ID');
     fake = await startFakeDiscord({ guilds: [guildSeed()], applicationId: APPLICATION_ID });
-    const registered = runScript('src/cli/discord-register.ts', [], {
+    const registered = runCli('discord-register', [], {
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_GUILD_ID: GUILD_ID,
@@ -50,7 +50,7 @@ describe('operating the bot on Discord', () => {
   it('`npm start` with DISCORD_TOKEN: connects, logs its servers and missing permissions (never the token), answers without registering commands, and stops cleanly on SIGTERM', async () => {
     // Every permission but Manage Roles (268435456).
     fake = await startFakeDiscord({ guilds: [guildSeed({ botPermissions: String(0x7ffffffffn & ~0x10000000n & ~0x8n) })] });
-    const bot = runScript('src/main.ts', [], { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, STORE_URL: 'memory://' });
+    const bot = runBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, STORE_URL: 'memory://' });
     child = bot.child;
     await until(() => bot.output.stderr.includes('connected to Discord'), 'the connection log');
     await until(() => bot.output.stderr.includes('lacks permissions'), 'the permission warning');
@@ -81,7 +81,7 @@ describe('operating the bot on Discord', () => {
   });
 
   it('refuses to start with a malformed setting, naming the variable', async () => {
-    const bot = runScript('src/main.ts', [], { DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'abc' });
+    const bot = runBot({ DISCORD_TOKEN: 'short', DISCORD_GUILD_ID: 'abc' });
     expect(await bot.exited).toBe(1);
     expect(bot.output.stderr).toContain('DISCORD_TOKEN');
     expect(bot.output.stderr).toContain('DISCORD_GUILD_ID');

@@ -6,7 +6,7 @@ import type { FakeSlack } from '../fakes/slack/types';
 import { MENTOR_FORM } from '../scenarios/participant-journey';
 import { says } from '../scenarios/scenario';
 import { slackPerson } from '../scenarios/slack-driver';
-import { logLines, runScript, until } from '../support/child-process';
+import { logLines, runBot, runCli, until } from '../support/child-process';
 import { SLACK_PEOPLE, type SlackWorld, slackUserIdOf } from '../support/slack-world';
 
 let fake: FakeSlack | undefined;
@@ -42,7 +42,7 @@ async function quiet(slack: FakeSlack, ms = 400): Promise<void> {
 async function operate(mode: 'http' | 'socket') {
   fake = await startFakeSlack({ users: SLACK_PEOPLE.map((name) => ({ id: slackUserIdOf(name), name, locale: 'fr-FR' })) });
   const slack = fake;
-  const bot = runScript('src/main.ts', [], {
+  const bot = runBot({
     SLACK_BOT_TOKEN: slack.botToken,
     ...(mode === 'http' ? { SLACK_SIGNING_SECRET: slack.signingSecret, SLACK_PORT: '0' } : { SLACK_APP_TOKEN: slack.appToken }),
     SLACK_API_URL: slack.apiUrl,
@@ -105,17 +105,17 @@ describe('operating the bot on Slack', () => {
   );
 
   it('names the missing variable when the Slack setup is incomplete', async () => {
-    const bot = runScript('src/main.ts', [], { SLACK_BOT_TOKEN: 'xoxb-1' });
+    const bot = runBot({ SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(await bot.exited).toBe(1);
     expect(bot.output.stderr).toContain('SLACK_SIGNING_SECRET');
     expect(bot.output.stderr).toContain('SLACK_APP_TOKEN');
-    const withoutToken = runScript('src/main.ts', [], { SLACK_APP_TOKEN: 'xapp-1-abc' });
+    const withoutToken = runBot({ SLACK_APP_TOKEN: 'xapp-1-abc' });
     expect(await withoutToken.exited).toBe(1);
     expect(withoutToken.output.stderr).toContain('SLACK_BOT_TOKEN');
   });
 
   it('`npm run slack:manifest` prints the app manifest generated from commands/', async () => {
-    const printed = runScript('src/cli/slack-manifest.ts', ['--url', 'https://mentorat.example.org'], {});
+    const printed = runCli('slack-manifest', ['--url', 'https://mentorat.example.org'], {});
     expect(await printed.exited).toBe(0);
     const manifest = JSON.parse(printed.output.stdout) as { features: { slash_commands: { command: string; url?: string }[] } };
     expect(manifest.features.slash_commands.map((command) => [command.command, command.url])).toEqual([

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MENTEE_FORM } from '../scenarios/participant-journey';
 import { runTerminalChat } from '../scenarios/terminal-driver';
+import { runBot, until } from '../support/child-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -201,27 +202,11 @@ describe.concurrent('the terminal chat', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', STORE_URL: 'memory://' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stdin.write('/mentorat piliers\n');
-    await new Promise<void>((resolve) => {
-      const check = setInterval(() => {
-        if (stdout.includes('Les 4 piliers')) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 50);
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const bot = runBot({ STORE_URL: 'memory://' });
+    bot.child.stdin.write('/mentorat piliers\n');
+    await until(() => bot.output.stdout.includes('Les 4 piliers'), 'the answer to /mentorat piliers');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
   });
 
   it('says why it cannot open its store', async () => {

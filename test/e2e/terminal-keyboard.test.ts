@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BOT_COMMAND } from '../support/child-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -15,7 +16,7 @@ function hasScript(): boolean {
 
 /** The chat in a pseudo-terminal (util-linux `script`), as a person at a keyboard runs it. */
 function atKeyboard(): { child: ChildProcessWithoutNullStreams; screen: () => string; waitFor: (text: string) => Promise<void> } {
-  const child = spawn('script', ['-qfec', `${process.execPath} --import tsx src/main.ts`, '/dev/null'], {
+  const child = spawn('script', ['-qfec', BOT_COMMAND, '/dev/null'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', STORE_URL: 'memory://', TERM: 'xterm' },
   });

@@ -25,7 +25,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { type FakeDiscord, type FakeDiscordOptions, type FakeGuildSeed, startFakeDiscord } from './discord/fake-discord.js';
 
@@ -109,6 +109,13 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     expect(client.user.id).toBe(fake.botUserId);
     expect(client.application.id).toBe(fake.applicationId);
     expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toContain('GET /gateway/bot');
+  });
+
+  it('counts the gateway connections: one while the client is logged in, none once it is destroyed', async () => {
+    const { fake, client } = await connect();
+    expect(fake.gatewayConnections).toBe(1);
+    await client.destroy();
+    await vi.waitFor(() => expect(fake.gatewayConnections).toBe(0));
   });
 
   it('delivers a chat-input command with its options, locale, roles and permissions, and records an ephemeral reply', async () => {

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { commands } from '../../commands';
 import type { Locale } from '../../src/core/i18n/locale';
+import { runBot } from '../support/child-process';
 import type { Delivery, Scenario, Step, Via } from './scenario';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface TerminalRun {
   readonly stdout: string;
@@ -14,30 +12,12 @@ export interface TerminalRun {
   readonly exitCode: number | null;
 }
 
-/** Runs the real terminal chat (`src/main.ts`, as `npm start` does) with a script piped in, on a fresh SQLite file unless given one. */
+/** Runs the real terminal chat (`dist/main.js`, as `npm start` does) with a script piped in, on a fresh SQLite file unless given one. */
 export function runTerminalChat(script: string, env: Record<string, string> = {}, storeFile?: string): Promise<TerminalRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', STORE_URL: `sqlite://${storeFile ?? path.join(dir, 'e2e.sqlite')}`, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString('utf8');
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  child.stdin.end(script);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (exitCode) => {
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ stdout, stderr, exitCode });
-    });
-  });
+  const bot = runBot({ STORE_URL: `sqlite://${storeFile ?? path.join(dir, 'e2e.sqlite')}`, ...env });
+  bot.child.stdin.end(script);
+  return bot.exited.then((exitCode) => ({ ...bot.output, exitCode })).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
 function line(values: Readonly<Record<string, string>> | undefined): string {

@@ -60,6 +60,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
+    get gatewayConnections() {
+      return gateway.openSockets();
+    },
     runCommand: (seed) => hub.runCommand(seed),
     pressButton: (seed) => hub.pressButton(seed),
     selectValues: (seed) => hub.selectValues(seed),

@@ -53,6 +53,11 @@ export class FakeGateway {
     });
   }
 
+  /** Open gateway sockets, identified or not: 0 once every client disconnected. */
+  openSockets(): number {
+    return this.sockets.size;
+  }
+
   /** How many identified connections would receive a dispatch now. */
   connectedSessions(): number {
     return [...this.sessions.values()].filter((session) => session.socket?.readyState === 1).length;

@@ -176,6 +176,8 @@ export interface FakeDiscord {
   botUserId: string;
   /** closes the gateway sockets cleanly, then the server; destroy the clients first, or they try to reconnect */
   close(): Promise<void>;
+  /** Gateway sockets open now (as Discord sees a bot online): 0 once the client disconnected. */
+  readonly gatewayConnections: number;
   /** Each dispatches INTERACTION_CREATE and resolves at the first callback (rejects after 5 s, naming the interaction). */
   runCommand(seed: CommandSeed): Promise<FakeInteraction>;
   pressButton(seed: ComponentSeed): Promise<FakeInteraction>;
