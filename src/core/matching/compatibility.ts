@@ -31,10 +31,15 @@ export function formatsCompatible(a: MentorCandidate['format'], b: MenteeCandida
   return a === 'both' || b === 'both' || a === b;
 }
 
+/** What two affiliations are compared on: "Institut Pasteur" and "institut  pasteur " give one key; '' is no affiliation. */
+export function affiliationKey(text: string): string {
+  return foldForMatching(text).replace(/\s+/g, ' ');
+}
+
 /** "Institut Pasteur" and "institut  pasteur " are one affiliation. */
 export function sameAffiliation(a: string, b: string): boolean {
-  const fold = (text: string) => foldForMatching(text).replace(/\s+/g, ' ');
-  return fold(a) !== '' && fold(a) === fold(b);
+  const key = affiliationKey(a);
+  return key !== '' && key === affiliationKey(b);
 }
 
 /**
