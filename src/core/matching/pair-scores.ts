@@ -67,7 +67,15 @@ export interface CompiledPairs {
   };
   /** No pair scores more. */
   readonly maxScore: number;
+  /**
+   * When every list fits one word: each mentor's fields side by side, MENTOR_STRIDE numbers
+   * apart (languages, fields, topics, sector | format << 2, region, affiliation), so that the
+   * loop over a row reads one stream; empty otherwise.
+   */
+  readonly packedMentors: Int32Array;
 }
+
+const MENTOR_STRIDE = 6;
 
 class Dictionary {
   private readonly ids = new Map<string, number>();
@@ -216,7 +224,21 @@ export function compilePairs(
     weights.topic * most(mentees.map((person) => person.expectations)) +
     weights.region +
     weights.format;
+  const packedMentors =
+    words.languages === 1 && words.fields === 1 && words.topics === 1 ? new Int32Array(mentors.length * MENTOR_STRIDE) : new Int32Array(0);
+  if (packedMentors.length > 0) {
+    for (let at = 0; at < mentors.length; at++) {
+      const base = at * MENTOR_STRIDE;
+      packedMentors[base] = mentor.languages[at] as number;
+      packedMentors[base + 1] = mentor.fields[at] as number;
+      packedMentors[base + 2] = mentor.topics[at] as number;
+      packedMentors[base + 3] = (mentor.sector[at] as number) | ((mentor.format[at] as number) << 2);
+      packedMentors[base + 4] = mentor.region[at] as number;
+      packedMentors[base + 5] = mentor.affiliation[at] as number;
+    }
+  }
   return {
+    packedMentors,
     mentees,
     mentors,
     mentee,
@@ -231,45 +253,129 @@ export function compilePairs(
   };
 }
 
-// The hard rules over compiled fields, one small function each, checked in assessPair's order
-// by pairOutcome after the forbidden and excluded pairs. A new rule is a function here, a line
-// in firstBlockingRule and its reason in BLOCKED_REASONS (and assessPair's rule in compatibility.ts).
+// The hard rules over compiled fields, one small function each over one pair's values, checked
+// in assessPair's order after the forbidden and excluded pairs, in both places that score pairs:
+// firstBlockingRule (any pair) and writeRow (the fast loop over a mentoré's row). A new rule is a
+// function here, a line in each of those two, and its reason in BLOCKED_REASONS (its words in
+// assessPair, compatibility.ts); the property test compares every pair with assessPair.
+
+/** Languages are bitsets: shared when one word has a bit in common. */
+const sharesLanguageWord = (mentee: number, mentor: number) => (mentee & mentor) !== 0;
+
+const sameAffiliationKey = (forbid: boolean, mentee: number, mentor: number) => forbid && mentee !== 0 && mentee === mentor;
 
 function sharesLanguage(pairs: CompiledPairs, mentee: number, mentor: number): boolean {
   const words = pairs.words.languages;
   const a = pairs.mentee.languages;
   const b = pairs.mentor.languages;
   for (let word = 0; word < words; word++) {
-    if (((a[mentee * words + word] as number) & (b[mentor * words + word] as number)) !== 0) return true;
+    if (sharesLanguageWord(a[mentee * words + word] as number, b[mentor * words + word] as number)) return true;
   }
   return false;
-}
-
-function sameAffiliation(pairs: CompiledPairs, mentee: number, mentor: number): boolean {
-  const key = pairs.mentee.affiliation[mentee] as number;
-  return pairs.forbidSameAffiliation && key !== 0 && key === pairs.mentor.affiliation[mentor];
 }
 
 /** The outcome of the first hard rule that blocks the pair, 0 when none does. */
 function firstBlockingRule(pairs: CompiledPairs, mentee: number, mentor: number): number {
   if (!sharesLanguage(pairs, mentee, mentor)) return NO_SHARED_LANGUAGE;
-  if (sameAffiliation(pairs, mentee, mentor)) return SAME_AFFILIATION;
+  const { forbidSameAffiliation } = pairs;
+  if (sameAffiliationKey(forbidSameAffiliation, pairs.mentee.affiliation[mentee] as number, pairs.mentor.affiliation[mentor] as number)) {
+    return SAME_AFFILIATION;
+  }
   return 0;
 }
 
-/** The soft score of an allowed pair: assessPair's terms, added up. */
+/** assessPair's terms, added up, from what the pair shares: counts of fields and topics, then each side's sector, format and region. */
+function scoreOf(
+  weights: CompiledPairs['weights'],
+  fields: number,
+  topics: number,
+  sectors: number,
+  formats: number,
+  sameRegion: boolean,
+): number {
+  return (
+    weights.field * fields +
+    (sectors !== 0 ? weights.sector : 0) +
+    weights.topic * topics +
+    ((formats & IN_PERSON) !== 0 && sameRegion ? weights.region : 0) +
+    (formats !== 0 ? weights.format : 0)
+  );
+}
+
 function score(pairs: CompiledPairs, mentee: number, mentor: number): number {
-  const { weights, words } = pairs;
+  const { words } = pairs;
   const a = pairs.mentee;
   const b = pairs.mentor;
-  const format = (a.format[mentee] as number) & (b.format[mentor] as number);
-  return (
-    weights.field * sharedCount(a.fields, b.fields, mentee * words.fields, mentor * words.fields, words.fields) +
-    (((a.sector[mentee] as number) & (b.sector[mentor] as number)) !== 0 ? weights.sector : 0) +
-    weights.topic * sharedCount(a.topics, b.topics, mentee * words.topics, mentor * words.topics, words.topics) +
-    ((format & IN_PERSON) !== 0 && a.region[mentee] === b.region[mentor] ? weights.region : 0) +
-    (format !== 0 ? weights.format : 0)
+  return scoreOf(
+    pairs.weights,
+    sharedCount(a.fields, b.fields, mentee * words.fields, mentor * words.fields, words.fields),
+    sharedCount(a.topics, b.topics, mentee * words.topics, mentor * words.topics, words.topics),
+    (a.sector[mentee] as number) & (b.sector[mentor] as number),
+    (a.format[mentee] as number) & (b.format[mentor] as number),
+    a.region[mentee] === b.region[mentor],
   );
+}
+
+/** A mentoré's allowed mentors among the solver's columns, written from `used` on; returns the new end. */
+export interface RowWriter {
+  /** The mentor index of each solver column, ascending. */
+  readonly columnMentor: Int32Array;
+  readonly column: Uint16Array | Int32Array;
+  readonly score: Uint8Array | Uint16Array | Int32Array | Float64Array;
+  /** Scratch, one entry per mentor, all 0, and left so. */
+  readonly mark: Int8Array;
+}
+
+/**
+ * The solver's row for one mentoré: each column whose mentor no rule keeps away, with the
+ * pair's score. Every pair goes through here, so it reads the mentoré's fields once and each
+ * mentor's from flat arrays; lists longer than 32 ids take the general path, pair by pair.
+ */
+export function writeRow(pairs: CompiledPairs, mentee: number, into: RowWriter, used: number): number {
+  const { columnMentor, column, score: scores, mark } = into;
+  const from = pairs.blockedStart[mentee] as number;
+  const to = pairs.blockedStart[mentee + 1] as number;
+  for (let at = from; at < to; at++) mark[pairs.blockedMentor[at] as number] = 1;
+  let end = used;
+  const { weights } = pairs;
+  const packed = pairs.packedMentors;
+  if (packed.length > 0) {
+    const a = pairs.mentee;
+    const languages = a.languages[mentee] as number;
+    const fields = a.fields[mentee] as number;
+    const topics = a.topics[mentee] as number;
+    const sector = a.sector[mentee] as number;
+    const format = a.format[mentee] as number;
+    const region = a.region[mentee] as number;
+    const affiliation = a.affiliation[mentee] as number;
+    const forbid = pairs.forbidSameAffiliation;
+    // The points of sector, format and region for each mentor's sector | format << 2 | same region << 4.
+    const points = new Int32Array(32);
+    for (let key = 0; key < 32; key++) points[key] = scoreOf(weights, 0, 0, sector & key & 3, format & (key >>> 2) & 3, key >= 16);
+    const field = weights.field;
+    const topic = weights.topic;
+    for (let at = 0, count = columnMentor.length; at < count; at++) {
+      const mentor = columnMentor[at] as number;
+      const base = mentor * MENTOR_STRIDE;
+      if (mark[mentor] !== 0) continue;
+      if (!sharesLanguageWord(languages, packed[base] as number)) continue;
+      if (sameAffiliationKey(forbid, affiliation, packed[base + 5] as number)) continue;
+      column[end] = at;
+      scores[end++] =
+        field * popcount(fields & (packed[base + 1] as number)) +
+        topic * popcount(topics & (packed[base + 2] as number)) +
+        (points[(packed[base + 3] as number) | (region === packed[base + 4] ? 16 : 0)] as number);
+    }
+  } else {
+    for (let at = 0, count = columnMentor.length; at < count; at++) {
+      const mentor = columnMentor[at] as number;
+      if (mark[mentor] !== 0 || firstBlockingRule(pairs, mentee, mentor) !== 0) continue;
+      column[end] = at;
+      scores[end++] = score(pairs, mentee, mentor);
+    }
+  }
+  for (let at = from; at < to; at++) mark[pairs.blockedMentor[at] as number] = 0;
+  return end;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ScoredRows } from './assignment';
 import type { MatchingInput, MatchingRules, MenteeCandidate, MentorCandidate } from './candidates';
 import { assessPair, type ScoreTerm } from './compatibility';
-import { type CompiledPairs, compilePairs, rowOutcomes } from './pair-scores';
+import { type CompiledPairs, compilePairs, writeRow } from './pair-scores';
 
 export interface PinnedPair {
   readonly mentee: string;
@@ -73,20 +73,14 @@ export function preparePairings(input: MatchingInput, rules: MatchingRules): Pre
   const column = columns <= 0x10000 ? new Uint16Array(room) : new Int32Array(room);
   const score = scoreArray(compiled.maxScore, room);
   const rowStart = new Int32Array(rows + 1);
-  const outcomes = new Int32Array(mentors.length);
-  const mark = new Int8Array(mentors.length);
-  let used = 0;
+  const writer = { columnMentor, column, score, mark: new Int8Array(mentors.length) };
   for (let row = 0; row < rows; row++) {
-    rowOutcomes(compiled, rowMentee[row] as number, outcomes, mark);
-    for (let at = 0; at < columns; at++) {
-      const outcome = outcomes[columnMentor[at] as number] as number;
-      if (outcome < 0) continue;
-      if (used === room) throw new RangeError(`matching: more than ${room} allowed pairs, more than the solver can hold`);
-      column[used] = at;
-      score[used++] = outcome;
-    }
-    rowStart[row + 1] = used;
+    const used = rowStart[row] as number;
+    // Room for every column of this row is left, or the next row could overflow it.
+    if (room - used < columns) throw new RangeError(`matching: more than ${room} allowed pairs, more than the solver can hold`);
+    rowStart[row + 1] = writeRow(compiled, rowMentee[row] as number, writer, used);
   }
+  const used = rowStart[rows] as number;
   const capacities = Int32Array.from(columnMentor, (mentor) => left[mentor] as number);
   return {
     mentees,

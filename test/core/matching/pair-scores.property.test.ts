@@ -16,6 +16,18 @@ const AFFILIATIONS = ['Institut Pasteur', ' institut  PASTEUR', 'Université de 
 const REGIONS = ['idf', 'bretagne', ''];
 const MENTOR_IDS = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
 const MENTEE_IDS = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7'];
+// A mentor who brings more than 32 languages, fields and topics: every bitset then takes two words.
+const WIDE_MENTOR: MentorCandidate = {
+  id: 'm9',
+  capacity: 2,
+  languages: ['fr', ...LANGUAGES.slice(3, 37)],
+  fields: FIELDS,
+  sector: 'both',
+  affiliation: 'CNRS',
+  format: 'both',
+  region: 'idf',
+  offers: [...TOPICS, ...Array.from({ length: 30 }, (_, index) => `t${index + 5}`)],
+};
 const format = fc.constantFrom('remote' as const, 'in-person' as const, 'both' as const);
 const someLanguages = fc.oneof(fc.subarray(['fr', 'en', 'de'], { minLength: 1 }), fc.subarray(LANGUAGES, { minLength: 1, maxLength: 4 }));
 // Duplicates on purpose: assessPair counts an item once.
@@ -58,13 +70,16 @@ const rulesArbitrary: fc.Arbitrary<MatchingRules> = fc.record({
 
 const pair = fc.tuple(fc.constantFrom(...MENTEE_IDS), fc.constantFrom(...MENTOR_IDS));
 
-const populations = fc.record({
-  mentors: fc.uniqueArray(mentorArbitrary, { selector: (person) => person.id, maxLength: MENTOR_IDS.length }),
-  mentees: fc.uniqueArray(menteeArbitrary, { selector: (person) => person.id, maxLength: MENTEE_IDS.length }),
-  pins: fc.array(pair, { maxLength: 3 }),
-  forbids: fc.array(pair, { maxLength: 4 }),
-  rules: rulesArbitrary,
-});
+const populations = fc
+  .record({
+    mentors: fc.uniqueArray(mentorArbitrary, { selector: (person) => person.id, maxLength: MENTOR_IDS.length }),
+    mentees: fc.uniqueArray(menteeArbitrary, { selector: (person) => person.id, maxLength: MENTEE_IDS.length }),
+    pins: fc.array(pair, { maxLength: 3 }),
+    forbids: fc.array(pair, { maxLength: 4 }),
+    rules: rulesArbitrary,
+    wide: fc.boolean(),
+  })
+  .map(({ wide, ...population }) => (wide ? { ...population, mentors: [...population.mentors, WIDE_MENTOR] } : population));
 
 /** What assessPair says of a pair, as a compiled outcome: the score, or −(1 + the rule's index). */
 function expectedOutcome(mentee: MenteeCandidate, mentor: MentorCandidate, rules: MatchingRules, forbidden: boolean): number {
@@ -90,6 +105,22 @@ describe('compiled pair scores', () => {
           });
         });
         expect([...mark].every((value) => value === 0)).toBe(true);
+        // The solver's rows, written by the fast loop (or the general one when lists are wide).
+        const prepared = preparePairings({ mentors, mentees, pins: [], forbids }, rules);
+        prepared.rowMentee.forEach((menteeAt, row) => {
+          const mentee = prepared.mentees[menteeAt] as MenteeCandidate;
+          const expected = [...prepared.columnMentor].flatMap((mentorAt, column) => {
+            const mentor = prepared.mentors[mentorAt] as MentorCandidate;
+            const forbidden = forbids.some(([who, whom]) => who === mentee.id && whom === mentor.id);
+            const outcome = expectedOutcome(mentee, mentor, rules, forbidden);
+            return outcome >= 0 ? [[column, outcome]] : [];
+          });
+          const { rowStart, column, score } = prepared.problem;
+          const written = [];
+          for (let entry = rowStart[row] as number; entry < (rowStart[row + 1] as number); entry++)
+            written.push([column[entry], score[entry]]);
+          expect(written).toEqual(expected);
+        });
       }),
       { numRuns: 400 },
     );
