@@ -12,7 +12,8 @@
  * Each size runs once in a child process of its own, so a size's peak is not another's: a
  * fresh process, as a coordinator's command meets it. Peak is the process's peak resident set
  * (Linux VmHWM, reset once the population is built): all of it, population and Node included;
- * `baselineMb` is the resident set just before. The previous preparation (every pair assessed
+ * `baselineMb` is the resident set just before. CPU time is given next to wall time: on a
+ * machine shared with other work, it is the steadier of the two. The previous preparation (every pair assessed
  * into an object, a dense matrix, solveAssignment: test/bench/previous-preparation.ts) runs
  * in its own child at the sizes listed in `previousSizes`, where it fits; both must give the
  * same number of pairs and the same total.
@@ -34,6 +35,8 @@ export interface PipelineMeasurement {
   readonly solveMs: number | null;
   readonly proposalMs: number | null;
   readonly totalMs: number;
+  /** CPU time (user + system) of the same, which a loaded machine inflates less than wall time. */
+  readonly cpuMs: number;
   readonly peakMb: number;
   readonly baselineMb: number;
   readonly memoryMethod: string;
@@ -144,6 +147,11 @@ function measure(job: Job): PipelineMeasurement {
   const exact = resetResidentPeak() && residentPeak() !== null;
   const memoryMethod = exact ? 'process peak RSS (VmHWM), population and Node included' : 'RSS after the run (no peak available)';
   const pairs = input.mentees.length * input.mentors.length;
+  const cpu = process.cpuUsage();
+  const cpuMs = () => {
+    const used = process.cpuUsage(cpu);
+    return (used.user + used.system) / 1000;
+  };
   const start = performance.now();
   if (job.path === 'previous') {
     const proposal = previousProposePairings(input, rules);
@@ -154,6 +162,7 @@ function measure(job: Job): PipelineMeasurement {
       solveMs: null,
       proposalMs: null,
       totalMs,
+      cpuMs: cpuMs(),
       peakMb: peak / MB,
       baselineMb: baseline / MB,
       memoryMethod,
@@ -169,12 +178,14 @@ function measure(job: Job): PipelineMeasurement {
   const solveEnd = performance.now();
   const proposal = buildProposal(prepared, solved, rules);
   const end = performance.now();
+  const cpuTotal = cpuMs();
   const peak = exact ? (residentPeak() ?? 0) : process.memoryUsage.rss();
   return {
     prepareMs: prepareEnd - start,
     solveMs: solveEnd - prepareEnd,
     proposalMs: end - solveEnd,
     totalMs: end - start,
+    cpuMs: cpuTotal,
     peakMb: peak / MB,
     baselineMb: baseline / MB,
     memoryMethod,
@@ -248,7 +259,7 @@ const cell = (value: number | null, unit = '') => (value === null ? '—' : `${M
 
 export function formatPipelineTable(results: readonly PipelineResult[]): string {
   const lines = [
-    'mentorés  mentors  candidate pairs  prepare   solve  proposal   total  peak RSS  | previous: total  peak RSS  ratio  | matched  total score',
+    'mentorés  mentors  candidate pairs   prepare     solve  proposal     total       cpu  peak RSS  | previous: total       cpu  peak RSS  ratio  | matched  total score',
   ];
   for (const { size, mentors, ours, previous, ratio, targetMet } of results) {
     lines.push(
@@ -256,13 +267,15 @@ export function formatPipelineTable(results: readonly PipelineResult[]): string 
         cell(size).padStart(8),
         cell(mentors).padStart(8),
         cell(ours.candidates).padStart(16),
-        cell(ours.prepareMs, ' ms').padStart(10),
-        cell(ours.solveMs, ' ms').padStart(8),
+        cell(ours.prepareMs, ' ms').padStart(9),
+        cell(ours.solveMs, ' ms').padStart(9),
         cell(ours.proposalMs, ' ms').padStart(9),
         cell(ours.totalMs, ' ms').padStart(9),
+        cell(ours.cpuMs, ' ms').padStart(9),
         cell(ours.peakMb, ' MB').padStart(9),
         ' |',
         cell(previous?.totalMs ?? null, ' ms').padStart(16),
+        cell(previous?.cpuMs ?? null, ' ms').padStart(9),
         cell(previous?.peakMb ?? null, ' MB').padStart(9),
         (ratio === null ? '—' : `${ratio.toFixed(1)}×`).padStart(6),
         ' |',
