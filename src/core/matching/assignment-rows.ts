@@ -5,6 +5,12 @@ import { type ScannedRows, scanRows, scanScoredRows } from './assignment-scan';
 const BUCKETS = 4096;
 
 /**
+ * Where every row's last group, the unmatched column alone, begins: before the list, so it
+ * takes no room in it; the search reads position −1 as the unmatched column.
+ */
+export const UNMATCHED_BEGIN = -1;
+
+/**
  * Each row's allowed columns grouped by cost, cheapest group first and ascending column within
  * a group, then a group holding only the unmatched column. A search reads a row one group at a
  * time, and only as far as the path needs: most columns of a row are never looked at, where a
@@ -22,7 +28,7 @@ export abstract class CostRows {
   /** The problem's columns, plus the unmatched one (the last). */
   readonly columns: number;
   readonly unmatchedCost: number;
-  /** Row r's grouped columns start at begin(r), with room for every allowed column and the unmatched one. */
+  /** Row r's grouped columns start at begin(r), with room for every allowed column (the unmatched one takes none). */
   readonly list: Uint16Array | Int32Array;
   readonly scanned: ScannedRows;
   /** Row r's groups are firstGroup[r] .. lastGroup[r] − 1; firstGroup is -1 before any search reaches r. */
@@ -37,11 +43,10 @@ export abstract class CostRows {
   private groups = 0;
   protected readonly histogram = new Int32Array(BUCKETS);
 
-  protected constructor(rows: number, columns: number, scanned: ScannedRows, listLength: number) {
+  protected constructor(rows: number, columns: number, scanned: ScannedRows, list: Uint16Array | Int32Array) {
     this.columns = columns + 1;
     this.scanned = scanned;
-    // Sized for every row; pages of rows no search reaches are never written, so never resident.
-    this.list = this.columns <= 0x10000 ? new Uint16Array(listLength) : new Int32Array(listLength);
+    this.list = list;
     const { maxScore } = this.scanned;
     this.unmatchedCost = (maxScore + 1) * (rows + 1) + maxScore;
     this.firstGroup = new Int32Array(rows).fill(-1);
@@ -51,6 +56,11 @@ export abstract class CostRows {
 
   /** Where row r's grouped columns start in `list`. */
   protected abstract begin(row: number): number;
+  /** Writes the row's cheapest columns (the scan's), ascending, from `begin` on. */
+  protected placeCheapest(row: number, begin: number): void {
+    const { topStart, topColumns } = this.scanned;
+    this.list.set(topColumns.subarray(topStart[row] as number, topStart[row + 1] as number), begin);
+  }
   /**
    * Writes the row's allowed columns below its best score from `position` on, grouped by score,
    * highest first and ascending column within a group (each group added); returns the end.
@@ -69,14 +79,12 @@ export abstract class CostRows {
     this.firstGroup[row] = this.groups;
     const begin = this.begin(row);
     if ((this.scanned.rowMax[row] as number) < 0) {
-      this.list[begin] = this.columns - 1;
-      this.add(begin, begin + 1, this.unmatchedCost);
+      this.add(UNMATCHED_BEGIN, UNMATCHED_BEGIN + 1, this.unmatchedCost);
       this.complete[row] = 1;
     } else {
-      const { topStart, topColumns } = this.scanned;
-      const cheapest = topColumns.subarray(topStart[row] as number, topStart[row + 1] as number);
-      this.list.set(cheapest, begin);
-      this.add(begin, begin + cheapest.length, this.cheapestCost(row));
+      const { topStart } = this.scanned;
+      this.placeCheapest(row, begin);
+      this.add(begin, begin + (topStart[row + 1] as number) - (topStart[row] as number), this.cheapestCost(row));
     }
     this.lastGroup[row] = this.groups;
   }
@@ -87,9 +95,8 @@ export abstract class CostRows {
     const first = this.begin(row);
     this.firstGroup[row] = this.groups;
     this.add(first, first + size, this.cheapestCost(row));
-    const position = this.placeRest(row, first + size);
-    this.list[position] = this.columns - 1;
-    this.add(position, position + 1, this.unmatchedCost);
+    this.placeRest(row, first + size);
+    this.add(UNMATCHED_BEGIN, UNMATCHED_BEGIN + 1, this.unmatchedCost);
     this.lastGroup[row] = this.groups;
     this.complete[row] = 1;
   }
@@ -152,7 +159,9 @@ export abstract class CostRows {
 /** Rows of a dense matrix: row r's columns are scores[r × columns ..], where allowed. */
 export class DenseCostRows extends CostRows {
   constructor(private readonly problem: AssignmentProblem) {
-    super(problem.rows, problem.columns, scanRows(problem), problem.rows * (problem.columns + 1));
+    // Sized for every row; pages of rows no search reaches are never written, so never resident.
+    const length = problem.rows * (problem.columns + 1);
+    super(problem.rows, problem.columns, scanRows(problem), problem.columns < 0x10000 ? new Uint16Array(length) : new Int32Array(length));
   }
 
   protected begin(row: number): number {
@@ -192,41 +201,82 @@ export class DenseCostRows extends CostRows {
   }
 }
 
-/** Rows given as their candidate columns: row r's are column[rowStart[r] .. rowStart[r + 1]). */
+/**
+ * Rows given as their candidate columns: row r's are column[rowStart[r] .. rowStart[r + 1]).
+ * The list is the problem's own column array, each row regrouped where it lies when a search
+ * first reaches it, so the solver needs no second copy of every pair: the problem is used up.
+ */
 export class ScoredCostRows extends CostRows {
-  constructor(private readonly problem: ScoredRows) {
-    super(problem.rows, problem.columns, scanScoredRows(problem), (problem.rowStart[problem.rows] as number) + problem.rows);
+  private readonly scratchColumn: Int32Array;
+  private readonly scratchScore: Float64Array;
+  private readonly score: ScoredRows['score'];
+
+  constructor(problem: ScoredRows) {
+    super(problem.rows, problem.columns, scanScoredRows(problem), problem.column);
+    this.rowStart = problem.rowStart;
+    this.score = problem.score;
+    let longest = 0;
+    for (let row = 0; row < problem.rows; row++) {
+      longest = Math.max(longest, (problem.rowStart[row + 1] as number) - (problem.rowStart[row] as number));
+    }
+    this.scratchColumn = new Int32Array(longest);
+    this.scratchScore = new Float64Array(longest);
   }
+
+  private readonly rowStart: ArrayLike<number>;
 
   protected begin(row: number): number {
-    return (this.problem.rowStart[row] as number) + row;
+    return this.rowStart[row] as number;
   }
 
-  protected placeRest(row: number, start: number): number {
-    const { rowStart, column, score } = this.problem;
-    const { list, histogram } = this;
+  /** Moves the row's best entries to its front, the others after them, both in their order (ascending column). */
+  protected override placeCheapest(row: number, begin: number): void {
+    const { list, score, scratchColumn, scratchScore } = this;
     const best = this.scanned.rowMax[row] as number;
-    const from = rowStart[row] as number;
-    const to = rowStart[row + 1] as number;
+    const end = this.rowStart[row + 1] as number;
+    let front = begin;
+    let rest = 0;
+    for (let entry = begin; entry < end; entry++) {
+      const value = score[entry] as number;
+      if (value === best) {
+        list[front] = list[entry] as number;
+        score[front++] = value;
+      } else {
+        scratchColumn[rest] = list[entry] as number;
+        scratchScore[rest++] = value;
+      }
+    }
+    for (let at = 0; at < rest; at++) {
+      list[front + at] = scratchColumn[at] as number;
+      score[front + at] = scratchScore[at] as number;
+    }
+  }
+
+  /** The entries after the best ones, still ascending, regrouped by score (their scores are not kept). */
+  protected placeRest(row: number, start: number): number {
+    const { list, score, histogram, scratchColumn, scratchScore } = this;
+    const best = this.scanned.rowMax[row] as number;
+    const end = this.rowStart[row + 1] as number;
+    const count = end - start;
+    for (let at = 0; at < count; at++) {
+      scratchColumn[at] = list[start + at] as number;
+      scratchScore[at] = score[start + at] as number;
+    }
     if (best >= BUCKETS) {
       const keys: number[] = [];
-      for (let entry = from; entry < to; entry++) {
-        const value = score[entry] as number;
-        if (value < best) keys.push((best - value) * this.columns + (column[entry] as number));
-      }
+      for (let at = 0; at < count; at++) keys.push((best - (scratchScore[at] as number)) * this.columns + (scratchColumn[at] as number));
       return this.placeSorted(best, keys, start);
     }
-    for (let entry = from; entry < to; entry++) {
-      const value = score[entry] as number;
+    for (let at = 0; at < count; at++) {
+      const value = scratchScore[at] as number;
       histogram[value] = (histogram[value] as number) + 1;
     }
     const position = this.openBuckets(best, start);
-    for (let entry = from; entry < to; entry++) {
-      const value = score[entry] as number;
-      if (value === best) continue;
-      const at = histogram[value] as number;
-      list[at] = column[entry] as number;
-      histogram[value] = at + 1;
+    for (let at = 0; at < count; at++) {
+      const value = scratchScore[at] as number;
+      const to = histogram[value] as number;
+      list[to] = scratchColumn[at] as number;
+      histogram[value] = to + 1;
     }
     histogram.fill(0, 0, best + 1);
     return position;

@@ -1,4 +1,4 @@
-import { createSearchState, placeByShortestPath, placeOnCheapest } from './assignment-jv';
+import { createSearchState, placeByShortestPath, placeOnCheapest, type SearchState } from './assignment-jv';
 import { type CostRows, DenseCostRows, ScoredCostRows } from './assignment-rows';
 import { validateScoredShape, validateShape } from './assignment-validate';
 
@@ -18,7 +18,8 @@ export interface AssignmentProblem {
 /**
  * The same problem given row by row: each row lists only its allowed columns, ascending, with
  * their scores, so nothing is stored for a forbidden pair. Row r's are
- * column[rowStart[r] .. rowStart[r + 1]) and score[…] at the same positions.
+ * column[rowStart[r] .. rowStart[r + 1]) and score[…] at the same positions. solveScoredRows
+ * works in these arrays (see ScoredCostRows): afterwards their rows are in no useful order.
  */
 export interface ScoredRows {
   readonly rows: number;
@@ -28,7 +29,7 @@ export interface ScoredRows {
   readonly rowStart: ArrayLike<number>;
   readonly column: Uint16Array | Int32Array;
   /** integers ≥ 0 */
-  readonly score: ArrayLike<number>;
+  readonly score: Uint8Array | Uint16Array | Int32Array | Float64Array | number[];
 }
 
 export interface Assignment {
@@ -63,7 +64,7 @@ export interface Assignment {
 export function solveAssignment(problem: AssignmentProblem): Assignment {
   validateShape(problem);
   const { rows, columns, scores } = problem;
-  const columnOf = solve(new DenseCostRows(problem), rows, columns, problem.capacities);
+  const { columnOf } = solve(new DenseCostRows(problem), rows, columns, problem.capacities);
   let matched = 0;
   let total = 0;
   for (let row = 0; row < rows; row++) {
@@ -75,32 +76,29 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
   return { columnOf, matched, total };
 }
 
-/** solveAssignment on rows of candidate columns: the same answer as on the dense matrix they stand for. */
+/**
+ * solveAssignment on rows of candidate columns: the same answer as on the dense matrix they
+ * stand for. It uses up the problem's column and score arrays as its working space.
+ */
 export function solveScoredRows(problem: ScoredRows): Assignment {
   validateScoredShape(problem);
-  const { rows, columns, rowStart, column, score } = problem;
-  const columnOf = solve(new ScoredCostRows(problem), rows, columns, problem.capacities);
+  const { rows, columns } = problem;
+  const costs = new ScoredCostRows(problem);
+  const state = solve(costs, rows, columns, problem.capacities);
+  const { columnOf, rowCost } = state;
   let matched = 0;
   let total = 0;
   for (let row = 0; row < rows; row++) {
-    const chosen = columnOf[row] as number;
-    if (chosen < 0) continue;
+    if ((columnOf[row] as number) < 0) continue;
     matched += 1;
-    // The row's columns ascend: find the chosen one's score by bisection.
-    let low = rowStart[row] as number;
-    let high = (rowStart[row + 1] as number) - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((column[middle] as number) < chosen) low = middle + 1;
-      else high = middle;
-    }
-    total += score[low] as number;
+    // What a placed row pays is maxScore − its score (see solveAssignment).
+    total += costs.scanned.maxScore - (rowCost[row] as number);
   }
   return { columnOf, matched, total };
 }
 
-/** Each row's column, -1 when unmatched. */
-function solve(costs: CostRows, rows: number, columns: number, given: ArrayLike<number>): Int32Array {
+/** The search's end state; each row's column in columnOf, -1 when unmatched. */
+function solve(costs: CostRows, rows: number, columns: number, given: ArrayLike<number>): SearchState {
   const capacities = new Int32Array(columns + 1);
   for (let column = 0; column < columns; column++) {
     // A column never holds more than every row: a larger capacity would only cost memory.
@@ -112,5 +110,5 @@ function solve(costs: CostRows, rows: number, columns: number, given: ArrayLike<
   for (const row of placeOnCheapest(state)) placeByShortestPath(state, row);
   const columnOf = state.columnOf;
   for (let row = 0; row < rows; row++) if (columnOf[row] === columns) columnOf[row] = -1;
-  return columnOf;
+  return state;
 }
