@@ -5,7 +5,7 @@
  * chosen pairs, reasons for the unmatched). Target: 20,000 mentorés under 10 s and under 1 GB.
  *
  * Population (seeded, so every run sees the same): n mentorés; mentors of capacity 1–3 until
- * they offer n places; the programme's lists (23 fields, 15 topics, 15 regions); French for
+ * they offer n places (every place needed: the hardest case), or 1.2·n; the programme's lists (23 fields, 15 topics, 15 regions); French for
  * most, English for many, a few other languages; 150 affiliations written with varying case
  * and spaces; a few exclusions; default weights.
  *
@@ -46,8 +46,15 @@ export interface PipelineMeasurement {
   readonly total: number;
 }
 
+export interface PipelineCase {
+  readonly size: number;
+  /** Places offered per mentoré. */
+  readonly places: number;
+}
+
 export interface PipelineResult {
   readonly size: number;
+  readonly places: number;
   readonly mentors: number;
   readonly ours: PipelineMeasurement;
   readonly previous: PipelineMeasurement | null;
@@ -57,12 +64,21 @@ export interface PipelineResult {
 }
 
 export interface PipelineOptions {
-  readonly sizes: readonly number[];
+  readonly cases: readonly PipelineCase[];
+  /** Sizes (with places = 1) where the previous preparation runs too. */
   readonly previousSizes: readonly number[];
   readonly progress?: (line: string) => void;
 }
 
-export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = { sizes: [2_000, 5_000, 20_000], previousSizes: [2_000] };
+export const DEFAULT_PIPELINE_OPTIONS: PipelineOptions = {
+  cases: [
+    { size: 2_000, places: 1 },
+    { size: 5_000, places: 1 },
+    { size: 20_000, places: 1 },
+    { size: 20_000, places: 1.2 },
+  ],
+  previousSizes: [2_000],
+};
 const TARGET = { size: 20_000, ms: 10_000, mb: 1024 } as const;
 const CHILD_FLAG = '--matching-pipeline-child';
 const MB = 1024 * 1024;
@@ -95,11 +111,12 @@ function affiliation(random: () => number): string {
 
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
 
-export function buildPopulation(size: number): MatchingInput {
-  const random = seededRandom(size * 7_919 + 11);
+export function buildPopulation(size: number, placesPerMentee = 1): MatchingInput {
+  const random = seededRandom(size * 7_919 + Math.round(placesPerMentee * 10));
   const mentors: MentorCandidate[] = [];
-  for (let places = 0; places < size; ) {
-    const capacity = Math.min(1 + Math.floor(random() * 3), size - places);
+  const wanted = Math.round(size * placesPerMentee);
+  for (let places = 0; places < wanted; ) {
+    const capacity = Math.min(1 + Math.floor(random() * 3), wanted - places);
     places += capacity;
     mentors.push({
       id: `mentor-${String(mentors.length).padStart(6, '0')}`,
@@ -130,8 +147,7 @@ export function buildPopulation(size: number): MatchingInput {
 // ---------------------------------------------------------------------------------------------
 // One size, in a child process
 
-interface Job {
-  readonly size: number;
+interface Job extends PipelineCase {
   readonly path: 'ours' | 'previous';
 }
 
@@ -140,7 +156,7 @@ function collectGarbage(): void {
 }
 
 function measure(job: Job): PipelineMeasurement {
-  const input = buildPopulation(job.size);
+  const input = buildPopulation(job.size, job.places);
   const rules = DEFAULT_MATCHING_RULES;
   collectGarbage();
   const baseline = process.memoryUsage.rss();
@@ -229,12 +245,14 @@ if (process.argv.includes(CHILD_FLAG)) {
 export async function runPipelineBenchmark(options: PipelineOptions): Promise<PipelineResult[]> {
   const progress = options.progress ?? (() => {});
   const results: PipelineResult[] = [];
-  for (const size of options.sizes) {
-    const ours = await measureInChild({ size, path: 'ours' });
-    progress(`${size} mentorés: ${Math.round(ours.totalMs)} ms, peak ${Math.round(ours.peakMb)} MB`);
+  for (const { size, places } of options.cases) {
+    const ours = await measureInChild({ size, places, path: 'ours' });
+    progress(
+      `${size} mentorés, ${places} place(s) each: ${Math.round(ours.totalMs)} ms (${Math.round(ours.cpuMs)} ms CPU), peak ${Math.round(ours.peakMb)} MB`,
+    );
     let previous: PipelineMeasurement | null = null;
-    if (options.previousSizes.includes(size)) {
-      previous = await measureInChild({ size, path: 'previous' });
+    if (places === 1 && options.previousSizes.includes(size)) {
+      previous = await measureInChild({ size, places, path: 'previous' });
       progress(`${size} mentorés, previous preparation: ${Math.round(previous.totalMs)} ms, peak ${Math.round(previous.peakMb)} MB`);
       if (previous.matched !== ours.matched || previous.total !== ours.total) {
         throw new Error(
@@ -242,9 +260,10 @@ export async function runPipelineBenchmark(options: PipelineOptions): Promise<Pi
         );
       }
     }
-    const mentors = buildPopulation(size).mentors.length;
+    const mentors = buildPopulation(size, places).mentors.length;
     results.push({
       size,
+      places,
       mentors,
       ours,
       previous,
@@ -259,12 +278,13 @@ const cell = (value: number | null, unit = '') => (value === null ? '—' : `${M
 
 export function formatPipelineTable(results: readonly PipelineResult[]): string {
   const lines = [
-    'mentorés  mentors  candidate pairs   prepare     solve  proposal     total       cpu  peak RSS  | previous: total       cpu  peak RSS  ratio  | matched  total score',
+    'mentorés  places  mentors  candidate pairs   prepare     solve  proposal     total       cpu  peak RSS  | previous: total       cpu  peak RSS  ratio  | matched  total score',
   ];
-  for (const { size, mentors, ours, previous, ratio, targetMet } of results) {
+  for (const { size, places, mentors, ours, previous, ratio, targetMet } of results) {
     lines.push(
       [
         cell(size).padStart(8),
+        `${places}n`.padStart(7),
         cell(mentors).padStart(8),
         cell(ours.candidates).padStart(16),
         cell(ours.prepareMs, ' ms').padStart(9),
