@@ -176,6 +176,11 @@ describe('compiled pair scores', () => {
       ['erin', 'bob'],
     ]);
     expect(proposal.unmatched).toEqual([{ mentee: 'gus', reasons: [{ kind: 'compatible-mentors-full', mentors: 2 }] }]);
+
+    // A mentor already full when the round starts (0 places) is counted the same way.
+    const full = proposePairings({ ...input, mentors: [...input.mentors, mentor('carla', 0)] }, rulesForTest);
+    expect(full.pairs).toEqual(proposal.pairs);
+    expect(full.unmatched).toEqual([{ mentee: 'gus', reasons: [{ kind: 'compatible-mentors-full', mentors: 3 }] }]);
   });
 });
 
