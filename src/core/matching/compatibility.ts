@@ -44,7 +44,9 @@ export function sameAffiliation(a: string, b: string): boolean {
 
 /**
  * The hard rules, then the soft score of one mentoré with one mentor. Every point comes with
- * the term that earned it, so a proposal can say why in words.
+ * the term that earned it, so a proposal can say why in words. The matcher scores every pair
+ * with pair-scores.ts, the same rules compiled: a rule changed here is changed there too (a
+ * property test compares the two on every pair).
  */
 export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rules: MatchingRules, forbidden: boolean): PairAssessment {
   if (forbidden) return { allowed: false, blockedBecause: 'forbidden' };
