@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: enrols 10,000 participants one by one into a SQLite store through the real
  * use case and prints the cost per enrolment at 100, 1,000 and 10,000 stored, and the time to
- * list them all, each next to a peer measured in the same process (see enrolment-bench.ts).
+ * list them all, each next to a peer measured in the same process (see enrolment-bench.ts);
+ * then the matching solver next to munkres (matching-bench.ts), the whole proposal from people to
+ * pairs at 2,000, 5,000 and 20,000 mentorés (matching-pipeline-bench.ts), and report filing.
  * `npm run bench -- --json` prints the same figures as one JSON object, and only that, on stdout.
  * Progress goes to stderr. A missed target is reported (✗, `met: false`), not an error.
  */
 import { arch, cpus, platform } from 'node:os';
 import { DEFAULT_OPTIONS, runEnrolmentBench } from './enrolment-bench';
 import { DEFAULT_MATCHING_OPTIONS, formatMatchingTable, QUICK_MATCHING_OPTIONS, runMatchingBenchmark } from './matching-bench';
+import { DEFAULT_PIPELINE_OPTIONS, formatPipelineTable, runPipelineBenchmark } from './matching-pipeline-bench';
 import { buildReport, type Environment, formatHuman } from './report';
 import { DEFAULT_FILING_OPTIONS, runFilingBench } from './report-filing-bench';
 import { formatFiling } from './report-filing-format';
@@ -25,8 +28,8 @@ function environment(): Environment {
 }
 
 /**
- * `--only enrolment`, `--only matching`, `--only report` or `--only start` runs one of them (`--tsx`
- * adds the former tsx launch to the start benchmark); `--quick` shrinks
+ * `--only enrolment`, `--only matching`, `--only matching-pipeline`, `--only report` or `--only start` runs one of
+ * them (`--tsx` adds the former tsx launch to the start benchmark); `--quick` shrinks
  * the matching sizes; `--memory` times report filing on a memory store too, after the SQLite file.
  */
 async function main(): Promise<void> {
@@ -45,6 +48,12 @@ async function main(): Promise<void> {
   const matching = wanted('matching')
     ? await runMatchingBenchmark(process.argv.includes('--quick') ? QUICK_MATCHING_OPTIONS : DEFAULT_MATCHING_OPTIONS)
     : undefined;
+  const matchingPipeline = wanted('matching-pipeline')
+    ? await runPipelineBenchmark({
+        ...DEFAULT_PIPELINE_OPTIONS,
+        progress: (line) => process.stderr.write(`[bench] matching pipeline: ${line}\n`),
+      })
+    : undefined;
   const reportFiling = wanted('report')
     ? await runFilingBench({
         ...DEFAULT_FILING_OPTIONS,
@@ -62,15 +71,26 @@ async function main(): Promise<void> {
   if (json) {
     process.stdout.write(
       `${JSON.stringify(
-        { ...(enrolment ?? {}), ...(matching ? { matching } : {}), ...(reportFiling ? { reportFiling } : {}), ...(start ? { start } : {}) },
+        {
+          ...(enrolment ?? {}),
+          ...(matching ? { matching } : {}),
+          ...(matchingPipeline ? { matchingPipeline } : {}),
+          ...(reportFiling ? { reportFiling } : {}),
+          ...(start ? { start } : {}),
+        },
         null,
         2,
-      )}\n`,
+      )}
+`,
     );
     return;
   }
   if (enrolment) process.stdout.write(formatHuman(enrolment));
   if (matching) process.stdout.write(`\nMatching (median ms, ratio = munkres / ours):\n${formatMatchingTable(matching)}`);
+  if (matchingPipeline) {
+    process.stdout.write(`\nMatching, people to proposal (each size in its own process; ratio = previous preparation / ours):\n`);
+    process.stdout.write(formatPipelineTable(matchingPipeline));
+  }
   if (reportFiling) process.stdout.write(`\n${formatFiling(reportFiling, environment())}`);
   if (start) process.stdout.write(`\n${formatStart(start)}`);
 }

@@ -336,7 +336,7 @@ const TIMED_MS = 250;
 const MAX_TIMED_RUNS = 25;
 
 /** Linux: the peak resident set since the last reset, in bytes; null elsewhere. */
-function residentPeak(): number | null {
+export function residentPeak(): number | null {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
     return match ? Number(match[1]) * 1024 : null;
@@ -345,7 +345,7 @@ function residentPeak(): number | null {
   }
 }
 
-function resetResidentPeak(): boolean {
+export function resetResidentPeak(): boolean {
   try {
     writeFileSync('/proc/self/clear_refs', '5');
     return true;
@@ -402,7 +402,7 @@ function measure(job: Job): Measurement {
 }
 
 /** The loader flags tsx put on this process (not its --eval code), so the child can run TypeScript too. */
-function loaderFlags(): string[] {
+export function loaderFlags(): string[] {
   const flags: string[] = [];
   const argv = process.execArgv;
   for (let at = 0; at < argv.length; at++) {

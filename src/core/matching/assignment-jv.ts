@@ -186,7 +186,8 @@ export function placeByShortestPath(state: SearchState, freeRow: number): void {
     const base = (rowDistance[row] as number) + cost - (rowPotential[row] as number);
     const end = groupEnd[group] as number;
     for (let position = groupBegin[group] as number; position < end; position++) {
-      const column = list[position] as number;
+      // The unmatched column's group has no position in the list (see CostRows.UNMATCHED_BEGIN).
+      const column = position < 0 ? columns - 1 : (list[position] as number);
       if (done[column] === search) continue;
       const length = base - (prices[column] as number);
       if (seen[column] !== search || length < (distance[column] as number)) {

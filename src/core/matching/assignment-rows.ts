@@ -1,8 +1,14 @@
-import type { AssignmentProblem } from './assignment';
-import { type ScannedRows, scanRows } from './assignment-scan';
+import type { AssignmentProblem, ScoredRows } from './assignment';
+import { type ScannedRows, scanRows, scanScoredRows } from './assignment-scan';
 
 /** Scores below this are sorted by counting; a row with a larger one is sorted by comparison. */
 const BUCKETS = 4096;
+
+/**
+ * Where every row's last group, the unmatched column alone, begins: before the list, so it
+ * takes no room in it; the search reads position −1 as the unmatched column.
+ */
+export const UNMATCHED_BEGIN = -1;
 
 /**
  * Each row's allowed columns grouped by cost, cheapest group first and ascending column within
@@ -14,12 +20,15 @@ const BUCKETS = 4096;
  * Forbidden pairs are left out. They stand for a cost one above the unmatched column's (see
  * solveAssignment), so a search would reach them only after the unmatched column, which always
  * has room and ends the search: leaving them out changes nothing but the work.
+ *
+ * Two ways to read a row: a dense matrix (DenseCostRows) or a row's own list of candidate
+ * columns (ScoredCostRows); the grouping and what the search reads are the same.
  */
-export class CostRows {
+export abstract class CostRows {
   /** The problem's columns, plus the unmatched one (the last). */
   readonly columns: number;
   readonly unmatchedCost: number;
-  /** Row r's grouped columns start at r × columns. */
+  /** Row r's grouped columns start at begin(r), with room for every allowed column (the unmatched one takes none). */
   readonly list: Uint16Array | Int32Array;
   readonly scanned: ScannedRows;
   /** Row r's groups are firstGroup[r] .. lastGroup[r] − 1; firstGroup is -1 before any search reaches r. */
@@ -32,20 +41,31 @@ export class CostRows {
   groupEnd = new Int32Array(1024);
   groupCost = new Float64Array(1024);
   private groups = 0;
-  private readonly histogram = new Int32Array(BUCKETS);
+  protected readonly histogram = new Int32Array(BUCKETS);
 
-  constructor(private readonly problem: AssignmentProblem) {
-    const { rows, columns } = problem;
+  protected constructor(rows: number, columns: number, scanned: ScannedRows, list: Uint16Array | Int32Array) {
     this.columns = columns + 1;
-    this.scanned = scanRows(problem);
-    // Sized for every row; pages of rows no search reaches are never written, so never resident.
-    this.list = this.columns <= 0x10000 ? new Uint16Array(rows * this.columns) : new Int32Array(rows * this.columns);
+    this.scanned = scanned;
+    this.list = list;
     const { maxScore } = this.scanned;
     this.unmatchedCost = (maxScore + 1) * (rows + 1) + maxScore;
     this.firstGroup = new Int32Array(rows).fill(-1);
     this.lastGroup = new Int32Array(rows);
     this.complete = new Uint8Array(rows);
   }
+
+  /** Where row r's grouped columns start in `list`. */
+  protected abstract begin(row: number): number;
+  /** Writes the row's cheapest columns (the scan's), ascending, from `begin` on. */
+  protected placeCheapest(row: number, begin: number): void {
+    const { topStart, topColumns } = this.scanned;
+    this.list.set(topColumns.subarray(topStart[row] as number, topStart[row + 1] as number), begin);
+  }
+  /**
+   * Writes the row's allowed columns below its best score from `position` on, grouped by score,
+   * highest first and ascending column within a group (each group added); returns the end.
+   */
+  protected abstract placeRest(row: number, position: number): number;
 
   /** What a row pays on its cheapest option. */
   cheapestCost(row: number): number {
@@ -57,82 +77,46 @@ export class CostRows {
   touch(row: number): void {
     if ((this.firstGroup[row] as number) >= 0) return;
     this.firstGroup[row] = this.groups;
-    const begin = row * this.columns;
+    const begin = this.begin(row);
     if ((this.scanned.rowMax[row] as number) < 0) {
-      this.list[begin] = this.columns - 1;
-      this.add(begin, begin + 1, this.unmatchedCost);
+      this.add(UNMATCHED_BEGIN, UNMATCHED_BEGIN + 1, this.unmatchedCost);
       this.complete[row] = 1;
     } else {
-      const { topStart, topColumns } = this.scanned;
-      const cheapest = topColumns.subarray(topStart[row] as number, topStart[row + 1] as number);
-      this.list.set(cheapest, begin);
-      this.add(begin, begin + cheapest.length, this.cheapestCost(row));
+      const { topStart } = this.scanned;
+      this.placeCheapest(row, begin);
+      this.add(begin, begin + (topStart[row + 1] as number) - (topStart[row] as number), this.cheapestCost(row));
     }
     this.lastGroup[row] = this.groups;
   }
 
   /** Makes all of a touched row's groups, contiguous (firstGroup moves), cheapest first; its cheapest is already in place. */
   completeRow(row: number): void {
-    const { columns, scores, allowed } = this.problem;
-    const { list, histogram } = this;
-    const best = this.scanned.rowMax[row] as number;
     const size = (this.scanned.topStart[row + 1] as number) - (this.scanned.topStart[row] as number);
-    const from = row * columns;
-    const first = row * this.columns;
-    let position = first + size;
+    const first = this.begin(row);
     this.firstGroup[row] = this.groups;
-    this.add(first, position, this.cheapestCost(row));
-    if (best >= BUCKETS) {
-      position = this.sortRest(row, position);
-    } else {
-      for (let index = from, end = from + columns; index < end; index++) {
-        if (allowed[index] === 1) {
-          const score = scores[index] as number;
-          histogram[score] = (histogram[score] as number) + 1;
-        }
-      }
-      // Below the best score, highest first: each count becomes its bucket's first position, then its cursor.
-      for (let score = best - 1; score >= 0; score--) {
-        const count = histogram[score] as number;
-        if (count === 0) continue;
-        histogram[score] = position;
-        this.add(position, position + count, this.scanned.maxScore - score);
-        position += count;
-      }
-      for (let column = 0; column < columns; column++) {
-        if (allowed[from + column] !== 1) continue;
-        const score = scores[from + column] as number;
-        if (score === best) continue;
-        const at = histogram[score] as number;
-        list[at] = column;
-        histogram[score] = at + 1;
-      }
-      histogram.fill(0, 0, best + 1);
-    }
-    list[position] = this.columns - 1;
-    this.add(position, position + 1, this.unmatchedCost);
+    this.add(first, first + size, this.cheapestCost(row));
+    this.placeRest(row, first + size);
+    this.add(UNMATCHED_BEGIN, UNMATCHED_BEGIN + 1, this.unmatchedCost);
     this.lastGroup[row] = this.groups;
     this.complete[row] = 1;
   }
 
-  private add(begin: number, end: number, cost: number): void {
-    if (this.groups === this.groupEnd.length) this.grow();
-    this.groupBegin[this.groups] = begin;
-    this.groupEnd[this.groups] = end;
-    this.groupCost[this.groups] = cost;
-    this.groups += 1;
+  /** Turns the histogram of scores below `best` into each bucket's first position (adding the groups); returns the end. */
+  protected openBuckets(best: number, position: number): number {
+    const { histogram } = this;
+    let at = position;
+    for (let score = best - 1; score >= 0; score--) {
+      const count = histogram[score] as number;
+      if (count === 0) continue;
+      histogram[score] = at;
+      this.add(at, at + count, this.scanned.maxScore - score);
+      at += count;
+    }
+    return at;
   }
 
-  /** The same grouping below the best score when scores are too large to count: a numeric sort of (score, column). */
-  private sortRest(row: number, start: number): number {
-    const { columns, scores, allowed } = this.problem;
-    const best = this.scanned.rowMax[row] as number;
-    const from = row * columns;
-    const keys: number[] = [];
-    for (let column = 0; column < columns; column++) {
-      const score = scores[from + column] as number;
-      if (allowed[from + column] === 1 && score < best) keys.push((best - score) * this.columns + column);
-    }
+  /** The same grouping when scores are too large to count: a numeric sort of keys (best − score) × columns + column. */
+  protected placeSorted(best: number, keys: readonly number[], start: number): number {
     const sorted = Float64Array.from(keys).sort();
     let position = start;
     let groupStart = start;
@@ -150,6 +134,14 @@ export class CostRows {
     return position;
   }
 
+  private add(begin: number, end: number, cost: number): void {
+    if (this.groups === this.groupEnd.length) this.grow();
+    this.groupBegin[this.groups] = begin;
+    this.groupEnd[this.groups] = end;
+    this.groupCost[this.groups] = cost;
+    this.groups += 1;
+  }
+
   private grow(): void {
     const size = this.groupEnd.length * 2;
     const begin = new Int32Array(size);
@@ -161,5 +153,132 @@ export class CostRows {
     const cost = new Float64Array(size);
     cost.set(this.groupCost);
     this.groupCost = cost;
+  }
+}
+
+/** Rows of a dense matrix: row r's columns are scores[r × columns ..], where allowed. */
+export class DenseCostRows extends CostRows {
+  constructor(private readonly problem: AssignmentProblem) {
+    // Sized for every row; pages of rows no search reaches are never written, so never resident.
+    const length = problem.rows * (problem.columns + 1);
+    super(problem.rows, problem.columns, scanRows(problem), problem.columns < 0x10000 ? new Uint16Array(length) : new Int32Array(length));
+  }
+
+  protected begin(row: number): number {
+    return row * this.columns;
+  }
+
+  protected placeRest(row: number, start: number): number {
+    const { columns, scores, allowed } = this.problem;
+    const { list, histogram } = this;
+    const best = this.scanned.rowMax[row] as number;
+    const from = row * columns;
+    if (best >= BUCKETS) {
+      const keys: number[] = [];
+      for (let column = 0; column < columns; column++) {
+        const score = scores[from + column] as number;
+        if (allowed[from + column] === 1 && score < best) keys.push((best - score) * this.columns + column);
+      }
+      return this.placeSorted(best, keys, start);
+    }
+    for (let index = from, end = from + columns; index < end; index++) {
+      if (allowed[index] === 1) {
+        const score = scores[index] as number;
+        histogram[score] = (histogram[score] as number) + 1;
+      }
+    }
+    const position = this.openBuckets(best, start);
+    for (let column = 0; column < columns; column++) {
+      if (allowed[from + column] !== 1) continue;
+      const score = scores[from + column] as number;
+      if (score === best) continue;
+      const at = histogram[score] as number;
+      list[at] = column;
+      histogram[score] = at + 1;
+    }
+    histogram.fill(0, 0, best + 1);
+    return position;
+  }
+}
+
+/**
+ * Rows given as their candidate columns: row r's are column[rowStart[r] .. rowStart[r + 1]).
+ * The list is the problem's own column array, each row regrouped where it lies when a search
+ * first reaches it, so the solver needs no second copy of every pair: the problem is used up.
+ */
+export class ScoredCostRows extends CostRows {
+  private readonly scratchColumn: Int32Array;
+  private readonly scratchScore: Float64Array;
+  private readonly score: ScoredRows['score'];
+
+  constructor(problem: ScoredRows) {
+    super(problem.rows, problem.columns, scanScoredRows(problem), problem.column);
+    this.rowStart = problem.rowStart;
+    this.score = problem.score;
+    let longest = 0;
+    for (let row = 0; row < problem.rows; row++) {
+      longest = Math.max(longest, (problem.rowStart[row + 1] as number) - (problem.rowStart[row] as number));
+    }
+    this.scratchColumn = new Int32Array(longest);
+    this.scratchScore = new Float64Array(longest);
+  }
+
+  private readonly rowStart: ArrayLike<number>;
+
+  protected begin(row: number): number {
+    return this.rowStart[row] as number;
+  }
+
+  /** Moves the row's best entries to its front, the others after them, both in their order (ascending column). */
+  protected override placeCheapest(row: number, begin: number): void {
+    const { list, score, scratchColumn, scratchScore } = this;
+    const best = this.scanned.rowMax[row] as number;
+    const end = this.rowStart[row + 1] as number;
+    let front = begin;
+    let rest = 0;
+    for (let entry = begin; entry < end; entry++) {
+      const value = score[entry] as number;
+      if (value === best) {
+        list[front] = list[entry] as number;
+        score[front++] = value;
+      } else {
+        scratchColumn[rest] = list[entry] as number;
+        scratchScore[rest++] = value;
+      }
+    }
+    for (let at = 0; at < rest; at++) {
+      list[front + at] = scratchColumn[at] as number;
+      score[front + at] = scratchScore[at] as number;
+    }
+  }
+
+  /** The entries after the best ones, still ascending, regrouped by score (their scores are not kept). */
+  protected placeRest(row: number, start: number): number {
+    const { list, score, histogram, scratchColumn, scratchScore } = this;
+    const best = this.scanned.rowMax[row] as number;
+    const end = this.rowStart[row + 1] as number;
+    const count = end - start;
+    for (let at = 0; at < count; at++) {
+      scratchColumn[at] = list[start + at] as number;
+      scratchScore[at] = score[start + at] as number;
+    }
+    if (best >= BUCKETS) {
+      const keys: number[] = [];
+      for (let at = 0; at < count; at++) keys.push((best - (scratchScore[at] as number)) * this.columns + (scratchColumn[at] as number));
+      return this.placeSorted(best, keys, start);
+    }
+    for (let at = 0; at < count; at++) {
+      const value = scratchScore[at] as number;
+      histogram[value] = (histogram[value] as number) + 1;
+    }
+    const position = this.openBuckets(best, start);
+    for (let at = 0; at < count; at++) {
+      const value = scratchScore[at] as number;
+      const to = histogram[value] as number;
+      list[to] = scratchColumn[at] as number;
+      histogram[value] = to + 1;
+    }
+    histogram.fill(0, 0, best + 1);
+    return position;
   }
 }

@@ -1,4 +1,4 @@
-import type { AssignmentProblem } from './assignment';
+import type { AssignmentProblem, ScoredRows } from './assignment';
 import { checkExactness, isScore, pairError } from './assignment-validate';
 
 export interface ScannedRows {
@@ -110,4 +110,52 @@ function scanRowExactly(
   }
   rowMax[row] = best;
   return size;
+}
+
+/**
+ * The same pass over rows given as candidate columns (see ScoredRows): checks that each row's
+ * columns ascend and exist and that each score is an integer ≥ 0, naming the first entry that is not.
+ */
+export function scanScoredRows(problem: ScoredRows): ScannedRows {
+  const { rows, columns, rowStart, column, score } = problem;
+  const rowMax = new Float64Array(rows);
+  const topStart = new Int32Array(rows + 1);
+  const wide = columns + 1 > 0x10000;
+  let topColumns = wide ? new Int32Array(rows * 4 + 16) : new Uint16Array(rows * 4 + 16);
+  let used = 0;
+  let maxScore = 0;
+  for (let row = 0; row < rows; row++) {
+    const from = rowStart[row] as number;
+    const to = rowStart[row + 1] as number;
+    let best = -1;
+    let previous = -1;
+    for (let entry = from; entry < to; entry++) {
+      const value = score[entry] as number;
+      const at = column[entry] as number;
+      if (!(at > previous && at < columns) || !isScore(value)) throw scoredEntryError(problem, row, entry, previous);
+      previous = at;
+      if (value > best) best = value;
+    }
+    rowMax[row] = best;
+    if (best > maxScore) maxScore = best;
+    if (used + (to - from) > topColumns.length) {
+      const larger = wide ? new Int32Array(2 * (used + to - from)) : new Uint16Array(2 * (used + to - from));
+      larger.set(topColumns);
+      topColumns = larger;
+    }
+    for (let entry = from; entry < to; entry++) {
+      if ((score[entry] as number) === best) topColumns[used++] = column[entry] as number;
+    }
+    topStart[row + 1] = used;
+  }
+  checkExactness(rows, columns, maxScore);
+  return { rowMax, topStart, topColumns, maxScore };
+}
+
+function scoredEntryError(problem: ScoredRows, row: number, entry: number, previous: number): RangeError {
+  const at = problem.column[entry] as number;
+  const where = `row ${row}, entry ${entry - (problem.rowStart[row] as number)}`;
+  if (!(at < problem.columns) || !(at >= 0)) return new RangeError(`assignment: ${where} names column ${at}, which does not exist`);
+  if (!(at > previous)) return new RangeError(`assignment: ${where}: columns must ascend within a row, got ${at} after ${previous}`);
+  return new RangeError(`assignment: the score of ${where} must be an integer ≥ 0, got ${problem.score[entry]}`);
 }

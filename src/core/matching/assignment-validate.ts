@@ -1,4 +1,4 @@
-import type { AssignmentProblem } from './assignment';
+import type { AssignmentProblem, ScoredRows } from './assignment';
 
 function count(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) {
@@ -66,4 +66,29 @@ export function validateAssignmentProblem(problem: AssignmentProblem): void {
     if (score > maxScore) maxScore = score;
   }
   checkExactness(rows, columns, maxScore);
+}
+
+/** Everything but the entries themselves, which the scan checks (see scanScoredRows). */
+export function validateScoredShape(problem: ScoredRows): void {
+  const { rows, columns, capacities, rowStart, column, score } = problem;
+  count('rows', rows);
+  count('columns', columns);
+  length('capacities', capacities, columns, 'one per column');
+  length('rowStart', rowStart, rows + 1, 'rows + 1');
+  const entries = rowStart[rows] as number;
+  if (rowStart[0] !== 0) throw new RangeError(`assignment: rowStart must begin at 0, got ${rowStart[0]}`);
+  for (let row = 0; row < rows; row++) {
+    if ((rowStart[row + 1] as number) < (rowStart[row] as number)) {
+      throw new RangeError(`assignment: rowStart must not decrease, row ${row} ends before it begins`);
+    }
+  }
+  length('column', column, entries, 'one per entry');
+  length('score', score, entries, 'one per entry');
+  if (entries + rows > 0x7fffffff) throw new RangeError(`assignment: ${entries} entries are more than the solver can index`);
+  for (let at = 0; at < columns; at++) {
+    const capacity = capacities[at] as number;
+    if (!Number.isSafeInteger(capacity) || capacity < 0) {
+      throw new RangeError(`assignment: the capacity of column ${at} must be an integer ≥ 0, got ${capacity}`);
+    }
+  }
 }

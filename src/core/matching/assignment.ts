@@ -1,6 +1,6 @@
-import { createSearchState, placeByShortestPath, placeOnCheapest } from './assignment-jv';
-import { CostRows } from './assignment-rows';
-import { validateShape } from './assignment-validate';
+import { createSearchState, placeByShortestPath, placeOnCheapest, type SearchState } from './assignment-jv';
+import { type CostRows, DenseCostRows, ScoredCostRows } from './assignment-rows';
+import { validateScoredShape, validateShape } from './assignment-validate';
 
 export { bruteForceAssignment } from './assignment-brute-force';
 
@@ -13,6 +13,23 @@ export interface AssignmentProblem {
   readonly scores: ArrayLike<number>;
   /** allowed[row * columns + column]: 1 allowed, 0 forbidden */
   readonly allowed: ArrayLike<number>;
+}
+
+/**
+ * The same problem given row by row: each row lists only its allowed columns, ascending, with
+ * their scores, so nothing is stored for a forbidden pair. Row r's are
+ * column[rowStart[r] .. rowStart[r + 1]) and score[…] at the same positions. solveScoredRows
+ * works in these arrays (see ScoredCostRows): afterwards their rows are in no useful order.
+ */
+export interface ScoredRows {
+  readonly rows: number;
+  readonly columns: number;
+  /** capacity of each column, ≥ 0; a column with 0 is never used */
+  readonly capacities: ArrayLike<number>;
+  readonly rowStart: ArrayLike<number>;
+  readonly column: Uint16Array | Int32Array;
+  /** integers ≥ 0 */
+  readonly score: Uint8Array | Uint16Array | Int32Array | Float64Array | number[];
 }
 
 export interface Assignment {
@@ -47,28 +64,51 @@ export interface Assignment {
 export function solveAssignment(problem: AssignmentProblem): Assignment {
   validateShape(problem);
   const { rows, columns, scores } = problem;
-  const capacities = new Int32Array(columns + 1);
-  for (let column = 0; column < columns; column++) {
-    // A column never holds more than every row: a larger capacity would only cost memory.
-    capacities[column] = Math.min(problem.capacities[column] as number, rows);
-  }
-  capacities[columns] = rows + 1;
-
-  const state = createSearchState(new CostRows(problem), capacities);
-  for (const row of placeOnCheapest(state)) placeByShortestPath(state, row);
-
-  const columnOf = new Int32Array(rows);
+  const { columnOf } = solve(new DenseCostRows(problem), rows, columns, problem.capacities);
   let matched = 0;
   let total = 0;
   for (let row = 0; row < rows; row++) {
-    const column = state.columnOf[row] as number;
-    if (column === columns) {
-      columnOf[row] = -1;
-      continue;
-    }
-    columnOf[row] = column;
+    const column = columnOf[row] as number;
+    if (column < 0) continue;
     matched += 1;
     total += scores[row * columns + column] as number;
   }
   return { columnOf, matched, total };
+}
+
+/**
+ * solveAssignment on rows of candidate columns: the same answer as on the dense matrix they
+ * stand for. It uses up the problem's column and score arrays as its working space.
+ */
+export function solveScoredRows(problem: ScoredRows): Assignment {
+  validateScoredShape(problem);
+  const { rows, columns } = problem;
+  const costs = new ScoredCostRows(problem);
+  const state = solve(costs, rows, columns, problem.capacities);
+  const { columnOf, rowCost } = state;
+  let matched = 0;
+  let total = 0;
+  for (let row = 0; row < rows; row++) {
+    if ((columnOf[row] as number) < 0) continue;
+    matched += 1;
+    // What a placed row pays is maxScore − its score (see solveAssignment).
+    total += costs.scanned.maxScore - (rowCost[row] as number);
+  }
+  return { columnOf, matched, total };
+}
+
+/** The search's end state; each row's column in columnOf, -1 when unmatched. */
+function solve(costs: CostRows, rows: number, columns: number, given: ArrayLike<number>): SearchState {
+  const capacities = new Int32Array(columns + 1);
+  for (let column = 0; column < columns; column++) {
+    // A column never holds more than every row: a larger capacity would only cost memory.
+    capacities[column] = Math.min(given[column] as number, rows);
+  }
+  capacities[columns] = rows + 1;
+
+  const state = createSearchState(costs, capacities);
+  for (const row of placeOnCheapest(state)) placeByShortestPath(state, row);
+  const columnOf = state.columnOf;
+  for (let row = 0; row < rows; row++) if (columnOf[row] === columns) columnOf[row] = -1;
+  return state;
 }

@@ -50,15 +50,22 @@ export function haveWayToMeet(mentor: Whereabouts, mentee: Whereabouts, rules: P
   return !rules.requireWayToMeet || canMeet(mentor, mentee);
 }
 
+/** What two affiliations are compared on: "Institut Pasteur" and "institut  pasteur " give one key; '' is no affiliation. */
+export function affiliationKey(text: string): string {
+  return foldForMatching(text).replace(/\s+/g, ' ');
+}
+
 /** "Institut Pasteur" and "institut  pasteur " are one affiliation. */
 export function sameAffiliation(a: string, b: string): boolean {
-  const fold = (text: string) => foldForMatching(text).replace(/\s+/g, ' ');
-  return fold(a) !== '' && fold(a) === fold(b);
+  const key = affiliationKey(a);
+  return key !== '' && key === affiliationKey(b);
 }
 
 /**
  * The hard rules, then the soft score of one mentoré with one mentor. Every point comes with
- * the term that earned it, so a proposal can say why in words.
+ * the term that earned it, so a proposal can say why in words. The matcher scores every pair
+ * with pair-scores.ts, the same rules compiled: a rule changed here is changed there too (a
+ * property test compares the two on every pair).
  */
 export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rules: MatchingRules, forbidden: boolean): PairAssessment {
   if (forbidden) return { allowed: false, blockedBecause: 'forbidden' };

@@ -1,6 +1,8 @@
-import { solveAssignment } from './assignment';
+import { type Assignment, solveScoredRows } from './assignment';
 import type { MatchingInput, MatchingRules, MenteeCandidate, MentorCandidate } from './candidates';
 import { assessPair, type BlockedBecause, type ScoreTerm } from './compatibility';
+import { blockedReason, pairOutcome, rowOutcomes } from './pair-scores';
+import { type PreparedPairings, preparePairings } from './prepare-pairings';
 
 export interface ProposedPair {
   readonly mentee: string;
@@ -30,91 +32,49 @@ export interface Proposal {
   readonly total: number;
 }
 
-const pairKey = (mentee: string, mentor: string) => `${mentee}\u0000${mentor}`;
-
-function unmatchedReasons(
-  mentee: MenteeCandidate,
-  mentors: readonly MentorCandidate[],
-  rules: MatchingRules,
-  forbidden: ReadonlySet<string>,
-) {
-  if (mentors.length === 0) return [{ kind: 'no-mentor' } as const];
+/** Why a mentoré got nobody, from every mentor's outcome with them (full mentors included). */
+function unmatchedReasons(prepared: PreparedPairings, mentee: number, outcomes: Int32Array, mark: Int8Array): readonly UnmatchedReason[] {
+  if (prepared.mentors.length === 0) return [{ kind: 'no-mentor' }];
+  rowOutcomes(prepared.compiled, mentee, outcomes, mark);
   const blocked = new Map<BlockedBecause, number>();
   let compatible = 0;
-  for (const mentor of mentors) {
-    const assessed = assessPair(mentee, mentor, rules, forbidden.has(pairKey(mentee.id, mentor.id)));
-    if (assessed.allowed) compatible += 1;
-    else blocked.set(assessed.blockedBecause, (blocked.get(assessed.blockedBecause) ?? 0) + 1);
+  for (const outcome of outcomes) {
+    if (outcome >= 0) compatible += 1;
+    else blocked.set(blockedReason(outcome), (blocked.get(blockedReason(outcome)) ?? 0) + 1);
   }
-  if (compatible > 0) return [{ kind: 'compatible-mentors-full', mentors: compatible } as const];
+  if (compatible > 0) return [{ kind: 'compatible-mentors-full', mentors: compatible }];
   return [...blocked.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([because, count]) => ({ kind: 'blocked', because, mentors: count }) as const);
 }
 
 /**
- * The best pairs for everyone at once: first as many mentorés matched as possible, then the
- * highest total compatibility, respecting capacities, hard rules and coordinators' pins and
- * forbids. Deterministic: people are taken in id order, so the same input gives the same pairs.
+ * The pairs the solver chose, in words: assessPair gives the terms of these pairs only. It
+ * must agree with the compiled score the solver used; a difference is a bug in pair-scores.ts,
+ * and a proposal built on wrong scores must not reach a coordinator.
  */
-export function proposePairings(input: MatchingInput, rules: MatchingRules): Proposal {
-  const mentors = [...input.mentors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const mentees = [...input.mentees].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const forbidden = new Set(input.forbids.map(([mentee, mentor]) => pairKey(mentee, mentor)));
-  const mentorById = new Map(mentors.map((mentor) => [mentor.id, mentor]));
-  const left = new Map(mentors.map((mentor) => [mentor.id, mentor.capacity]));
-
-  // Coordinators' pins come first and take their slot, whatever the score.
-  const pairs: ProposedPair[] = [];
-  const pinnedMentees = new Set<string>();
-  for (const [menteeId, mentorId] of input.pins) {
-    const mentee = mentees.find((candidate) => candidate.id === menteeId);
-    const mentor = mentorById.get(mentorId);
-    const slots = left.get(mentorId) ?? 0;
-    if (!mentee || !mentor || pinnedMentees.has(menteeId) || slots === 0) continue;
-    const assessed = assessPair(mentee, mentor, rules, false);
-    pairs.push({
-      mentee: menteeId,
-      mentor: mentorId,
-      score: assessed.allowed ? assessed.score : 0,
-      terms: assessed.allowed ? assessed.terms : [],
-      languages: assessed.allowed ? assessed.languages : [],
-      pinned: true,
-    });
-    pinnedMentees.add(menteeId);
-    left.set(mentorId, slots - 1);
-  }
-
-  const rows = mentees.filter((mentee) => !pinnedMentees.has(mentee.id));
-  const columns = mentors.filter((mentor) => (left.get(mentor.id) ?? 0) > 0);
-  const scores = new Int32Array(rows.length * columns.length);
-  const allowed = new Uint8Array(rows.length * columns.length);
-  const assessments = rows.map((mentee, row) =>
-    columns.map((mentor, column) => {
-      const assessed = assessPair(mentee, mentor, rules, forbidden.has(pairKey(mentee.id, mentor.id)));
-      if (assessed.allowed) {
-        allowed[row * columns.length + column] = 1;
-        scores[row * columns.length + column] = assessed.score;
-      }
-      return assessed;
-    }),
-  );
-  const solved = solveAssignment({
-    rows: rows.length,
-    columns: columns.length,
-    capacities: columns.map((mentor) => left.get(mentor.id) ?? 0),
-    scores,
-    allowed,
-  });
-
+export function buildProposal(prepared: PreparedPairings, solved: Assignment, rules: MatchingRules): Proposal {
+  const { mentees, mentors, compiled, rowMentee, columnMentor } = prepared;
+  const pairs: ProposedPair[] = prepared.pinned.map((pair) => ({ ...pair, pinned: true }));
   const unmatched: UnmatchedMentee[] = [];
-  rows.forEach((mentee, row) => {
-    const column = solved.columnOf[row] ?? -1;
-    const assessed = assessments[row]?.[column];
-    const mentor = columns[column];
-    if (column < 0 || !mentor || !assessed?.allowed) {
-      unmatched.push({ mentee: mentee.id, reasons: unmatchedReasons(mentee, mentors, rules, forbidden) });
-      return;
+  const outcomes = new Int32Array(mentors.length);
+  const mark = new Int8Array(mentors.length);
+  for (let row = 0; row < rowMentee.length; row++) {
+    const menteeAt = rowMentee[row] as number;
+    const mentee = mentees[menteeAt] as MenteeCandidate;
+    const column = solved.columnOf[row] as number;
+    if (column < 0) {
+      unmatched.push({ mentee: mentee.id, reasons: unmatchedReasons(prepared, menteeAt, outcomes, mark) });
+      continue;
+    }
+    const mentorAt = columnMentor[column] as number;
+    const mentor = mentors[mentorAt] as MentorCandidate;
+    const compiledScore = pairOutcome(compiled, menteeAt, mentorAt);
+    const assessed = assessPair(mentee, mentor, rules, false);
+    if (!assessed.allowed || assessed.score !== compiledScore) {
+      throw new Error(
+        `matching: the compiled score of (${mentee.id}, ${mentor.id}) is ${compiledScore}, assessPair gives ${assessed.allowed ? assessed.score : assessed.blockedBecause}`,
+      );
     }
     pairs.push({
       mentee: mentee.id,
@@ -124,7 +84,17 @@ export function proposePairings(input: MatchingInput, rules: MatchingRules): Pro
       languages: assessed.languages,
       pinned: false,
     });
-  });
+  }
   pairs.sort((a, b) => (a.mentee < b.mentee ? -1 : a.mentee > b.mentee ? 1 : 0));
   return { pairs, unmatched, matched: pairs.length, total: pairs.reduce((sum, pair) => sum + pair.score, 0) };
+}
+
+/**
+ * The best pairs for everyone at once: first as many mentorés matched as possible, then the
+ * highest total compatibility, respecting capacities, hard rules and coordinators' pins and
+ * forbids. Deterministic: people are taken in id order, so the same input gives the same pairs.
+ */
+export function proposePairings(input: MatchingInput, rules: MatchingRules): Proposal {
+  const prepared = preparePairings(input, rules);
+  return buildProposal(prepared, solveScoredRows(prepared.problem), rules);
 }

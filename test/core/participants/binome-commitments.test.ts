@@ -109,7 +109,7 @@ describe('what the matcher and manual pairing see', () => {
     if (!dan) throw new Error('not enrolled');
     await world.enrolments.save({ ...dan, profile: { ...MENTOR_PROFILE, name: 'Dan Leroy', capacity: 1 } });
     expect(await refusal(createBinomeByHand(coordinator, { mentee: 'ada', mentor: 'dan' }))).toBe(
-      'Dan Leroy (<@dan>) is already in a running pair as mentee: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve`.',
+      'Dan Leroy (<@dan>) is already in a running pair as mentee: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve mentee:@…`.',
     );
     const active = (await world.ports.binomes.listByCommunity(TERMINAL)).filter((binome) => binome.status === 'confirmed');
     expect(active.map((binome) => binome.id)).toEqual(['p1-1', 'p1-2']);
