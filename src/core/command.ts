@@ -3,8 +3,9 @@ import type { Audience } from './access';
 import type { UseCaseContext } from './context';
 import { UserError } from './errors';
 import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
+import { choicesList } from './forms/form-schema';
 import { matchChoice } from './forms/raw-input';
-import type { MessageKey } from './i18n/translate';
+import type { PlainMessageKey } from './i18n/translate';
 import type { Programme } from './programme/programme-schema';
 import type { Reply } from './reply';
 
@@ -17,7 +18,7 @@ export interface CommandOption {
   readonly key: string;
   /** What Discord shows, per language (lowercase, at most 32 characters); the key when absent. */
   readonly name?: { readonly fr: string; readonly en: string };
-  readonly description: MessageKey;
+  readonly description: PlainMessageKey;
   readonly required: boolean;
   readonly choices: readonly FieldChoice[];
   /**
@@ -46,7 +47,7 @@ export interface CommandSpec<Input> {
   /** Subcommand names: lowercase, at most 32 characters (Discord), French first. */
   readonly name: { readonly fr: string; readonly en: string };
   /** At most 100 characters in each language (Discord). */
-  readonly description: MessageKey;
+  readonly description: PlainMessageKey;
   readonly audience: Audience;
   readonly options: readonly CommandOption[];
   /** Parses the options; platforms only hand over strings. */
@@ -96,7 +97,7 @@ export function defineCommand<Input>(spec: CommandSpec<Input>): Command {
         const choices = spec.options.find((candidate) => candidate.key === option)?.choices ?? [];
         throw new UserError('command.error.invalidOption', {
           option,
-          choices: choices.map((choice) => choice.value).join(', ') || '—',
+          choices: choices.length > 0 ? choicesList(choices) : '—',
         });
       }
       return spec.run(ctx, parsed.data, helpers);

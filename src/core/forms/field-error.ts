@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale';
-import { type MessageKey, type MessageParams, translate } from '../i18n/translate';
+import { type MessageKey, type MessageParams, type ParamsArgument, translate, translateUnchecked } from '../i18n/translate';
 import type { FormSpec } from './form-types';
 
 /** A problem with one field, kept as a message key so each reader gets it in their language. */
@@ -9,8 +9,8 @@ export interface FieldError {
   readonly params: MessageParams;
 }
 
-export function fieldError(field: string, key: MessageKey, params: MessageParams = {}): FieldError {
-  return { field, key, params };
+export function fieldError<K extends MessageKey>(field: string, key: K, ...params: ParamsArgument<K>): FieldError {
+  return { field, key, params: (params[0] ?? {}) as MessageParams };
 }
 
 /** Every problem as a list line naming its field, for a refusal shown as a message. */
@@ -20,7 +20,7 @@ export function fieldErrorLines(form: FormSpec, errors: readonly FieldError[], l
 
 /** The message alone, for inline display next to the field (Slack `response_action: errors`). */
 export function describeFieldProblem(error: FieldError, locale: Locale): string {
-  return translate(locale, error.key, error.params);
+  return translateUnchecked(locale, error.key, error.params);
 }
 
 /** The message with the field named, for platforms that answer in a message (terminal, Discord). */

@@ -1,6 +1,6 @@
 import type { FieldChoice, FormField, FormSpec } from '../forms/form-types';
 import type { Locale, LocalizedText } from '../i18n/locale';
-import { localized, type MessageKey } from '../i18n/translate';
+import { localized, type MessageKey, type PlainMessageKey } from '../i18n/translate';
 import { programmeText } from '../programme/content';
 import type { Choice, Programme } from '../programme/programme-schema';
 import { FORMATS, LIMITS, PHD_STATUSES, ROLES, WISHED_SECTORS } from './enrolment';
@@ -15,7 +15,7 @@ function fromCatalogue<Prefix extends string, Value extends string>(
   prefix: Prefix,
   values: readonly (`${Prefix}.${Value}` extends MessageKey ? Value : never)[],
 ): FieldChoice[] {
-  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as `${Prefix}.${Value}` & MessageKey) }));
+  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as PlainMessageKey) }));
 }
 
 function fromProgramme(choices: readonly Choice[]): FieldChoice[] {

@@ -1,7 +1,7 @@
 import { ComponentType, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { fieldErrorLines } from '../../core/forms/field-error';
 import type { FormField, FormSpec, FormValues, RawFormValue } from '../../core/forms/form-types';
-import { translate } from '../../core/i18n/translate';
+import { type MessageKey, type ParamsArgument, translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch';
 import type { FormDraft, FormDraftRepository } from '../../store/form-draft-repository';
@@ -47,8 +47,10 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
   const participant = (scope: InteractionScope) => participantIdOf(scope.community, scope.actor.userId);
   const idFor = (scope: InteractionScope, form: FormSpec, action: StepTarget['action'], field?: string) =>
     encodeStepId({ action, formId: form.id, owner: scope.actor.userId, ...(field === undefined ? {} : { field }) });
-  const t = (scope: InteractionScope) => (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
-    translate(scope.locale, key, params);
+  const t =
+    (scope: InteractionScope) =>
+    <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) =>
+      translate(scope.locale, key, ...params);
 
   function heading(scope: InteractionScope, form: FormSpec, position: StepPosition): string {
     return `**${form.title[scope.locale]}** — ${t(scope)('steps.progress', { step: position.number, total: position.total })}`;
