@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale';
 import { type MessageKey, type MessageParams, type ParamsArgument, translate, translateUnchecked } from '../i18n/translate';
-import type { FormSpec } from './form-types';
+import { type FormSpec, fieldName } from './form-types';
 
 /** A problem with one field, kept as a message key so each reader gets it in their language. */
 export interface FieldError {
@@ -27,7 +27,7 @@ export function describeFieldProblem(error: FieldError, locale: Locale): string 
 export function describeFieldError(form: FormSpec, error: FieldError, locale: Locale): string {
   const field = form.fields.find((candidate) => candidate.key === error.field);
   return translate(locale, 'form.error.line', {
-    label: field ? field.label[locale] : error.field,
+    label: field ? fieldName(field, locale) : error.field,
     key: error.field,
     problem: describeFieldProblem(error, locale),
   });

@@ -1,6 +1,6 @@
 import { ComponentType, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { fieldErrorLines } from '../../core/forms/field-error';
-import type { FormField, FormSpec, FormValues, RawFormValue } from '../../core/forms/form-types';
+import { type FormField, type FormSpec, type FormValues, fieldName, type RawFormValue } from '../../core/forms/form-types';
 import { type MessageKey, type ParamsArgument, translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch';
@@ -221,7 +221,7 @@ export function createFormStepFlow(options: FormStepFlowOptions) {
     if (!position) return submit(scope, form, draft);
     const missing = unanswered(position.step, draft.values);
     if (position.step.kind === 'selects' && missing.length > 0) {
-      const names = missing.map((field) => field.label[scope.locale]).join(', ');
+      const names = missing.map((field) => fieldName(field, scope.locale)).join(', ');
       return scope.answer.show(selectsMessage(scope, form, draft, position, t(scope)('steps.missing', { fields: names })), {
         replace: true,
       });
