@@ -94,7 +94,7 @@ export const en = {
   'form.enrol.excluded.label': 'People not to pair you with',
   'form.enrol.excluded.hint': 'Names separated by semicolons: thesis director, CSI members…',
   'form.enrol.about.label': 'A word about you (optional)',
-  'form.enrol.about.hint': 'Your path, what you are looking for: your pair will read it',
+  'form.enrol.about.hint': 'Your background, what you are looking for: shown to your pair in your private channel',
   'form.enrol.about.name': 'A word about you',
   'form.enrol.consentPillars.label': 'Commitment to the pillars',
   'form.enrol.consentPillars.hint': 'See /mentorat pillars',
@@ -177,7 +177,8 @@ export const en = {
   'help.rule.integer': 'number from {min} to {max}',
   'help.rule.choice': 'one of: {choices}',
   'help.rule.multiChoice': '{min} to {max} of: {choices}',
-  'help.rule.list': 'up to {max, plural, one {# item} other {# items separated by ;}} ({itemMax, plural, one {# character} other {# characters}} each)',
+  'help.rule.list':
+    'up to {max, plural, one {# item} other {# items separated by ;}} ({itemMax, plural, one {# character} other {# characters}} each)',
   'help.rule.consent': 'yes to accept',
   'help.unknownCommand': 'I do not know "{name}". Type `/help` for the list.',
 
@@ -301,15 +302,21 @@ export const en = {
   'referents.alreadyInConfig': '{person} already is a referent (named in the configuration).',
   'referents.removeFromConfig': '{person} is a referent in the configuration (access.referents.users): remove them from that file.',
   'referents.removed': '{person} is no longer a referent: no new pair will be given to them.',
-  'referents.stillFollows': 'They still follow {count, plural, one {# pair} other {# pairs}}: choose another referent for them with `/mentorat-admin set-referent`.',
+  'referents.stillFollows':
+    'They still follow {count, plural, one {# pair} other {# pairs}}: choose another referent for them with `/mentorat-admin set-referent`.',
   'referents.notAReferent': '{person} was not a referent: nothing changed.',
 
-  'propose.everyonePaired': 'Every enrolled mentee already has a pair ({count, plural, one {# confirmed pair} other {# confirmed pairs}}): nobody to match.',
-  'propose.noReferent': ' — no referent',
+  'propose.everyonePaired':
+    'Every enrolled mentee already has a pair ({count, plural, one {# confirmed pair} other {# confirmed pairs}}): nobody to match.',
+  'propose.noReferent': ' — ⚠️ no referent: its reports would go to the coordinators',
   'propose.morePairs': '… and {count, plural, one {# more pair} other {# more pairs}}: see the CSV file.',
-  'propose.decisions': 'Coordinators’ decisions applied: {pins, plural, other {# pinned}}, {forbids, plural, other {# forbidden}}, {referents, plural, one {# referent choice} other {# referent choices}}.',
-  'propose.alreadyPaired': '{count, plural, one {# pair already confirmed stays as it is and is not recomputed} other {# pairs already confirmed stay as they are and are not recomputed}}.',
+  'propose.decisions':
+    'Coordinators’ decisions applied: {pins, plural, other {# pinned}}, {forbids, plural, other {# forbidden}}, {referents, plural, one {# referent choice} other {# referent choices}}.',
+  'propose.alreadyPaired':
+    '{count, plural, one {# pair already confirmed stays as it is and is not recomputed} other {# pairs already confirmed stay as they are and are not recomputed}}.',
   'propose.noReferents': 'No referent is appointed: add some with `/mentorat-admin referents` before confirming if you can.',
+  'propose.pairsWithoutReferent':
+    '⚠️ {count, plural, one {# pair has no referent: its reports would go} other {# pairs have no referent: their reports would go}} straight to the coordinators. Choose one with `/mentorat-admin set-referent` before confirming if you can.',
   'propose.howToConfirm':
     'Nothing is confirmed yet. Adjust with `/mentorat-admin pin`, `forbid` or `set-referent`, then run `match` again; confirm with the button below or `/mentorat-admin confirm`.',
   'propose.nothingToConfirm': 'No pair is possible for now: there is nothing to confirm.',
@@ -343,20 +350,24 @@ export const en = {
   'confirm.noProposal': 'No proposal to confirm: run `/mentorat-admin match` first.',
   'confirm.outdatedProposal':
     'This proposal is no longer the latest: another one was computed since. Confirm the newest one, or run `/mentorat-admin match` again.',
-  'confirm.alreadyConfirmed': 'This proposal is already confirmed ({count, plural, one {# pair} other {# pairs}}). Next step: `/mentorat-admin announce`.',
+  'confirm.alreadyConfirmed':
+    'This proposal is already confirmed ({count, plural, one {# pair} other {# pairs}}). Next step: `/mentorat-admin announce`.',
   'confirm.changedSince':
     'Things changed since this proposal (enrolments, withdrawals, pins, pairs…): run `/mentorat-admin match` again, read it, then confirm.',
   'confirm.done': '**{count, plural, one {# pair confirmed} other {# pairs confirmed}}.**',
   'confirm.more': '… and {count, plural, other {# more}}.',
-  'confirm.waitlisted': '{count, plural, one {# mentee without a pair goes on the waiting list; they will be told} other {# mentees without a pair go on the waiting list; they will be told}} when the pairs are announced.',
+  'confirm.waitlisted':
+    '{count, plural, one {# mentee without a pair goes on the waiting list; they will be told} other {# mentees without a pair go on the waiting list; they will be told}} when the pairs are announced.',
   'confirm.next': 'Nobody has been told yet. Next step: the button below or `/mentorat-admin announce`.',
   'confirm.button.announce': 'Announce now',
 
   'announce.alreadyRunning': 'An announcement is already running for this community: wait for its summary.',
   'announce.nothingConfirmed': 'No confirmed pair to announce: `/mentorat-admin match`, then `confirm`.',
-  'announce.nothingLeft': 'Nothing new to announce: {count, plural, one {the confirmed pair is already announced} other {the # confirmed pairs are already announced}}.',
+  'announce.nothingLeft':
+    'Nothing new to announce: {count, plural, one {the confirmed pair is already announced} other {the # confirmed pairs are already announced}}.',
   'announce.progress': 'Announcing: {done}/{total}…',
-  'announce.summary': '**Announcement finished**: {announced}/{total, plural, one {# pair announced} other {# pairs announced}} (private channel and welcome message).',
+  'announce.summary':
+    '**Announcement finished**: {announced}/{total, plural, one {# pair announced} other {# pairs announced}} (private channel and welcome message).',
   'announce.messagesSent': '{count, plural, one {# direct message sent} other {# direct messages sent}}.',
   'announce.noticesSent': '{count, plural, one {# mentee without a pair told} other {# mentees without a pair told}}.',
   'announce.spaceFailures': '**Pairs not announced ({count})**:',
@@ -364,7 +375,8 @@ export const en = {
   'announce.moreFailures': '… and {count, plural, other {# more}} of the same kind.',
   'announce.willRetry': '(attempt {attempt}; tried again at the next announcement)',
   'announce.givenUp': '(given up after several attempts; the pair’s channel has the message)',
-  'announce.busy': '{count, plural, one {# step is running elsewhere or was interrupted} other {# steps are running elsewhere or were interrupted}} less than 5 minutes ago.',
+  'announce.busy':
+    '{count, plural, one {# step is running elsewhere or was interrupted} other {# steps are running elsewhere or were interrupted}} less than 5 minutes ago.',
   'announce.runAgain': 'Run `/mentorat-admin announce` again to finish: nothing will be sent twice.',
   'announce.stoppedPlatform': '**Announcement stopped**: {problem}',
   'announce.stoppedShutdown': '**Announcement stopped**: the bot is shutting down.',
@@ -374,10 +386,11 @@ export const en = {
     '**Announcement resumed and finished**: the bot had stopped during the announcement you started; it did what was left.',
   'announce.welcome.title': '**Welcome to your mentoring pair!**',
   'announce.welcome.private': 'This channel is private: only the three of you (and the bot) can see it.',
+  'announce.welcome.privatePair': 'This channel is private: only the two of you (and the bot) can see it.',
   'announce.who.mentee': '- **Mentee**: {person}',
   'announce.who.mentor': '- **Mentor**: {person}',
   'announce.who.referent': '- **Referent**: {person}',
-  'announce.who.noReferent': '- **Referent**: not appointed yet; meanwhile the coordinators answer you.',
+  'announce.who.noReferent': '- **Referent**: none for this pair; its reports go straight to the coordinators.',
   'announce.welcome.pillars': '**The pillars of the programme**',
   'announce.welcome.referentRole': '**What the referent does**',
   'announce.welcome.firstSteps': '**Getting started**',
@@ -410,7 +423,8 @@ export const en = {
   'binome.createdDespite': 'Note: a usual rule is not met: {rule}.',
   'binome.announceNext': 'Nobody has been told yet: `/mentorat-admin announce` will announce it.',
   'binome.noneToDissolve': '{name} has no current pair.',
-  'binome.dissolve.question': 'Dissolve the pair {pair}? Both members and the referent will be told privately.',
+  'binome.dissolve.question':
+    'Dissolve the pair {pair}? {referent, select, yes {Both members and the referent will be told privately.} other {Both members will be told privately (it has no referent).}}',
   'binome.dissolve.questionUnannounced': 'Dissolve the pair {pair}? It has not been announced yet: nobody will be told.',
   'binome.dissolve.yes': 'Yes, dissolve',
   'binome.dissolve.done': 'The pair {pair} is dissolved.',
@@ -422,7 +436,8 @@ export const en = {
   'binome.dissolved.next':
     'Thank you for what you shared. If you stay enrolled, you may be paired again in the next round; the coordinators remain available for any question.',
 
-  'withdraw.confirm.inBinome': 'Your pair will end: the other member and your referent will be told.',
+  'withdraw.confirm.inBinome':
+    '{count, plural, one {Your pair will end} other {Your # pairs will end}}: {referent, select, yes {{count, plural, one {the other member and your referent will be told} other {the other members and their referents will be told}}} other {{count, plural, one {the other member will be told} other {the other members will be told}}}}.',
   'withdraw.binomesEnded': '{count, plural, one {# pair ended} other {# pairs ended}}; the other people concerned were told.',
 
   'command.mentorat.report.description': 'Report a concern, privately, to your referent',
@@ -458,7 +473,8 @@ export const en = {
   'report.rejected': 'Your report is not sent yet: fix what is shown, then submit again.',
   'report.notEnrolled':
     'To report a concern through the bot, you need to be enrolled in the programme. Meanwhile, write directly to the coordinators: they will answer you in confidence.',
-  'report.tooMany': 'You have already sent {count, plural, one {# report} other {# reports}} within the hour: that is the limit. Try again a little later; if it is urgent, write directly to the coordinators.',
+  'report.tooMany':
+    'You have already sent {count, plural, one {# report} other {# reports}} within the hour: that is the limit. Try again a little later; if it is urgent, write directly to the coordinators.',
   'report.notSaved':
     'Your report could not be saved (a temporary technical problem): nothing was sent. Try again in a moment; what you wrote is kept where your platform allows it.',
   'report.filed': '**Report {reference} saved.** Thank you for writing to us.',

@@ -97,7 +97,7 @@ export const fr = {
   'form.enrol.excluded.label': 'Personnes à ne pas vous proposer',
   'form.enrol.excluded.hint': 'Noms séparés par un point-virgule : directeur·rice de thèse, membres du CSI…',
   'form.enrol.about.label': 'Un mot sur vous (facultatif)',
-  'form.enrol.about.hint': 'Votre parcours, ce que vous cherchez : votre binôme le lira',
+  'form.enrol.about.hint': 'Votre parcours, ce que vous cherchez : affiché à votre binôme dans votre salon privé',
   'form.enrol.about.name': 'Un mot sur vous',
   'form.enrol.consentPillars.label': 'Engagement sur les piliers',
   'form.enrol.consentPillars.hint': 'Voir /mentorat piliers',
@@ -185,7 +185,8 @@ export const fr = {
   'help.rule.integer': 'nombre de {min} à {max}',
   'help.rule.choice': 'un choix parmi : {choices}',
   'help.rule.multiChoice': '{min} à {max} choix parmi : {choices}',
-  'help.rule.list': 'jusqu’à {max, plural, one {# élément} other {# éléments séparés par ;}} ({itemMax, plural, one {# caractère} other {# caractères}} chacun)',
+  'help.rule.list':
+    'jusqu’à {max, plural, one {# élément} other {# éléments séparés par ;}} ({itemMax, plural, one {# caractère} other {# caractères}} chacun)',
   'help.rule.consent': 'oui pour accepter',
   'help.unknownCommand': 'Je ne connais pas « {name} ». Tapez `/help` pour la liste.',
 
@@ -216,7 +217,8 @@ export const fr = {
 
   'command.admin.propose.description': 'Proposer les binômes : scores, raisons, référent·es, et qui reste sans binôme',
   'propose.none': 'Personne à apparier : aucun·e mentoré·e inscrit·e.',
-  'propose.title': '**Proposition de binômes** : {matched, plural, one {# mentoré·e apparié·e} other {# mentoré·es apparié·es}} sur {mentees}, score total {total}',
+  'propose.title':
+    '**Proposition de binômes** : {matched, plural, one {# mentoré·e apparié·e} other {# mentoré·es apparié·es}} sur {mentees}, score total {total}',
   'propose.pair': '- **{mentee}** ↔ **{mentor}** — score {score} ({reasons}){referent}',
   'propose.referent': ' — référent·e : {name}',
   'propose.unmatchedTitle': '**Sans binôme ({count})**',
@@ -316,15 +318,21 @@ export const fr = {
   'referents.alreadyInConfig': '{person} est déjà référent·e (nommé·e dans la configuration).',
   'referents.removeFromConfig': '{person} est référent·e dans la configuration (access.referents.users) : retirez-l·a de ce fichier.',
   'referents.removed': "{person} n'est plus référent·e : aucun nouveau binôme ne lui sera confié.",
-  'referents.stillFollows': 'Cette personne suit encore {count, plural, one {# binôme} other {# binômes}} : choisissez-leur un·e autre référent·e avec `/mentorat-admin changer-referent`.',
+  'referents.stillFollows':
+    'Cette personne suit encore {count, plural, one {# binôme} other {# binômes}} : choisissez-leur un·e autre référent·e avec `/mentorat-admin changer-referent`.',
   'referents.notAReferent': "{person} n'était pas référent·e : rien n'a changé.",
 
-  'propose.everyonePaired': 'Tous les mentoré·es inscrit·es ont déjà un binôme ({count, plural, one {# binôme confirmé} other {# binômes confirmés}}) : personne à apparier.',
-  'propose.noReferent': ' — sans référent·e',
+  'propose.everyonePaired':
+    'Tous les mentoré·es inscrit·es ont déjà un binôme ({count, plural, one {# binôme confirmé} other {# binômes confirmés}}) : personne à apparier.',
+  'propose.noReferent': ' — ⚠️ sans référent·e : ses signalements iraient à la coordination',
   'propose.morePairs': '… et {count, plural, one {# autre paire} other {# autres paires}} : voir le fichier CSV.',
-  'propose.decisions': 'Décisions de la coordination appliquées : {pins, plural, one {# épinglé} other {# épinglés}}, {forbids, plural, one {# écarté} other {# écartés}}, {referents, plural, one {# choix de référent·e} other {# choix de référent·es}}.',
-  'propose.alreadyPaired': '{count, plural, one {# binôme déjà confirmé reste tel quel et n’est pas recalculé} other {# binômes déjà confirmés restent tels quels et ne sont pas recalculés}}.',
+  'propose.decisions':
+    'Décisions de la coordination appliquées : {pins, plural, one {# épinglé} other {# épinglés}}, {forbids, plural, one {# écarté} other {# écartés}}, {referents, plural, one {# choix de référent·e} other {# choix de référent·es}}.',
+  'propose.alreadyPaired':
+    '{count, plural, one {# binôme déjà confirmé reste tel quel et n’est pas recalculé} other {# binômes déjà confirmés restent tels quels et ne sont pas recalculés}}.',
   'propose.noReferents': "Aucun·e référent·e n'est désigné·e : ajoutez-en avec `/mentorat-admin referents` avant de confirmer si possible.",
+  'propose.pairsWithoutReferent':
+    '⚠️ {count, plural, one {# paire n’a pas de référent·e : ses signalements iraient} other {# paires n’ont pas de référent·e : leurs signalements iraient}} directement à la coordination. Choisissez-en avec `/mentorat-admin changer-referent` avant de confirmer si possible.',
   'propose.howToConfirm':
     "Rien n'est encore confirmé. Ajustez avec `/mentorat-admin epingler`, `interdire` ou `changer-referent` puis relancez `apparier` ; confirmez avec le bouton ci-dessous ou `/mentorat-admin valider`.",
   'propose.nothingToConfirm': "Aucune paire n'est possible pour l'instant : il n'y a rien à confirmer.",
@@ -359,20 +367,24 @@ export const fr = {
   'confirm.noProposal': 'Aucune proposition à confirmer : lancez d’abord `/mentorat-admin apparier`.',
   'confirm.outdatedProposal':
     "Cette proposition n'est plus la dernière : une autre a été calculée depuis. Confirmez la plus récente, ou relancez `/mentorat-admin apparier`.",
-  'confirm.alreadyConfirmed': 'Cette proposition est déjà confirmée ({count, plural, one {# binôme} other {# binômes}}). Étape suivante : `/mentorat-admin annoncer`.',
+  'confirm.alreadyConfirmed':
+    'Cette proposition est déjà confirmée ({count, plural, one {# binôme} other {# binômes}}). Étape suivante : `/mentorat-admin annoncer`.',
   'confirm.changedSince':
     'Des choses ont changé depuis cette proposition (inscriptions, retraits, épingles, binômes…) : relancez `/mentorat-admin apparier`, relisez, puis confirmez.',
   'confirm.done': '**{count, plural, one {# binôme confirmé} other {# binômes confirmés}}.**',
   'confirm.more': '… et {count, plural, one {# autre} other {# autres}}.',
-  'confirm.waitlisted': '{count, plural, one {# mentoré·e sans binôme passe sur la liste d’attente ; il ou elle sera prévenu·e} other {# mentoré·es sans binôme passent sur la liste d’attente ; ils et elles seront prévenu·es}} à l’annonce.',
+  'confirm.waitlisted':
+    '{count, plural, one {# mentoré·e sans binôme passe sur la liste d’attente ; il ou elle sera prévenu·e} other {# mentoré·es sans binôme passent sur la liste d’attente ; ils et elles seront prévenu·es}} à l’annonce.',
   'confirm.next': "Personne n'est encore prévenu·e. Étape suivante : le bouton ci-dessous ou `/mentorat-admin annoncer`.",
   'confirm.button.announce': 'Annoncer maintenant',
 
   'announce.alreadyRunning': 'Une annonce est déjà en cours pour cette communauté : attendez son résumé.',
   'announce.nothingConfirmed': 'Aucun binôme confirmé à annoncer : `/mentorat-admin apparier`, puis `valider`.',
-  'announce.nothingLeft': 'Rien de nouveau à annoncer : {count, plural, one {le binôme confirmé est déjà annoncé} other {les # binômes confirmés sont déjà annoncés}}.',
+  'announce.nothingLeft':
+    'Rien de nouveau à annoncer : {count, plural, one {le binôme confirmé est déjà annoncé} other {les # binômes confirmés sont déjà annoncés}}.',
   'announce.progress': 'Annonce en cours : {done}/{total}…',
-  'announce.summary': '**Annonce terminée** : {announced}/{total, plural, one {# binôme annoncé} other {# binômes annoncés}} (salon privé et message d’accueil).',
+  'announce.summary':
+    '**Annonce terminée** : {announced}/{total, plural, one {# binôme annoncé} other {# binômes annoncés}} (salon privé et message d’accueil).',
   'announce.messagesSent': '{count, plural, one {# message privé envoyé} other {# messages privés envoyés}}.',
   'announce.noticesSent': '{count, plural, one {# mentoré·e sans binôme prévenu·e} other {# mentoré·es sans binôme prévenu·es}}.',
   'announce.spaceFailures': '**Binômes non annoncés ({count})** :',
@@ -380,7 +392,8 @@ export const fr = {
   'announce.moreFailures': '… et {count, plural, one {# autre} other {# autres}} du même genre.',
   'announce.willRetry': '(essai {attempt} ; nouvel essai à la prochaine annonce)',
   'announce.givenUp': '(abandonné après plusieurs essais ; le salon du binôme contient le message)',
-  'announce.busy': '{count, plural, one {# étape est en cours ailleurs ou a été interrompue} other {# étapes sont en cours ailleurs ou ont été interrompues}} il y a moins de 5 minutes.',
+  'announce.busy':
+    '{count, plural, one {# étape est en cours ailleurs ou a été interrompue} other {# étapes sont en cours ailleurs ou ont été interrompues}} il y a moins de 5 minutes.',
   'announce.runAgain': 'Relancez `/mentorat-admin annoncer` pour terminer : rien ne sera envoyé deux fois.',
   'announce.stoppedPlatform': '**Annonce interrompue** : {problem}',
   'announce.stoppedShutdown': '**Annonce interrompue** : le bot s’arrête.',
@@ -390,10 +403,11 @@ export const fr = {
     '**Annonce reprise et terminée** : le bot s’était arrêté pendant l’annonce que vous aviez lancée ; il a fait ce qui restait.',
   'announce.welcome.title': '**Bienvenue dans votre binôme de mentorat !**',
   'announce.welcome.private': 'Ce salon est privé : seul·es vous trois (et le bot) le voyez.',
+  'announce.welcome.privatePair': 'Ce salon est privé : seul·es vous deux (et le bot) le voyez.',
   'announce.who.mentee': '- **Mentoré·e** : {person}',
   'announce.who.mentor': '- **Mentor** : {person}',
   'announce.who.referent': '- **Référent·e** : {person}',
-  'announce.who.noReferent': '- **Référent·e** : pas encore désigné·e ; en attendant, la coordination vous répond.',
+  'announce.who.noReferent': '- **Référent·e** : aucun·e pour ce binôme ; ses signalements vont directement à la coordination.',
   'announce.welcome.pillars': '**Les piliers du programme**',
   'announce.welcome.referentRole': '**Le rôle du ou de la référent·e**',
   'announce.welcome.firstSteps': '**Pour commencer**',
@@ -427,7 +441,8 @@ export const fr = {
   'binome.createdDespite': 'Attention, une règle habituelle n’est pas respectée : {rule}.',
   'binome.announceNext': "Personne n'est encore prévenu·e : `/mentorat-admin annoncer` l’annoncera.",
   'binome.noneToDissolve': "{name} n'a pas de binôme en cours.",
-  'binome.dissolve.question': 'Dissoudre le binôme {pair} ? Les deux membres et le ou la référent·e seront prévenu·es en privé.',
+  'binome.dissolve.question':
+    'Dissoudre le binôme {pair} ? {referent, select, yes {Les deux membres et le ou la référent·e seront prévenu·es en privé.} other {Ses deux membres seront prévenu·es en privé (il n’a pas de référent·e).}}',
   'binome.dissolve.questionUnannounced': 'Dissoudre le binôme {pair} ? Il n’a pas encore été annoncé : personne ne sera prévenu·e.',
   'binome.dissolve.yes': 'Oui, dissoudre',
   'binome.dissolve.done': 'Le binôme {pair} est dissous.',
@@ -440,8 +455,10 @@ export const fr = {
   'binome.dissolved.next':
     'Merci pour ce qui a été partagé. Si vous restez inscrit·e, vous pourrez être apparié·e de nouveau au prochain tour ; la coordination reste disponible pour toute question.',
 
-  'withdraw.confirm.inBinome': 'Votre binôme prendra fin : l’autre membre et votre référent·e en seront prévenu·es.',
-  'withdraw.binomesEnded': '{count, plural, one {# binôme a pris fin} other {# binômes ont pris fin}} ; les autres personnes concernées ont été prévenues.',
+  'withdraw.confirm.inBinome':
+    '{count, plural, one {Votre binôme prendra fin} other {Vos # binômes prendront fin}} : {referent, select, yes {{count, plural, one {l’autre membre et votre référent·e en seront prévenu·es} other {les autres membres et leurs référent·es en seront prévenu·es}}} other {{count, plural, one {l’autre membre en sera prévenu·e} other {les autres membres en seront prévenu·es}}}}.',
+  'withdraw.binomesEnded':
+    '{count, plural, one {# binôme a pris fin} other {# binômes ont pris fin}} ; les autres personnes concernées ont été prévenues.',
 
   'command.mentorat.report.description': 'Signaler une difficulté, en privé, à votre référent·e',
   'command.mentorat.myReports.description': 'Mes signalements : leur statut et nos échanges',
@@ -476,7 +493,8 @@ export const fr = {
   'report.rejected': 'Votre signalement n’est pas encore envoyé : corrigez ce qui est indiqué, puis validez à nouveau.',
   'report.notEnrolled':
     'Pour faire un signalement avec le bot, il faut être inscrit·e au programme. En attendant, écrivez directement à l’équipe de coordination : elle vous répondra en toute confidentialité.',
-  'report.tooMany': 'Vous avez déjà envoyé {count, plural, one {# signalement} other {# signalements}} dans l’heure : c’est la limite. Réessayez un peu plus tard ; en cas d’urgence, écrivez directement à la coordination.',
+  'report.tooMany':
+    'Vous avez déjà envoyé {count, plural, one {# signalement} other {# signalements}} dans l’heure : c’est la limite. Réessayez un peu plus tard ; en cas d’urgence, écrivez directement à la coordination.',
   'report.notSaved':
     'Votre signalement n’a pas pu être enregistré (problème technique momentané) : rien n’a été envoyé. Réessayez dans un instant ; ce que vous avez écrit est conservé si votre plateforme le permet.',
   'report.filed': '**Signalement {reference} enregistré.** Merci de nous avoir écrit.',

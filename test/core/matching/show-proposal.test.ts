@@ -108,9 +108,7 @@ describe('a proposal, as stored and shown', () => {
     await enrolMentee(world, 'dan', 'Dan Leroy');
     await enrolMentor(world, 'erin', 'Erin Roux');
     await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'dan', mentor: 'erin' }));
-    expect(text(await showProposal(coordinator()))).toBe(
-      'Every enrolled mentee already has a pair (1 confirmed pair): nobody to match.',
-    );
+    expect(text(await showProposal(coordinator()))).toBe('Every enrolled mentee already has a pair (1 confirmed pair): nobody to match.');
     expect(await world.ports.matching.findProposal(TERMINAL)).toBeUndefined();
   });
 
@@ -144,7 +142,7 @@ describe('a proposal, as stored and shown', () => {
       await enrolMentee(bare, 'dan', 'Dan Leroy');
       await enrolMentor(bare, 'erin', 'Erin Roux');
       const shown = text(await showProposal(bare.as({ ...COORDINATOR, locale: 'en' })));
-      expect(shown).toContain('language: fr) — no referent');
+      expect(shown).toContain('language: fr) — ⚠️ no referent: its reports would go to the coordinators');
       expect(shown).toContain('No referent is appointed: add some with `/mentorat-admin referents` before confirming if you can.');
     } finally {
       await bare.close();
