@@ -8,7 +8,10 @@ type Failure = {
   readonly detail?: string;
 };
 
-const KEYS: Record<Failure['reason'], 'chat.problem.dmsClosed' | `chat.problem.${'unreachable' | 'missingPermission' | 'limitReached' | 'missingCategory'}`> = {
+const KEYS: Record<
+  Failure['reason'],
+  'chat.problem.dmsClosed' | `chat.problem.${'unreachable' | 'missingPermission' | 'limitReached' | 'missingCategory'}`
+> = {
   'dms-closed': 'chat.problem.dmsClosed',
   unreachable: 'chat.problem.unreachable',
   'missing-permission': 'chat.problem.missingPermission',

@@ -149,7 +149,9 @@ describe('single choices', () => {
 
   it('lists the choices in the reader’s language, each with the id to type', () => {
     const [error] = errorsOf(mentor({ role: 'chef' }));
-    expect(error && describeFieldProblem(error, 'en')).toBe('"chef" is not one of the choices; choose among: mentor (Mentor), mentee (Mentee).');
+    expect(error && describeFieldProblem(error, 'en')).toBe(
+      '"chef" is not one of the choices; choose among: mentor (Mentor), mentee (Mentee).',
+    );
     expect(error && describeFieldProblem(error, 'fr')).toContain('choisissez parmi : mentor (Mentor), mentee (Mentoré·e).');
   });
 

@@ -14,8 +14,7 @@ afterEach(async () => {
 });
 
 /** Slack writes bold as `*…*`: texts are compared without markup. */
-const fragment = (key: MessageKey, params?: MessageParams) =>
-  plain(translateUnchecked('fr', key, params).split(/\{\w+\}/)[0] ?? '');
+const fragment = (key: MessageKey, params?: MessageParams) => plain(translateUnchecked('fr', key, params).split(/\{\w+\}/)[0] ?? '');
 
 const MENTORS = [
   { name: 'alice', form: { ...MENTOR_FORM, name: 'Alice Martin', capacity: '1' } },

@@ -59,15 +59,18 @@ type SimpleArgument<Body extends string, Stack extends readonly Mode[], Acc> = B
     : Scan<Body, Stack, Acc>
   : Acc;
 
-type Scan<S extends string, Stack extends readonly Mode[], Acc> = NextBrace<S> extends ['{', infer After extends string]
-  ? Top<Stack> extends 'options'
-    ? Scan<After, [...Stack, 'text'], Acc>
-    : ReadArgument<After, Stack, Acc>
-  : NextBrace<S> extends ['}', infer After extends string]
-    ? Scan<After, Pop<Stack> extends [] ? ['text'] : Pop<Stack>, Acc>
-    : Acc;
+type Scan<S extends string, Stack extends readonly Mode[], Acc> =
+  NextBrace<S> extends ['{', infer After extends string]
+    ? Top<Stack> extends 'options'
+      ? Scan<After, [...Stack, 'text'], Acc>
+      : ReadArgument<After, Stack, Acc>
+    : NextBrace<S> extends ['}', infer After extends string]
+      ? Scan<After, Pop<Stack> extends [] ? ['text'] : Pop<Stack>, Acc>
+      : Acc;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type Simplify<T> = { [K in keyof T]: T[K] };
 
 /** The parameters the ICU message `Text` needs, by name. */
-export type ParamsOfText<Text extends string> = string extends Text ? Record<string, ArgumentValue> : Simplify<Scan<Text, ['text'], {}>>;
+export type ParamsOfText<Text extends string> = string extends Text
+  ? Record<string, ArgumentValue>
+  : Simplify<Scan<Text, ['text'], unknown>>;

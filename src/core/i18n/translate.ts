@@ -117,7 +117,14 @@ interface LooseElement {
 }
 
 // Element types of @formatjs/icu-messageformat-parser (its TYPE enum).
-const ARGUMENT_KINDS: Readonly<Record<number, MessageArgument['kind']>> = { 1: 'text', 2: 'number', 3: 'number', 4: 'number', 5: 'select', 6: 'number' };
+const ARGUMENT_KINDS: Readonly<Record<number, MessageArgument['kind']>> = {
+  1: 'text',
+  2: 'number',
+  3: 'number',
+  4: 'number',
+  5: 'select',
+  6: 'number',
+};
 
 /** Every argument a parsed message names, branches of plurals and selects included. */
 export function argumentsOf(ast: readonly AstElement[]): MessageArgument[] {

@@ -1,5 +1,5 @@
 import { activeFields } from '../forms/conditions';
-import { fieldName, type FormField, type FormSpec, type FormValue, type FormValues } from '../forms/form-types';
+import { type FormField, type FormSpec, type FormValue, type FormValues, fieldName } from '../forms/form-types';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { literal, type MarkupText } from '../reply';

@@ -16,7 +16,8 @@ import type { UseCaseWorld } from '../../support/use-case-world';
 import { type Arrived, COORDINATOR, createAnnounceWorld, type ScriptedChat, seedPeople } from './announce-world';
 
 const text = (reply: Reply) => (reply.kind === 'messages' ? reply.messages.map((message) => message.text).join('\n') : '');
-const fragment = (locale: Locale, key: MessageKey, params?: MessageParams) => (translateUnchecked(locale, key, params).split(/\{\w+\}/)[0] ?? '').trim();
+const fragment = (locale: Locale, key: MessageKey, params?: MessageParams) =>
+  (translateUnchecked(locale, key, params).split(/\{\w+\}/)[0] ?? '').trim();
 
 const opened: UseCaseWorld[] = [];
 afterEach(async () => {

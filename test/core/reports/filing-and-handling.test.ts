@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportResolveCommand } from '../../../commands/mentorat/report-resolve';
 import { showMyBinomes } from '../../../src/core/binomes/my-binomes';
 import { StoreUnavailableError } from '../../../src/core/errors';
-import { type MessageKey, type MessageParams, translate, translateUnchecked } from '../../../src/core/i18n/translate';
+import { type MessageKey, type MessageParams, translateUnchecked } from '../../../src/core/i18n/translate';
 import { participantIdOf } from '../../../src/core/identity';
 import { confirmErasure, requestErasure } from '../../../src/core/participants/own-data';
 import { mention } from '../../../src/core/reply';
