@@ -167,7 +167,7 @@ describe.concurrent('the terminal chat', () => {
 
   it('refuses an option value it does not know, naming the accepted ones', async () => {
     const { stdout } = await runTerminalChat(script('/mentorat interets role:director', '/mentorat interets mentor'));
-    expect(stdout).toContain("L'option « role » n'accepte que : mentor (Mentor), mentee (Mentoré·e).");
+    expect(stdout).toContain("L'option « role » n'accepte que : mentor, mentee (Mentoré·e).");
     expect(stdout).toContain('Ce que le mentorat apporte aux mentors');
   });
 

@@ -59,9 +59,14 @@ function unknownChoice(choices: readonly { value: string }[], value: FormValue):
   return unknown === undefined ? {} : { value: unknown };
 }
 
-/** The choices as `id (label)`, the label in the reader's language: what can be typed, and what it means. */
+/**
+ * The choices as `id (label)`, the label in the reader's language: what can be typed, and what it
+ * means; the id alone when the label says the same.
+ */
 export function choicesList(choices: readonly FieldChoice[]): LocalizedText {
-  const inLocale = (locale: keyof LocalizedText) => choices.map((choice) => `${choice.value} (${choice.label[locale]})`).join(', ');
+  const shown = (choice: FieldChoice, locale: keyof LocalizedText) =>
+    choice.label[locale].toLowerCase() === choice.value.toLowerCase() ? choice.value : `${choice.value} (${choice.label[locale]})`;
+  const inLocale = (locale: keyof LocalizedText) => choices.map((choice) => shown(choice, locale)).join(', ');
   return { fr: inLocale('fr'), en: inLocale('en') };
 }
 
