@@ -65,7 +65,8 @@ describe.concurrent('the terminal chat', () => {
     expect(stdout).toContain('  affiliation> \n');
     expect(stdout).toContain('    actuel : oui\n  consentData> ');
     expect(stdout).toContain('- Nom et prénom : Alice Martin\n  - Laboratoire, entreprise ou structure : Institut Pasteur');
-    expect(stdout).toContain('- Combien de mentoré·es pouvez-vous suivre ? : 2');
+    expect(stdout).toContain('- Mentoré·es que vous pouvez suivre : 2');
+    expect(stdout).not.toContain('suivre ? :');
   });
 
   it('only asks what is missing from a one-line form', async () => {
