@@ -5,7 +5,7 @@ import { defineCommand } from '../src/core/command';
 import type { UseCaseContext } from '../src/core/context';
 import { validateForm } from '../src/core/forms/form-schema';
 import { parseRawValues } from '../src/core/forms/raw-input';
-import type { MessageKey } from '../src/core/i18n/translate';
+import type { PlainMessageKey } from '../src/core/i18n/translate';
 import { translate } from '../src/core/i18n/translate';
 import type { Reply } from '../src/core/reply';
 import { buildReportTextForm } from '../src/core/reports/report-form';
@@ -27,7 +27,7 @@ interface ReportTextCommand {
   readonly id: string;
   readonly action: Action;
   readonly name: { readonly fr: string; readonly en: string };
-  readonly description: MessageKey;
+  readonly description: PlainMessageKey;
   readonly audience: Audience;
   readonly textKey: TextKey;
   readonly act: (ctx: UseCaseContext, reference: string, text: string) => Promise<Reply>;

@@ -1,5 +1,5 @@
 import type { Locale } from './i18n/locale';
-import { type MessageKey, translate } from './i18n/translate';
+import { translate } from './i18n/translate';
 import type { OpenSpaceResult, UndeliveredReason } from './ports';
 
 type Failure = {
@@ -8,7 +8,10 @@ type Failure = {
   readonly detail?: string;
 };
 
-const KEYS: Record<Failure['reason'], MessageKey> = {
+const KEYS: Record<
+  Failure['reason'],
+  'chat.problem.dmsClosed' | `chat.problem.${'unreachable' | 'missingPermission' | 'limitReached' | 'missingCategory'}`
+> = {
   'dms-closed': 'chat.problem.dmsClosed',
   unreachable: 'chat.problem.unreachable',
   'missing-permission': 'chat.problem.missingPermission',

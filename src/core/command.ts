@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { Audience } from './access';
 import type { UseCaseContext } from './context';
 import { UserError } from './errors';
+import { choicesList } from './forms/form-schema';
 import type { FieldChoice, FormSpec, RawFormValues } from './forms/form-types';
 import { codePointName, forbiddenCharacter } from './forms/plain-text';
 import { matchChoice } from './forms/raw-input';
-import type { MessageKey } from './i18n/translate';
+import type { PlainMessageKey } from './i18n/translate';
 import type { Programme } from './programme/programme-schema';
 import type { Reply } from './reply';
 
@@ -21,7 +22,7 @@ export interface CommandOption {
    * platforms accept as `name:value` besides the key, in either language.
    */
   readonly name: { readonly fr: string; readonly en: string };
-  readonly description: MessageKey;
+  readonly description: PlainMessageKey;
   readonly required: boolean;
   readonly choices: readonly FieldChoice[];
   /**
@@ -50,7 +51,7 @@ export interface CommandSpec<Input> {
   /** Subcommand names: lowercase, at most 32 characters (Discord), French first. */
   readonly name: { readonly fr: string; readonly en: string };
   /** At most 100 characters in each language (Discord). */
-  readonly description: MessageKey;
+  readonly description: PlainMessageKey;
   readonly audience: Audience;
   readonly options: readonly CommandOption[];
   /** Parses the options; platforms only hand over strings. */
@@ -109,7 +110,7 @@ export function readCommandOptions<Input>(
   const choices = declared.find((candidate) => candidate.key === option)?.choices ?? [];
   throw new UserError('command.error.invalidOption', {
     option,
-    choices: choices.map((choice) => choice.value).join(', ') || '—',
+    choices: choices.length > 0 ? choicesList(choices) : '—',
   });
 }
 

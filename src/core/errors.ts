@@ -1,15 +1,19 @@
-import type { MessageKey, MessageParams } from './i18n/translate';
+import type { MessageKey, MessageParams, ParamsArgument } from './i18n/translate';
 
 /**
  * A failure the user caused or can act on (not enrolled, wrong role, expired button): the
  * dispatcher answers it privately, in the user's language, and logs nothing alarming.
  */
-export class UserError extends Error {
+export class UserError<K extends MessageKey = MessageKey> extends Error {
+  readonly params: MessageParams;
+
+  /** The parameters are those the message names, checked by the type checker. */
   constructor(
-    readonly messageKey: MessageKey,
-    readonly params: MessageParams = {},
+    readonly messageKey: K,
+    ...params: ParamsArgument<K>
   ) {
     super(messageKey);
+    this.params = (params[0] ?? {}) as MessageParams;
     this.name = 'UserError';
   }
 }

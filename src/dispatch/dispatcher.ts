@@ -6,7 +6,7 @@ import type { Actor, CorePorts, UseCaseContext } from '../core/context';
 import { StoreUnavailableError, UserError } from '../core/errors';
 import type { RawFormValues } from '../core/forms/form-types';
 import type { Locale } from '../core/i18n/locale';
-import { translate } from '../core/i18n/translate';
+import { translate, translateUnchecked } from '../core/i18n/translate';
 import { type CommunityRef, participantIdOf } from '../core/identity';
 import type { Responder } from '../core/ports';
 import type { ProgrammeDirectory } from '../core/programme/programme-directory';
@@ -179,12 +179,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } catch (error) {
       if (error instanceof UserError) {
         log.info({ ...logged, outcome: 'refused', reason: error.messageKey }, 'interaction refused');
-        return { locale, delivery: say(translate(locale, error.messageKey, error.params)) };
+        return { locale, delivery: say(translateUnchecked(locale, error.messageKey, error.params)) };
       }
       const reference = errorReference();
       log.error({ ...logged, reference, err: error }, 'interaction failed');
       const key = error instanceof StoreUnavailableError ? (error.messageKey ?? 'error.storeUnavailable') : 'error.unexpected';
-      return { locale, delivery: say(translate(locale, key, { reference })), failed: true };
+      return { locale, delivery: say(translateUnchecked(locale, key, { reference })), failed: true };
     }
   }
 

@@ -37,7 +37,7 @@ describe('mentorat match', () => {
         { mentee: 'dan', mentor: 'bob' },
         { mentee: 'erin', mentor: 'alice', reasons: expect.arrayContaining(['language: en']) },
       ],
-      unmatched: [{ mentee: 'fay', reasons: ['no shared language with 2 mentor(s)'] }],
+      unmatched: [{ mentee: 'fay', reasons: ['no shared language with any of the 2 mentors'] }],
       matched: 2,
     });
     expect(output).toHaveProperty(
@@ -49,7 +49,7 @@ describe('mentorat match', () => {
   it('prints a readable summary without --json', () => {
     const result = runMatch(['--input', file('in.json', people)], programme);
     expect(result.stdout).toContain('dan ↔ bob');
-    expect(result.stdout).toContain('fay  —  aucune langue en commun avec 2 mentor(s)');
+    expect(result.stdout).toContain('fay  —  aucune langue en commun avec les 2 mentors');
     expect(result.stdout).toMatch(/matched 2, unmatched 1, total score \d+\n$/);
   });
 
@@ -64,7 +64,7 @@ describe('mentorat match', () => {
     const output = JSON.parse(runMatch(['--input', file('formats.json', input), '--json', '--lang', 'en'], programme).stdout);
     expect(output).toMatchObject({
       pairs: [{ mentee: 'erin', mentor: 'bob', reasons: expect.arrayContaining(['compatible format']) }],
-      unmatched: [{ mentee: 'dan', reasons: ['mentors with no way to meet (neither remote nor in person in the same region): 2'] }],
+      unmatched: [{ mentee: 'dan', reasons: ['no way to meet (neither remote nor in person in the same region) with 2 mentors'] }],
     });
   });
 

@@ -233,6 +233,24 @@ describe('the enrolment form and the profile', () => {
     expect(message.text).toContain('Proteomics');
     expect(message.buttons?.map((button) => button.action)).toEqual(['edit']);
   });
+
+  it('names each answer with a noun, never with the question the form asked', async () => {
+    await enrol(MENTOR_ANSWERS);
+    const french = onlyMessage(await showProfile(world.as())).text;
+    expect(french).toContain('- **Mentoré·es que vous pouvez suivre** : 2');
+    expect(french).toContain('- **Un mot sur vous** : Chercheuse');
+    expect(french).not.toMatch(/Combien|\?\*\* :|\(facultatif\)\*\*/);
+    const english = onlyMessage(await showProfile(world.as({ locale: 'en' }))).text;
+    expect(english).toContain('- **Mentees you can follow**: 2');
+    expect(english).not.toContain('How many');
+  });
+
+  it('names the PhD status of a mentee as a noun too', async () => {
+    await enrol(MENTEE_ANSWERS, 'bob');
+    const french = onlyMessage(await showProfile(world.as({ userId: 'bob' }))).text;
+    expect(french).toContain('- **Situation doctorale** : ');
+    expect(french).not.toContain('Où en êtes-vous');
+  });
 });
 
 /** The arguments of the "yes" button a question shows, as a person pressing it sends them back. */

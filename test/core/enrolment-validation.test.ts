@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldError } from '../../src/core/forms/field-error';
+import { describeFieldProblem, type FieldError } from '../../src/core/forms/field-error';
 import { validateForm } from '../../src/core/forms/form-schema';
 import type { FormValues, RawFormValues } from '../../src/core/forms/form-types';
 import { parseRawValues } from '../../src/core/forms/raw-input';
@@ -15,6 +15,17 @@ const fieldIds = ids(programme.lists.fields);
 const topicIds = ids(programme.lists.topics);
 const languageIds = ids(programme.lists.languages);
 const regionIds = ids(programme.lists.regions);
+
+/** The choices as a refusal lists them: `id (label)`, the label in the reader's language. */
+function listed(field: string, values: readonly string[]) {
+  const choices = form.fields.find((candidate) => candidate.key === field);
+  const label = (value: string, locale: 'fr' | 'en') =>
+    choices && 'choices' in choices ? choices.choices.find((choice) => choice.value === value)?.label[locale] : undefined;
+  const shown = (value: string, locale: 'fr' | 'en') =>
+    label(value, locale)?.toLowerCase() === value.toLowerCase() ? value : `${value} (${label(value, locale)})`;
+  const inLocale = (locale: 'fr' | 'en') => values.map((value) => shown(value, locale)).join(', ');
+  return { fr: inLocale('fr'), en: inLocale('en') };
+}
 
 function validate(raw: RawFormValues) {
   return validateForm(form, parseRawValues(form, raw));
@@ -122,7 +133,7 @@ describe('text limits', () => {
 describe('single choices', () => {
   it('refuses a role that is not a choice and lists the roles', () => {
     expect(errorsOf(mentor({ role: 'chef' }))).toEqual([
-      { field: 'role', key: 'form.error.notAChoice', params: { value: 'chef', choices: 'mentor, mentee' } },
+      { field: 'role', key: 'form.error.notAChoice', params: { value: 'chef', choices: listed('role', ['mentor', 'mentee']) } },
     ]);
   });
 
@@ -134,8 +145,14 @@ describe('single choices', () => {
     ['region', mentor, regionIds],
   ] as const)('refuses a %s that is not a choice and lists the choices', (field, answers, choices) => {
     expect(errorsOf(answers({ [field]: 'nulle-part' }))).toEqual([
-      { field, key: 'form.error.notAChoice', params: { value: 'nulle-part', choices: choices.join(', ') } },
+      { field, key: 'form.error.notAChoice', params: { value: 'nulle-part', choices: listed(field, choices) } },
     ]);
+  });
+
+  it('lists the choices in the reader’s language, each with the id to type', () => {
+    const [error] = errorsOf(mentor({ role: 'chef' }));
+    expect(error && describeFieldProblem(error, 'en')).toBe('"chef" is not one of the choices; choose among: mentor, mentee.');
+    expect(error && describeFieldProblem(error, 'fr')).toContain('choisissez parmi : mentor, mentee (Mentoré·e).');
   });
 
   it('requires a role', () => {
@@ -144,7 +161,7 @@ describe('single choices', () => {
 });
 
 describe('multiple choices', () => {
-  const limits = (max: number, choices: readonly string[]) => ({ min: 1, max, choices: choices.join(', ') });
+  const limits = (field: string, max: number, choices: readonly string[]) => ({ min: 1, max, choices: listed(field, choices) });
 
   it.each([
     ['fields', mentor, fieldIds],
@@ -156,7 +173,7 @@ describe('multiple choices', () => {
     expect(valuesOf(answers({ [field]: choices.slice(0, 5).join(';') }))[field]).toEqual(choices.slice(0, 5));
     expect(errorsOf(answers({ [field]: '' }))).toEqual([{ field, key: 'form.error.required', params: {} }]);
     expect(errorsOf(answers({ [field]: choices.slice(0, 6).join(';') }))).toEqual([
-      { field, key: 'form.error.tooManyItems', params: limits(5, choices) },
+      { field, key: 'form.error.tooManyItems', params: limits(field, 5, choices) },
     ]);
   });
 
@@ -167,10 +184,10 @@ describe('multiple choices', () => {
     ['expectations', mentee, topicIds],
   ] as const)('%s: refuses the same choice twice and an unknown id', (field, answers, choices) => {
     expect(errorsOf(answers({ [field]: `${choices[0]};${choices[0]}` }))).toEqual([
-      { field, key: 'form.error.duplicateItems', params: limits(5, choices) },
+      { field, key: 'form.error.duplicateItems', params: limits(field, 5, choices) },
     ]);
     expect(errorsOf(answers({ [field]: `${choices[0]};astrologie` }))).toEqual([
-      { field, key: 'form.error.notAChoice', params: { value: 'astrologie', ...limits(5, choices) } },
+      { field, key: 'form.error.notAChoice', params: { value: 'astrologie', ...limits(field, 5, choices) } },
     ]);
   });
 
@@ -362,7 +379,7 @@ describe('choices typed by hand', () => {
 
   it('refuses a number beyond the list', () => {
     expect(errorsOf(mentor({ role: '3' }))).toEqual([
-      { field: 'role', key: 'form.error.notAChoice', params: { value: '3', choices: 'mentor, mentee' } },
+      { field: 'role', key: 'form.error.notAChoice', params: { value: '3', choices: listed('role', ['mentor', 'mentee']) } },
     ]);
   });
 

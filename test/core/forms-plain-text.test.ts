@@ -5,7 +5,7 @@ import { readCommandOptions } from '../../src/core/command';
 import { UserError } from '../../src/core/errors';
 import { describeFieldError } from '../../src/core/forms/field-error';
 import { validateField, validateForm } from '../../src/core/forms/form-schema';
-import type { FormField } from '../../src/core/forms/form-types';
+import { type FormField, fieldName } from '../../src/core/forms/form-types';
 import { codePointName, forbiddenCharacter, showControlCharacters } from '../../src/core/forms/plain-text';
 import { parseRawValues } from '../../src/core/forms/raw-input';
 import { buildEnrolmentForm } from '../../src/core/participants/enrolment-form';
@@ -108,7 +108,7 @@ describe('every free-text field', () => {
       });
       if (!problem) continue;
       expect(describeFieldError(form, problem, 'fr')).toBe(
-        `« ${field.label.fr} » (${field.key}) : contient un caractère de contrôle invisible (${codePointName(character)}), refusé ici : retirez-le.`,
+        `« ${fieldName(field, 'fr')} » (${field.key}) : contient un caractère de contrôle invisible (${codePointName(character)}), refusé ici : retirez-le.`,
       );
       expect(describeFieldError(form, problem, 'en')).toContain(`contains an invisible control character (${codePointName(character)})`);
     }

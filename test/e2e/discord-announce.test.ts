@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Binome } from '../../src/core/binomes/binome';
 import type { Locale } from '../../src/core/i18n/locale';
-import { translate } from '../../src/core/i18n/translate';
+import { type MessageKey, type MessageParams, translate, translateUnchecked } from '../../src/core/i18n/translate';
 import type { CommunityRef } from '../../src/core/identity';
 import { spaceMarker } from '../../src/platforms/discord/discord-spaces';
 import { createStore } from '../../src/store/create-store';
@@ -18,8 +18,8 @@ afterEach(async () => {
 
 const community: CommunityRef = { platform: 'discord', id: GUILD_ID };
 /** The text of a catalogue entry up to its first placeholder, as it shows inside a longer message. */
-const fragment = (locale: Locale, ...args: [Parameters<typeof translate>[1], Parameters<typeof translate>[2]?]) =>
-  (translate(locale, ...args).split(/\{\w+\}/)[0] ?? '').trim();
+const fragment = (locale: Locale, key: MessageKey, params?: MessageParams) =>
+  (translateUnchecked(locale, key, params).split(/\{\w+\}/)[0] ?? '').trim();
 
 const MENTORS = [
   { name: 'alice', form: { ...MENTOR_FORM, name: 'Alice Martin', capacity: '1' } },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Binome } from '../../src/core/binomes/binome';
-import { translate } from '../../src/core/i18n/translate';
+import { type MessageKey, type MessageParams, translate, translateUnchecked } from '../../src/core/i18n/translate';
 import { createStore } from '../../src/store/create-store';
 import { MENTEE_FORM, MENTOR_FORM } from '../scenarios/participant-journey';
 import { plain } from '../scenarios/scenario';
@@ -14,8 +14,7 @@ afterEach(async () => {
 });
 
 /** Slack writes bold as `*…*`: texts are compared without markup. */
-const fragment = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
-  plain(translate('fr', key, params).split(/\{\w+\}/)[0] ?? '');
+const fragment = (key: MessageKey, params?: MessageParams) => plain(translateUnchecked('fr', key, params).split(/\{\w+\}/)[0] ?? '');
 
 const MENTORS = [
   { name: 'alice', form: { ...MENTOR_FORM, name: 'Alice Martin', capacity: '1' } },

@@ -66,7 +66,8 @@ describe.concurrent('the terminal chat', () => {
     expect(stdout).toContain('  affiliation> \n');
     expect(stdout).toContain('    actuel : oui\n  consentData> ');
     expect(stdout).toContain('- Nom et prénom : Alice Martin\n  - Laboratoire, entreprise ou structure : Institut Pasteur');
-    expect(stdout).toContain('- Combien de mentoré·es pouvez-vous suivre ? : 2');
+    expect(stdout).toContain('- Mentoré·es que vous pouvez suivre : 2');
+    expect(stdout).not.toContain('suivre ? :');
   });
 
   it('only asks what is missing from a one-line form', async () => {
@@ -168,7 +169,7 @@ describe.concurrent('the terminal chat', () => {
 
   it('refuses an option value it does not know, naming the accepted ones', async () => {
     const { stdout } = await runTerminalChat(script('/mentorat interets role:director', '/mentorat interets mentor'));
-    expect(stdout).toContain("L'option « role » n'accepte que : mentor, mentee.");
+    expect(stdout).toContain("L'option « role » n'accepte que : mentor, mentee (Mentoré·e).");
     expect(stdout).toContain('Ce que le mentorat apporte aux mentors');
   });
 

@@ -21,9 +21,11 @@ describe('matching in the terminal chat', () => {
       ].join('\n'),
     );
     expect(exitCode).toBe(0);
-    expect(stdout).toContain('Proposition de binômes : 0 mentoré·e(s) sur 1');
+    expect(stdout).toContain('Proposition de binômes : 0 mentoré·e apparié·e sur 1');
     expect(stdout).not.toContain('Dan Leroy ↔ Alice Martin');
-    expect(stdout).toContain('- Dan Leroy : mentors sans moyen de se rencontrer (ni à distance, ni en présentiel dans la même région) : 1');
+    expect(stdout).toContain(
+      '- Dan Leroy : aucun moyen de se rencontrer (ni à distance, ni en présentiel dans la même région) avec 1 mentor',
+    );
     expect(stdout).toContain("Aucune paire n'est possible pour l'instant : il n'y a rien à confirmer.");
   });
 });

@@ -139,7 +139,9 @@ const coordinatorRound: ScenarioFactory = (locale: Locale): Scenario => ({
     {
       actor: 'coord',
       action: { command: 'admin.binome', options: { action: 'dissolve', mentee: '@dan' } },
-      expect: [{ to: 'coord', via: 'ephemeral', says: [says(locale, 'binome.dissolve.question'), 'Dan Leroy', 'Erin Roux'] }],
+      expect: [
+        { to: 'coord', via: 'ephemeral', says: [says(locale, 'binome.dissolve.question', { referent: 'yes' }), 'Dan Leroy', 'Erin Roux'] },
+      ],
     },
     {
       actor: 'coord',

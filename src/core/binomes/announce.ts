@@ -96,6 +96,9 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
   ]);
   const index = indexAttempts(attempts);
   const names = namesOf(enrolments);
+  const abouts = new Map(
+    enrolments.flatMap((enrolment) => (enrolment.profile.about ? [[enrolment.participant.userId, enrolment.profile.about]] : [])),
+  );
   const localeOf = new Map<string, Locale>(enrolments.map((enrolment) => [enrolment.participant.userId, enrolment.locale]));
   const readerLocale = (userId: string) => localeOf.get(userId) ?? programme.defaultLocale;
   const stepsOf = (binome: Binome) => BINOME_STEPS.filter((step) => step !== 'dm-referent' || binome.referent);
@@ -167,7 +170,7 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
               {
                 text: welcomeMessage(
                   binome,
-                  names,
+                  { names, abouts },
                   programme,
                   people.flatMap((id) => localeOf.get(id) ?? []),
                 ),

@@ -5,45 +5,65 @@ import { pairLabel } from '../matching/proposal-view';
 import { personLabel } from '../people';
 import { programmeText } from '../programme/content';
 import type { Programme } from '../programme/programme-schema';
-import { type MarkupText, mention, spaceMention } from '../reply';
+import { literal, type MarkupText, mention, spaceMention } from '../reply';
 import type { AnnouncedSpace } from './announcement-log';
 import type { Binome } from './binome';
 import type { WaitlistEntry } from './waitlist';
 
 type Names = ReadonlyMap<string, string>;
 
-function whoIsWho(binome: Binome, names: Names, locale: Locale): string[] {
+/** Names, and each person's "a word about you" as they typed it, by user id. */
+export interface People {
+  readonly names: Names;
+  readonly abouts: Names;
+}
+
+/** What the person wrote about themself, quoted under their name, as typed. */
+function aboutOf(userId: string, people: People): string {
+  const about = people.abouts.get(userId)?.trim();
+  if (!about) return '';
+  return `\n${about
+    .split(/\r?\n/)
+    .map((line) => `> ${literal(line)}`)
+    .join('\n')}`;
+}
+
+function whoIsWho(binome: Binome, people: People, locale: Locale): string[] {
+  const { names } = people;
   return [
-    translate(locale, 'announce.who.mentee', { person: personLabel(binome.mentee, names) }),
-    translate(locale, 'announce.who.mentor', { person: personLabel(binome.mentor, names) }),
+    translate(locale, 'announce.who.mentee', { person: personLabel(binome.mentee, names) }) + aboutOf(binome.mentee, people),
+    translate(locale, 'announce.who.mentor', { person: personLabel(binome.mentor, names) }) + aboutOf(binome.mentor, people),
     binome.referent
       ? translate(locale, 'announce.who.referent', { person: mention(binome.referent) })
       : translate(locale, 'announce.who.noReferent'),
   ];
 }
 
-function welcomeIn(binome: Binome, names: Names, programme: Programme, locale: Locale): MarkupText {
+function welcomeIn(binome: Binome, people: People, programme: Programme, locale: Locale): MarkupText {
   const pillars = programme.pillars.map((pillar) => `- **${pillar.title[locale]}**`);
   return [
     translate(locale, 'announce.welcome.title'),
-    translate(locale, 'announce.welcome.private'),
-    whoIsWho(binome, names, locale).join('\n'),
+    translate(locale, binome.referent ? 'announce.welcome.private' : 'announce.welcome.privatePair'),
+    whoIsWho(binome, people, locale).join('\n'),
     `${translate(locale, 'announce.welcome.pillars')}\n${pillars.join('\n')}`,
-    `${translate(locale, 'announce.welcome.referentRole')}\n${programmeText(programme.texts.actors.referent, programme, locale)}`,
+    ...(binome.referent
+      ? [`${translate(locale, 'announce.welcome.referentRole')}\n${programmeText(programme.texts.actors.referent, programme, locale)}`]
+      : []),
     `${translate(locale, 'announce.welcome.firstSteps')}\n${programmeText(programme.texts.firstSteps, programme, locale)}`,
     translate(locale, 'announce.welcome.reporting'),
   ].join('\n\n');
 }
 
 /**
- * The message that opens a binôme's space: who is who, the pillars, the référent's part, first
+ * The message that opens a binôme's space: who is who (with the word each wrote about themself,
+ * which the enrolment form promises their binôme will read), the pillars, the référent's part, first
  * steps, how to raise a concern. The three may read different languages: then it is written in
  * each of theirs, the community's default first.
  */
-export function welcomeMessage(binome: Binome, names: Names, programme: Programme, locales: readonly Locale[]): MarkupText {
+export function welcomeMessage(binome: Binome, people: People, programme: Programme, locales: readonly Locale[]): MarkupText {
   const wanted = [...new Set(locales)].sort((a, b) => (a === programme.defaultLocale ? -1 : b === programme.defaultLocale ? 1 : 0));
   const languages = wanted.length > 0 ? wanted : [programme.defaultLocale];
-  return languages.map((locale) => welcomeIn(binome, names, programme, locale)).join('\n\n———\n\n');
+  return languages.map((locale) => welcomeIn(binome, people, programme, locale)).join('\n\n———\n\n');
 }
 
 export type BinomeRole = 'mentee' | 'mentor' | 'referent';

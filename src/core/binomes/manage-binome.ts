@@ -131,7 +131,7 @@ export async function requestDissolution(ctx: UseCaseContext, typed: { readonly 
     kind: 'messages',
     messages: [
       {
-        text: translate(locale, question, { pair: pairLabel(binome, namesOf(enrolments)) }),
+        text: translate(locale, question, { pair: pairLabel(binome, namesOf(enrolments)), referent: binome.referent ? 'yes' : 'no' }),
         buttons: confirmationButtons(ctx, translate(locale, 'binome.dissolve.yes'), [binome.id]),
       },
     ],

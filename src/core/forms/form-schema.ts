@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/translate';
+import type { LocalizedText } from '../i18n/locale';
+import type { MessageKey, MessageParams } from '../i18n/translate';
 import { isFieldActive } from './conditions';
 import { type FieldError, fieldError } from './field-error';
-import type { FormField, FormSpec, FormValue, FormValues } from './form-types';
+import type { FieldChoice, FormField, FormSpec, FormValue, FormValues } from './form-types';
 import { codePointName, forbiddenCharacter } from './plain-text';
 
 export function isCalendarDate(text: string): boolean {
@@ -78,20 +79,31 @@ function unknownChoice(choices: readonly { value: string }[], value: FormValue):
   return unknown === undefined ? {} : { value: unknown };
 }
 
-function paramsFor(field: FormField, value: FormValue): Record<string, string | number> {
+/**
+ * The choices as `id (label)`, the label in the reader's language: what can be typed, and what it
+ * means; the id alone when the label says the same.
+ */
+export function choicesList(choices: readonly FieldChoice[]): LocalizedText {
+  const shown = (choice: FieldChoice, locale: keyof LocalizedText) =>
+    choice.label[locale].toLowerCase() === choice.value.toLowerCase() ? choice.value : `${choice.value} (${choice.label[locale]})`;
+  const inLocale = (locale: keyof LocalizedText) => choices.map((choice) => shown(choice, locale)).join(', ');
+  return { fr: inLocale('fr'), en: inLocale('en') };
+}
+
+function paramsFor(field: FormField, value: FormValue): MessageParams {
   switch (field.kind) {
     case 'text':
       return { min: field.minLength, max: field.maxLength, ...forbiddenIn(value, field.multiline) };
     case 'integer':
       return { min: field.min, max: field.max };
     case 'choice':
-      return { ...unknownChoice(field.choices, value), choices: field.choices.map((choice) => choice.value).join(', ') };
+      return { ...unknownChoice(field.choices, value), choices: choicesList(field.choices) };
     case 'multi-choice':
       return {
         ...unknownChoice(field.choices, value),
         min: field.minItems,
         max: field.maxItems,
-        choices: field.choices.map((choice) => choice.value).join(', '),
+        choices: choicesList(field.choices),
       };
     case 'list':
       return { max: field.maxItems, itemMax: field.itemMaxLength, ...forbiddenIn(value, false) };
@@ -102,7 +114,7 @@ function paramsFor(field: FormField, value: FormValue): Record<string, string | 
 
 function toFieldError(field: FormField, message: string, value: FormValue): FieldError {
   const known = message.startsWith('form.error.') ? (message as MessageKey) : 'form.error.invalid';
-  return fieldError(field.key, known, paramsFor(field, value));
+  return { field: field.key, key: known, params: paramsFor(field, value) };
 }
 
 export type FormValidation = { ok: true; values: FormValues } | { ok: false; errors: FieldError[] };
@@ -143,8 +155,12 @@ export function formSchema(form: FormSpec): z.ZodType<FormValues, FormValues> {
 export function validateForm(form: FormSpec, values: FormValues): FormValidation {
   const result = formSchema(form).safeParse(values);
   if (result.success) return { ok: true, values: result.data };
-  const errors = result.error.issues.map((issue) =>
-    fieldError(String(issue.path[0]), issue.message as MessageKey, (issue as { params?: Record<string, string | number> }).params ?? {}),
+  const errors = result.error.issues.map(
+    (issue): FieldError => ({
+      field: String(issue.path[0]),
+      key: issue.message as MessageKey,
+      params: (issue as { params?: MessageParams }).params ?? {},
+    }),
   );
   return { ok: false, errors };
 }

@@ -11,12 +11,22 @@ interface FieldBase {
   readonly key: string;
   /** At most 45 characters in each language: the Discord modal limit. */
   readonly label: LocalizedText;
+  /**
+   * The field named as a noun, where a question would not read (a summary's "Capacity: 2", a
+   * refusal's line); the label when absent.
+   */
+  readonly name?: LocalizedText;
   /** At most 100 characters: it becomes a Discord placeholder. */
   readonly hint?: LocalizedText;
   /** A longer text to read before answering (the data notice), shown where the platform has room. */
   readonly details?: LocalizedText;
   readonly required: boolean;
   readonly when?: FieldCondition;
+}
+
+/** What a summary or a refusal calls a field: its noun when it has one, else its label. */
+export function fieldName(field: { readonly label: LocalizedText; readonly name?: LocalizedText }, locale: keyof LocalizedText): string {
+  return (field.name ?? field.label)[locale];
 }
 
 export interface FieldChoice {

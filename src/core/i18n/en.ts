@@ -75,6 +75,7 @@ export const en = {
   'form.enrol.wishedSector.hint': 'The sector you would like advice about',
   'form.enrol.phdStatus.label': 'Where are you with your PhD?',
   'form.enrol.phdStatus.hint': 'Only used to check your eligibility',
+  'form.enrol.phdStatus.name': 'PhD status',
   'form.enrol.phdDate.label': 'Thesis defence date',
   'form.enrol.phdDate.hint': 'YYYY-MM-DD or DD/MM/YYYY',
   'form.enrol.birthDate.label': 'Date of birth',
@@ -91,12 +92,14 @@ export const en = {
   'form.enrol.offers.hint': 'Topics you can give advice on',
   'form.enrol.capacity.label': 'How many mentees can you follow?',
   'form.enrol.capacity.hint': 'A whole number',
+  'form.enrol.capacity.name': 'Mentees you can follow',
   'form.enrol.expectations.label': 'Your expectations',
   'form.enrol.expectations.hint': 'Topics you would like advice on',
   'form.enrol.excluded.label': 'People not to pair you with',
   'form.enrol.excluded.hint': 'Names separated by semicolons: thesis director, CSI members…',
   'form.enrol.about.label': 'A word about you (optional)',
-  'form.enrol.about.hint': 'Your path, what you are looking for: your pair will read it',
+  'form.enrol.about.hint': 'Your background, what you are looking for: shown to your pair in your private channel',
+  'form.enrol.about.name': 'A word about you',
   'form.enrol.consentPillars.label': 'Commitment to the pillars',
   'form.enrol.consentPillars.hint': 'See /mentorat pillars',
   'form.enrol.consentPillars.statement': 'I have read the pillars of the programme and commit to respecting them.',
@@ -108,17 +111,17 @@ export const en = {
   'form.error.required': 'this field is required.',
   'form.error.invalid': 'this value is not valid.',
   'form.error.notText': 'a text is expected.',
-  'form.error.tooShort': 'at least {min} characters.',
-  'form.error.tooLong': 'at most {max} characters.',
+  'form.error.tooShort': 'at least {min, plural, one {# character} other {# characters}}.',
+  'form.error.tooLong': 'at most {max, plural, one {# character} other {# characters}}.',
   'form.error.invalidDate': 'a real date is expected, as YYYY-MM-DD or DD/MM/YYYY.',
   'form.error.notWholeNumber': 'a whole number is expected.',
   'form.error.numberOutOfRange': 'a number from {min} to {max} is expected.',
   'form.error.notAChoice': '"{value}" is not one of the choices; choose among: {choices}.',
   'form.error.tooFewItems': 'choose at least {min}.',
-  'form.error.tooManyItems': 'at most {max} items.',
+  'form.error.tooManyItems': 'at most {max, plural, one {# item} other {# items}}.',
   'form.error.duplicateItems': 'the same choice appears twice.',
   'form.error.controlCharacters': 'contains an invisible control character ({character}), not accepted here: please remove it.',
-  'form.error.itemTooLong': 'each item is at most {itemMax} characters.',
+  'form.error.itemTooLong': 'each item is at most {itemMax, plural, one {# character} other {# characters}}.',
   'form.error.consentRequired': 'your agreement is needed to take part.',
   'form.error.notYesNo': 'answer yes or no.',
 
@@ -167,7 +170,7 @@ export const en = {
 
   'enrolled.counts': '**Active enrolments** — mentors: {mentors} · mentoring places: {slots} · mentees: {mentees} · withdrawn: {withdrawn}',
   'enrolled.capacity': ', places: {capacity}',
-  'enrolled.more': '… and {count} more: see the CSV file.',
+  'enrolled.more': '… and {count, plural, other {# more}}: see the CSV file.',
   'enrolled.none': 'Nobody has enrolled yet.',
 
   'help.title': '**Available commands**',
@@ -185,7 +188,8 @@ export const en = {
   'help.rule.integer': 'number from {min} to {max}',
   'help.rule.choice': 'one of: {choices}',
   'help.rule.multiChoice': '{min} to {max} of: {choices}',
-  'help.rule.list': 'up to {max} items separated by ; ({itemMax} characters each)',
+  'help.rule.list':
+    'up to {max, plural, one {# item} other {# items separated by ;}} ({itemMax, plural, one {# character} other {# characters}} each)',
   'help.rule.consent': 'yes to accept',
   'help.unknownCommand': 'I do not know "{name}". Type `/help` for the list.',
 
@@ -215,27 +219,28 @@ export const en = {
 
   'command.admin.propose.description': 'Propose the pairs: scores, reasons, referents, and who is left without a pair',
   'propose.none': 'Nobody to pair: no mentee has enrolled.',
-  'propose.title': '**Proposed pairs**: {matched} of {mentees} mentee(s) paired, total score {total}',
+  'propose.title': '**Proposed pairs**: {matched, plural, one {# mentee} other {# mentees}} paired out of {mentees}, total score {total}',
   'propose.pair': '- **{mentee}** ↔ **{mentor}** — score {score} ({reasons}){referent}',
   'propose.referent': ' — referent: {name}',
   'propose.unmatchedTitle': '**Without a pair ({count})**',
   'propose.unmatched': '- **{mentee}**: {reasons}',
 
-  'match.reason.sharedFields': '{count} shared field(s): {items}',
+  'match.reason.sharedFields': '{count, plural, one {# shared field} other {# shared fields}}: {items}',
   'match.reason.wishedSector': 'wished sector: {wished}, mentor’s sector: {sector} ✓',
   'match.reason.mentorSector': 'mentor’s sector: {sector} ✓',
-  'match.reason.offeredTopics': '{count} expectation(s) covered: {items}',
+  'match.reason.offeredTopics': '{count, plural, one {# expectation covered} other {# expectations covered}}: {items}',
   'match.reason.sameRegion': 'can meet in person: {region}',
   'match.reason.compatibleFormat': 'compatible format',
   'match.reason.languages': 'language: {items}',
   'match.reason.pinned': 'pinned by the coordinators',
   'match.unmatched.noMentor': 'no mentor has enrolled',
-  'match.unmatched.full': 'all {count} compatible mentor(s) are full',
-  'match.unmatched.no-shared-language': 'no shared language with {count} mentor(s)',
-  'match.unmatched.excluded': 'excluded {count} mentor(s)',
-  'match.unmatched.no-way-to-meet': 'mentors with no way to meet (neither remote nor in person in the same region): {count}',
-  'match.unmatched.same-affiliation': 'same affiliation as {count} mentor(s)',
-  'match.unmatched.forbidden': '{count} pair(s) set aside by the coordinators',
+  'match.unmatched.full': '{count, plural, one {the only compatible mentor is full} other {all # compatible mentors are full}}',
+  'match.unmatched.no-shared-language': 'no shared language with {count, plural, one {the only mentor} other {any of the # mentors}}',
+  'match.unmatched.excluded': 'excluded {count, plural, one {# mentor} other {# mentors}}',
+  'match.unmatched.no-way-to-meet':
+    'no way to meet (neither remote nor in person in the same region) with {count, plural, one {# mentor} other {# mentors}}',
+  'match.unmatched.same-affiliation': 'same affiliation as {count, plural, one {# mentor} other {# mentors}}',
+  'match.unmatched.forbidden': '{count, plural, one {# pair} other {# pairs}} set aside by the coordinators',
 
   'form.submit': 'Submit',
   'slack.form.loading': 'One moment…',
@@ -300,7 +305,7 @@ export const en = {
   'command.mentorat.binome.description': 'My pair, my referent and our private space',
 
   'referents.title': '**Referents ({count})**',
-  'referents.entry': '- {person} — follows {count} pair(s) ({source})',
+  'referents.entry': '- {person} — follows {count, plural, one {# pair} other {# pairs}} ({source})',
   'referents.source.config': 'configuration',
   'referents.source.chat': 'added in chat',
   'referents.none': 'No referent yet: pairs will have none. Add some with `/mentorat-admin referents action:add person:@…`.',
@@ -311,19 +316,25 @@ export const en = {
   'referents.alreadyInConfig': '{person} already is a referent (named in the configuration).',
   'referents.removeFromConfig': '{person} is a referent in the configuration (access.referents.users): remove them from that file.',
   'referents.removed': '{person} is no longer a referent: no new pair will be given to them.',
-  'referents.stillFollows': 'They still follow {count} pair(s): choose another referent for them with `/mentorat-admin set-referent`.',
+  'referents.stillFollows':
+    'They still follow {count, plural, one {# pair} other {# pairs}}: choose another referent for them with `/mentorat-admin set-referent`.',
   'referents.notAReferent': '{person} was not a referent: nothing changed.',
 
-  'propose.everyonePaired': 'Every enrolled mentee already has a pair ({count} confirmed pair(s)): nobody to match.',
-  'propose.noReferent': ' — no referent',
-  'propose.morePairs': '… and {count} more pairs: see the CSV file.',
-  'propose.decisions': 'Coordinators’ decisions applied: {pins} pinned, {forbids} forbidden, {referents} referent choice(s).',
-  'propose.alreadyPaired': '{count} pair(s) already confirmed stay as they are and are not recomputed.',
+  'propose.everyonePaired':
+    'Every enrolled mentee already has a pair ({count, plural, one {# confirmed pair} other {# confirmed pairs}}): nobody to match.',
+  'propose.noReferent': ' — ⚠️ no referent: its reports would go to the coordinators',
+  'propose.morePairs': '… and {count, plural, one {# more pair} other {# more pairs}}: see the CSV file.',
+  'propose.decisions':
+    'Coordinators’ decisions applied: {pins, plural, other {# pinned}}, {forbids, plural, other {# forbidden}}, {referents, plural, one {# referent choice} other {# referent choices}}.',
+  'propose.alreadyPaired':
+    '{count, plural, one {# pair already confirmed stays as it is and is not recomputed} other {# pairs already confirmed stay as they are and are not recomputed}}.',
   'propose.noReferents': 'No referent is appointed: add some with `/mentorat-admin referents` before confirming if you can.',
+  'propose.pairsWithoutReferent':
+    '⚠️ {count, plural, one {# pair has no referent: its reports would go} other {# pairs have no referent: their reports would go}} straight to the coordinators. Choose one with `/mentorat-admin set-referent` before confirming if you can.',
   'propose.howToConfirm':
     'Nothing is confirmed yet. Adjust with `/mentorat-admin pin`, `forbid` or `set-referent`, then run `match` again; confirm with the button below or `/mentorat-admin confirm`.',
   'propose.nothingToConfirm': 'No pair is possible for now: there is nothing to confirm.',
-  'propose.button.confirm': 'Confirm these {count} pair(s)',
+  'propose.button.confirm': '{count, plural, one {Confirm this pair} other {Confirm these # pairs}}',
 
   'match.notice.noMentor': 'no mentor had enrolled in this round',
   'match.notice.full': 'the mentors who suit your profile had no room left',
@@ -356,28 +367,33 @@ export const en = {
   'confirm.noProposal': 'No proposal to confirm: run `/mentorat-admin match` first.',
   'confirm.outdatedProposal':
     'This proposal is no longer the latest: another one was computed since. Confirm the newest one, or run `/mentorat-admin match` again.',
-  'confirm.alreadyConfirmed': 'This proposal is already confirmed ({count} pair(s)). Next step: `/mentorat-admin announce`.',
+  'confirm.alreadyConfirmed':
+    'This proposal is already confirmed ({count, plural, one {# pair} other {# pairs}}). Next step: `/mentorat-admin announce`.',
   'confirm.changedSince':
     'Things changed since this proposal (enrolments, withdrawals, pins, pairs…): run `/mentorat-admin match` again, read it, then confirm.',
-  'confirm.done': '**{count} pair(s) confirmed.**',
-  'confirm.more': '… and {count} more.',
-  'confirm.waitlisted': '{count} mentee(s) without a pair go on the waiting list; they will be told when the pairs are announced.',
+  'confirm.done': '**{count, plural, one {# pair confirmed} other {# pairs confirmed}}.**',
+  'confirm.more': '… and {count, plural, other {# more}}.',
+  'confirm.waitlisted':
+    '{count, plural, one {# mentee without a pair goes on the waiting list; they will be told} other {# mentees without a pair go on the waiting list; they will be told}} when the pairs are announced.',
   'confirm.next': 'Nobody has been told yet. Next step: the button below or `/mentorat-admin announce`.',
   'confirm.button.announce': 'Announce now',
 
   'announce.alreadyRunning': 'An announcement is already running for this community: wait for its summary.',
   'announce.nothingConfirmed': 'No confirmed pair to announce: `/mentorat-admin match`, then `confirm`.',
-  'announce.nothingLeft': 'Nothing new to announce: the {count} confirmed pair(s) are already announced.',
+  'announce.nothingLeft':
+    'Nothing new to announce: {count, plural, one {the confirmed pair is already announced} other {the # confirmed pairs are already announced}}.',
   'announce.progress': 'Announcing: {done}/{total}…',
-  'announce.summary': '**Announcement finished**: {announced}/{total} pair(s) announced (private channel and welcome message).',
-  'announce.messagesSent': '{count} direct message(s) sent.',
-  'announce.noticesSent': '{count} mentee(s) without a pair told.',
+  'announce.summary':
+    '**Announcement finished**: {announced}/{total, plural, one {# pair announced} other {# pairs announced}} (private channel and welcome message).',
+  'announce.messagesSent': '{count, plural, one {# direct message sent} other {# direct messages sent}}.',
+  'announce.noticesSent': '{count, plural, one {# mentee without a pair told} other {# mentees without a pair told}}.',
   'announce.spaceFailures': '**Pairs not announced ({count})**:',
   'announce.messageFailures': '**Direct messages not delivered ({count})**:',
-  'announce.moreFailures': '… and {count} more of the same kind.',
+  'announce.moreFailures': '… and {count, plural, other {# more}} of the same kind.',
   'announce.willRetry': '(attempt {attempt}; tried again at the next announcement)',
   'announce.givenUp': '(given up after several attempts; the pair’s channel has the message)',
-  'announce.busy': '{count} step(s) are running elsewhere or were interrupted less than 5 minutes ago.',
+  'announce.busy':
+    '{count, plural, one {# step is running elsewhere or was interrupted} other {# steps are running elsewhere or were interrupted}} less than 5 minutes ago.',
   'announce.runAgain': 'Run `/mentorat-admin announce` again to finish: nothing will be sent twice.',
   'announce.stoppedPlatform': '**Announcement stopped**: {problem}',
   'announce.stoppedShutdown': '**Announcement stopped**: the bot is shutting down.',
@@ -389,10 +405,11 @@ export const en = {
     '**Announcement resumed and finished**: the bot had stopped during the announcement you started; it did what was left.',
   'announce.welcome.title': '**Welcome to your mentoring pair!**',
   'announce.welcome.private': 'This channel is private: only the three of you (and the bot) can see it.',
+  'announce.welcome.privatePair': 'This channel is private: only the two of you (and the bot) can see it.',
   'announce.who.mentee': '- **Mentee**: {person}',
   'announce.who.mentor': '- **Mentor**: {person}',
   'announce.who.referent': '- **Referent**: {person}',
-  'announce.who.noReferent': '- **Referent**: not appointed yet; meanwhile the coordinators answer you.',
+  'announce.who.noReferent': '- **Referent**: none for this pair; its reports go straight to the coordinators.',
   'announce.welcome.pillars': '**The pillars of the programme**',
   'announce.welcome.referentRole': '**What the referent does**',
   'announce.welcome.firstSteps': '**Getting started**',
@@ -419,7 +436,7 @@ export const en = {
   'binome.mine.none': 'You have no pair yet: the coordinators will write to you when the pairs are formed.',
   'binome.mine.notEnrolled': 'You are not enrolled in the programme. `/mentorat enrol` to do so.',
   'binome.mine.nothingToFollow': 'You do not follow any announced pair yet: the coordinators will give you some at the next announcements.',
-  'binome.mentorFull': '{person} already mentors {capacity} mentee(s), their capacity.',
+  'binome.mentorFull': '{person} already mentors {capacity, plural, one {# mentee} other {# mentees}}, their capacity.',
   'binome.otherRole':
     '{person} is already in a running pair as {role}: nobody is mentor and mentee at once. End that pair first with `/mentorat-admin pair action:dissolve mentee:@…`.',
   'binome.created': '**Pair created**: {pair}.',
@@ -427,7 +444,8 @@ export const en = {
   'binome.createdDespite': 'Note: a usual rule is not met: {rule}.',
   'binome.announceNext': 'Nobody has been told yet: `/mentorat-admin announce` will announce it.',
   'binome.noneToDissolve': '{name} has no current pair.',
-  'binome.dissolve.question': 'Dissolve the pair {pair}? Both members and the referent will be told privately.',
+  'binome.dissolve.question':
+    'Dissolve the pair {pair}? {referent, select, yes {Both members and the referent will be told privately.} other {Both members will be told privately (it has no referent).}}',
   'binome.dissolve.questionUnannounced': 'Dissolve the pair {pair}? It has not been announced yet: nobody will be told.',
   'binome.dissolve.yes': 'Yes, dissolve',
   'binome.dissolve.done': 'The pair {pair} is dissolved.',
@@ -439,8 +457,9 @@ export const en = {
   'binome.dissolved.next':
     'Thank you for what you shared. If you stay enrolled, you may be paired again in the next round; the coordinators remain available for any question.',
 
-  'withdraw.confirm.inBinome': 'Your pair will end: the other member and your referent will be told.',
-  'withdraw.binomesEnded': '{count} pair(s) ended; the other people concerned were told.',
+  'withdraw.confirm.inBinome':
+    '{count, plural, one {Your pair will end} other {Your # pairs will end}}: {referent, select, yes {{count, plural, one {the other member and your referent will be told} other {the other members and their referents will be told}}} other {{count, plural, one {the other member will be told} other {the other members will be told}}}}.',
+  'withdraw.binomesEnded': '{count, plural, one {# pair ended} other {# pairs ended}}; the other people concerned were told.',
 
   'command.mentorat.report.description': 'Report a concern, privately, to your referent',
   'command.mentorat.myReports.description': 'My reports: their status and our messages',
@@ -476,7 +495,7 @@ export const en = {
   'report.notEnrolled':
     'To report a concern through the bot, you need to be enrolled in the programme. Meanwhile, write directly to the coordinators: they will answer you in confidence.',
   'report.tooMany':
-    'You have already sent {count} reports within the hour: that is the limit. Try again a little later; if it is urgent, write directly to the coordinators.',
+    'You have already sent {count, plural, one {# report} other {# reports}} within the hour: that is the limit. Try again a little later; if it is urgent, write directly to the coordinators.',
   'report.notSaved':
     'Your report could not be saved (a temporary technical problem): nothing was sent. Try again in a moment; what you wrote is kept where your platform allows it.',
   'report.filed': '**Report {reference} saved.** Thank you for writing to us.',
@@ -572,7 +591,7 @@ export const en = {
   'report.followUp.hint': 'One report in full, with its buttons: `/mentorat follow-up reference:SIG-…`.',
   'report.admin.counts': '**Reports: {total}** — received: {received}, in progress: {inProgress}, resolved: {resolved}',
   'report.admin.none': 'No report matches.',
-  'report.admin.more': '… and {count} more (all are in the CSV file).',
+  'report.admin.more': '… and {count, plural, one {# more (it is} other {# more (all are}} in the CSV file).',
   'report.admin.hint': 'Details and history: `/mentorat-admin report reference:SIG-…`; to give it to someone, add `referent:@…`.',
   'report.history.nobody': 'the bot',
   'report.history.title': '**History**',

@@ -1,6 +1,7 @@
 /**
  * The French catalogue is the source: every other language must provide exactly these keys
- * (the type system checks it) with the same `{placeholders}` (a test checks it).
+ * (the type system checks it) with the same ICU arguments, of the same kinds (a test checks it).
+ * The parameters `translate` requires are read from these texts by the type checker.
  */
 export const fr = {
   'common.yes': 'oui',
@@ -78,6 +79,7 @@ export const fr = {
   'form.enrol.wishedSector.hint': 'Le secteur où vous aimeriez être conseillé·e',
   'form.enrol.phdStatus.label': 'Où en êtes-vous du doctorat ?',
   'form.enrol.phdStatus.hint': 'Sert uniquement à vérifier votre éligibilité',
+  'form.enrol.phdStatus.name': 'Situation doctorale',
   'form.enrol.phdDate.label': 'Date de soutenance de thèse',
   'form.enrol.phdDate.hint': 'AAAA-MM-JJ ou JJ/MM/AAAA',
   'form.enrol.birthDate.label': 'Date de naissance',
@@ -94,12 +96,14 @@ export const fr = {
   'form.enrol.offers.hint': 'Les sujets sur lesquels vous pouvez conseiller',
   'form.enrol.capacity.label': 'Combien de mentoré·es pouvez-vous suivre ?',
   'form.enrol.capacity.hint': 'Un nombre entier',
+  'form.enrol.capacity.name': 'Mentoré·es que vous pouvez suivre',
   'form.enrol.expectations.label': 'Vos attentes',
   'form.enrol.expectations.hint': 'Les sujets sur lesquels vous aimeriez être conseillé·e',
   'form.enrol.excluded.label': 'Personnes à ne pas vous proposer',
   'form.enrol.excluded.hint': 'Noms séparés par un point-virgule : directeur·rice de thèse, membres du CSI…',
   'form.enrol.about.label': 'Un mot sur vous (facultatif)',
-  'form.enrol.about.hint': 'Votre parcours, ce que vous cherchez : votre binôme le lira',
+  'form.enrol.about.hint': 'Votre parcours, ce que vous cherchez : affiché à votre binôme dans votre salon privé',
+  'form.enrol.about.name': 'Un mot sur vous',
   'form.enrol.consentPillars.label': 'Engagement sur les piliers',
   'form.enrol.consentPillars.hint': 'Voir /mentorat piliers',
   'form.enrol.consentPillars.statement': "J'ai lu les piliers du mentorat et je m'engage à les respecter.",
@@ -111,17 +115,17 @@ export const fr = {
   'form.error.required': 'ce champ est obligatoire.',
   'form.error.invalid': "cette valeur n'est pas valable.",
   'form.error.notText': 'un texte est attendu.',
-  'form.error.tooShort': 'au moins {min} caractères.',
-  'form.error.tooLong': 'au plus {max} caractères.',
+  'form.error.tooShort': 'au moins {min, plural, one {# caractère} other {# caractères}}.',
+  'form.error.tooLong': 'au plus {max, plural, one {# caractère} other {# caractères}}.',
   'form.error.invalidDate': 'une date réelle est attendue, au format AAAA-MM-JJ ou JJ/MM/AAAA.',
   'form.error.notWholeNumber': 'un nombre entier est attendu.',
   'form.error.numberOutOfRange': 'un nombre entre {min} et {max} est attendu.',
   'form.error.notAChoice': '« {value} » ne fait pas partie des choix ; choisissez parmi : {choices}.',
   'form.error.tooFewItems': 'choisissez-en au moins {min}.',
-  'form.error.tooManyItems': 'au plus {max} éléments.',
+  'form.error.tooManyItems': 'au plus {max, plural, one {# élément} other {# éléments}}.',
   'form.error.duplicateItems': 'le même choix apparaît deux fois.',
   'form.error.controlCharacters': 'contient un caractère de contrôle invisible ({character}), refusé ici : retirez-le.',
-  'form.error.itemTooLong': 'chaque élément fait au plus {itemMax} caractères.',
+  'form.error.itemTooLong': 'chaque élément fait au plus {itemMax, plural, one {# caractère} other {# caractères}}.',
   'form.error.consentRequired': 'votre accord est nécessaire pour participer.',
   'form.error.notYesNo': 'répondez par oui ou par non.',
 
@@ -175,7 +179,7 @@ export const fr = {
   'enrolled.counts':
     '**Inscriptions actives** — mentors : {mentors} · places de mentorat : {slots} · mentoré·es : {mentees} · retraits : {withdrawn}',
   'enrolled.capacity': ', places : {capacity}',
-  'enrolled.more': '… et {count} autres : voir le fichier CSV.',
+  'enrolled.more': '… et {count, plural, one {# autre} other {# autres}} : voir le fichier CSV.',
   'enrolled.none': "Personne n'est encore inscrit·e.",
 
   'help.title': '**Commandes disponibles**',
@@ -193,7 +197,8 @@ export const fr = {
   'help.rule.integer': 'nombre de {min} à {max}',
   'help.rule.choice': 'un choix parmi : {choices}',
   'help.rule.multiChoice': '{min} à {max} choix parmi : {choices}',
-  'help.rule.list': "jusqu'à {max} éléments séparés par ; ({itemMax} caractères chacun)",
+  'help.rule.list':
+    'jusqu’à {max, plural, one {# élément} other {# éléments séparés par ;}} ({itemMax, plural, one {# caractère} other {# caractères}} chacun)',
   'help.rule.consent': 'oui pour accepter',
   'help.unknownCommand': 'Je ne connais pas « {name} ». Tapez `/help` pour la liste.',
 
@@ -224,27 +229,29 @@ export const fr = {
 
   'command.admin.propose.description': 'Proposer les binômes : scores, raisons, référent·es, et qui reste sans binôme',
   'propose.none': 'Personne à apparier : aucun·e mentoré·e inscrit·e.',
-  'propose.title': '**Proposition de binômes** : {matched} mentoré·e(s) sur {mentees} apparié·e(s), score total {total}',
+  'propose.title':
+    '**Proposition de binômes** : {matched, plural, one {# mentoré·e apparié·e} other {# mentoré·es apparié·es}} sur {mentees}, score total {total}',
   'propose.pair': '- **{mentee}** ↔ **{mentor}** — score {score} ({reasons}){referent}',
   'propose.referent': ' — référent·e : {name}',
   'propose.unmatchedTitle': '**Sans binôme ({count})**',
   'propose.unmatched': '- **{mentee}** : {reasons}',
 
-  'match.reason.sharedFields': '{count} domaine(s) en commun : {items}',
+  'match.reason.sharedFields': '{count, plural, one {# domaine} other {# domaines}} en commun : {items}',
   'match.reason.wishedSector': 'secteur souhaité : {wished}, secteur du mentor : {sector} ✓',
   'match.reason.mentorSector': 'secteur du mentor : {sector} ✓',
-  'match.reason.offeredTopics': '{count} attente(s) couverte(s) : {items}',
+  'match.reason.offeredTopics': '{count, plural, one {# attente couverte} other {# attentes couvertes}} : {items}',
   'match.reason.sameRegion': 'rencontres en présentiel possibles : {region}',
   'match.reason.compatibleFormat': 'format compatible',
   'match.reason.languages': 'langue : {items}',
   'match.reason.pinned': 'épinglé par la coordination',
   'match.unmatched.noMentor': 'aucun mentor inscrit',
-  'match.unmatched.full': 'les {count} mentor(s) compatibles sont complets',
-  'match.unmatched.no-shared-language': 'aucune langue en commun avec {count} mentor(s)',
-  'match.unmatched.excluded': 'a exclu {count} mentor(s)',
-  'match.unmatched.no-way-to-meet': 'mentors sans moyen de se rencontrer (ni à distance, ni en présentiel dans la même région) : {count}',
-  'match.unmatched.same-affiliation': 'même structure que {count} mentor(s)',
-  'match.unmatched.forbidden': '{count} binôme(s) écarté(s) par la coordination',
+  'match.unmatched.full': '{count, plural, one {le seul mentor compatible est complet} other {les # mentors compatibles sont complets}}',
+  'match.unmatched.no-shared-language': 'aucune langue en commun avec {count, plural, one {le seul mentor} other {les # mentors}}',
+  'match.unmatched.excluded': 'a exclu {count, plural, one {# mentor} other {# mentors}}',
+  'match.unmatched.no-way-to-meet':
+    'aucun moyen de se rencontrer (ni à distance, ni en présentiel dans la même région) avec {count, plural, one {# mentor} other {# mentors}}',
+  'match.unmatched.same-affiliation': 'même structure que {count, plural, one {# mentor} other {# mentors}}',
+  'match.unmatched.forbidden': '{count, plural, one {# binôme écarté} other {# binômes écartés}} par la coordination',
 
   'form.submit': 'Envoyer',
   'slack.form.loading': 'Un instant…',
@@ -313,7 +320,7 @@ export const fr = {
   'command.mentorat.binome.description': 'Mon binôme, mon ou ma référent·e et notre espace privé',
 
   'referents.title': '**Référent·es ({count})**',
-  'referents.entry': '- {person} — suit {count} binôme(s) ({source})',
+  'referents.entry': '- {person} — suit {count, plural, one {# binôme} other {# binômes}} ({source})',
   'referents.source.config': 'configuration',
   'referents.source.chat': 'ajouté·e dans le chat',
   'referents.none':
@@ -327,19 +334,24 @@ export const fr = {
   'referents.removeFromConfig': '{person} est référent·e dans la configuration (access.referents.users) : retirez-l·a de ce fichier.',
   'referents.removed': "{person} n'est plus référent·e : aucun nouveau binôme ne lui sera confié.",
   'referents.stillFollows':
-    'Cette personne suit encore {count} binôme(s) : choisissez-leur un·e autre référent·e avec `/mentorat-admin changer-referent`.',
+    'Cette personne suit encore {count, plural, one {# binôme} other {# binômes}} : choisissez-leur un·e autre référent·e avec `/mentorat-admin changer-referent`.',
   'referents.notAReferent': "{person} n'était pas référent·e : rien n'a changé.",
 
-  'propose.everyonePaired': 'Tous les mentoré·es inscrit·es ont déjà un binôme ({count} binôme(s) confirmé(s)) : personne à apparier.',
-  'propose.noReferent': ' — sans référent·e',
-  'propose.morePairs': '… et {count} autres paires : voir le fichier CSV.',
-  'propose.decisions': 'Décisions de la coordination appliquées : {pins} épinglé(s), {forbids} écarté(s), {referents} choix de référent·e.',
-  'propose.alreadyPaired': '{count} binôme(s) déjà confirmé(s) restent tels quels et ne sont pas recalculés.',
+  'propose.everyonePaired':
+    'Tous les mentoré·es inscrit·es ont déjà un binôme ({count, plural, one {# binôme confirmé} other {# binômes confirmés}}) : personne à apparier.',
+  'propose.noReferent': ' — ⚠️ sans référent·e : ses signalements iraient à la coordination',
+  'propose.morePairs': '… et {count, plural, one {# autre paire} other {# autres paires}} : voir le fichier CSV.',
+  'propose.decisions':
+    'Décisions de la coordination appliquées : {pins, plural, one {# épinglé} other {# épinglés}}, {forbids, plural, one {# écarté} other {# écartés}}, {referents, plural, one {# choix de référent·e} other {# choix de référent·es}}.',
+  'propose.alreadyPaired':
+    '{count, plural, one {# binôme déjà confirmé reste tel quel et n’est pas recalculé} other {# binômes déjà confirmés restent tels quels et ne sont pas recalculés}}.',
   'propose.noReferents': "Aucun·e référent·e n'est désigné·e : ajoutez-en avec `/mentorat-admin referents` avant de confirmer si possible.",
+  'propose.pairsWithoutReferent':
+    '⚠️ {count, plural, one {# paire n’a pas de référent·e : ses signalements iraient} other {# paires n’ont pas de référent·e : leurs signalements iraient}} directement à la coordination. Choisissez-en avec `/mentorat-admin changer-referent` avant de confirmer si possible.',
   'propose.howToConfirm':
     "Rien n'est encore confirmé. Ajustez avec `/mentorat-admin epingler`, `interdire` ou `changer-referent` puis relancez `apparier` ; confirmez avec le bouton ci-dessous ou `/mentorat-admin valider`.",
   'propose.nothingToConfirm': "Aucune paire n'est possible pour l'instant : il n'y a rien à confirmer.",
-  'propose.button.confirm': 'Confirmer ces {count} binôme(s)',
+  'propose.button.confirm': '{count, plural, one {Confirmer ce binôme} other {Confirmer ces # binômes}}',
 
   'match.notice.noMentor': "aucun mentor n'était inscrit à ce tour",
   'match.notice.full': 'les mentors compatibles avec votre profil avaient déjà toutes leurs places prises',
@@ -374,28 +386,33 @@ export const fr = {
   'confirm.noProposal': 'Aucune proposition à confirmer : lancez d’abord `/mentorat-admin apparier`.',
   'confirm.outdatedProposal':
     "Cette proposition n'est plus la dernière : une autre a été calculée depuis. Confirmez la plus récente, ou relancez `/mentorat-admin apparier`.",
-  'confirm.alreadyConfirmed': 'Cette proposition est déjà confirmée ({count} binôme(s)). Étape suivante : `/mentorat-admin annoncer`.',
+  'confirm.alreadyConfirmed':
+    'Cette proposition est déjà confirmée ({count, plural, one {# binôme} other {# binômes}}). Étape suivante : `/mentorat-admin annoncer`.',
   'confirm.changedSince':
     'Des choses ont changé depuis cette proposition (inscriptions, retraits, épingles, binômes…) : relancez `/mentorat-admin apparier`, relisez, puis confirmez.',
-  'confirm.done': '**{count} binôme(s) confirmé(s).**',
-  'confirm.more': '… et {count} autres.',
-  'confirm.waitlisted': '{count} mentoré·e(s) sans binôme passent sur la liste d’attente ; ils et elles seront prévenu·es à l’annonce.',
+  'confirm.done': '**{count, plural, one {# binôme confirmé} other {# binômes confirmés}}.**',
+  'confirm.more': '… et {count, plural, one {# autre} other {# autres}}.',
+  'confirm.waitlisted':
+    '{count, plural, one {# mentoré·e sans binôme passe sur la liste d’attente ; il ou elle sera prévenu·e} other {# mentoré·es sans binôme passent sur la liste d’attente ; ils et elles seront prévenu·es}} à l’annonce.',
   'confirm.next': "Personne n'est encore prévenu·e. Étape suivante : le bouton ci-dessous ou `/mentorat-admin annoncer`.",
   'confirm.button.announce': 'Annoncer maintenant',
 
   'announce.alreadyRunning': 'Une annonce est déjà en cours pour cette communauté : attendez son résumé.',
   'announce.nothingConfirmed': 'Aucun binôme confirmé à annoncer : `/mentorat-admin apparier`, puis `valider`.',
-  'announce.nothingLeft': 'Rien de nouveau à annoncer : les {count} binôme(s) confirmé(s) sont déjà annoncés.',
+  'announce.nothingLeft':
+    'Rien de nouveau à annoncer : {count, plural, one {le binôme confirmé est déjà annoncé} other {les # binômes confirmés sont déjà annoncés}}.',
   'announce.progress': 'Annonce en cours : {done}/{total}…',
-  'announce.summary': '**Annonce terminée** : {announced}/{total} binôme(s) annoncé(s) (salon privé et message d’accueil).',
-  'announce.messagesSent': '{count} message(s) privé(s) envoyé(s).',
-  'announce.noticesSent': '{count} mentoré·e(s) sans binôme prévenu·e(s).',
+  'announce.summary':
+    '**Annonce terminée** : {announced}/{total, plural, one {# binôme annoncé} other {# binômes annoncés}} (salon privé et message d’accueil).',
+  'announce.messagesSent': '{count, plural, one {# message privé envoyé} other {# messages privés envoyés}}.',
+  'announce.noticesSent': '{count, plural, one {# mentoré·e sans binôme prévenu·e} other {# mentoré·es sans binôme prévenu·es}}.',
   'announce.spaceFailures': '**Binômes non annoncés ({count})** :',
   'announce.messageFailures': '**Messages privés non remis ({count})** :',
-  'announce.moreFailures': '… et {count} autre(s) du même genre.',
+  'announce.moreFailures': '… et {count, plural, one {# autre} other {# autres}} du même genre.',
   'announce.willRetry': '(essai {attempt} ; nouvel essai à la prochaine annonce)',
   'announce.givenUp': '(abandonné après plusieurs essais ; le salon du binôme contient le message)',
-  'announce.busy': '{count} étape(s) sont en cours ailleurs ou ont été interrompues il y a moins de 5 minutes.',
+  'announce.busy':
+    '{count, plural, one {# étape est en cours ailleurs ou a été interrompue} other {# étapes sont en cours ailleurs ou ont été interrompues}} il y a moins de 5 minutes.',
   'announce.runAgain': 'Relancez `/mentorat-admin annoncer` pour terminer : rien ne sera envoyé deux fois.',
   'announce.stoppedPlatform': '**Annonce interrompue** : {problem}',
   'announce.stoppedShutdown': '**Annonce interrompue** : le bot s’arrête.',
@@ -407,10 +424,11 @@ export const fr = {
     '**Annonce reprise et terminée** : le bot s’était arrêté pendant l’annonce que vous aviez lancée ; il a fait ce qui restait.',
   'announce.welcome.title': '**Bienvenue dans votre binôme de mentorat !**',
   'announce.welcome.private': 'Ce salon est privé : seul·es vous trois (et le bot) le voyez.',
+  'announce.welcome.privatePair': 'Ce salon est privé : seul·es vous deux (et le bot) le voyez.',
   'announce.who.mentee': '- **Mentoré·e** : {person}',
   'announce.who.mentor': '- **Mentor** : {person}',
   'announce.who.referent': '- **Référent·e** : {person}',
-  'announce.who.noReferent': '- **Référent·e** : pas encore désigné·e ; en attendant, la coordination vous répond.',
+  'announce.who.noReferent': '- **Référent·e** : aucun·e pour ce binôme ; ses signalements vont directement à la coordination.',
   'announce.welcome.pillars': '**Les piliers du programme**',
   'announce.welcome.referentRole': '**Le rôle du ou de la référent·e**',
   'announce.welcome.firstSteps': '**Pour commencer**',
@@ -438,7 +456,7 @@ export const fr = {
   'binome.mine.notEnrolled': "Vous n'êtes pas inscrit·e au programme. `/mentorat inscription` pour le faire.",
   'binome.mine.nothingToFollow':
     'Vous ne suivez encore aucun binôme annoncé : la coordination vous en confiera lors des prochaines annonces.',
-  'binome.mentorFull': '{person} suit déjà {capacity} mentoré·e(s), sa capacité.',
+  'binome.mentorFull': '{person} suit déjà {capacity, plural, one {# mentoré·e} other {# mentoré·es}}, sa capacité.',
   'binome.otherRole':
     '{person} est déjà dans un binôme en cours comme {role} : personne n’est mentor et mentoré·e à la fois. Mettez d’abord fin à ce binôme avec `/mentorat-admin binome action:dissoudre mentore:@…`.',
   'binome.created': '**Binôme créé** : {pair}.',
@@ -446,7 +464,8 @@ export const fr = {
   'binome.createdDespite': 'Attention, une règle habituelle n’est pas respectée : {rule}.',
   'binome.announceNext': "Personne n'est encore prévenu·e : `/mentorat-admin annoncer` l’annoncera.",
   'binome.noneToDissolve': "{name} n'a pas de binôme en cours.",
-  'binome.dissolve.question': 'Dissoudre le binôme {pair} ? Les deux membres et le ou la référent·e seront prévenu·es en privé.',
+  'binome.dissolve.question':
+    'Dissoudre le binôme {pair} ? {referent, select, yes {Les deux membres et le ou la référent·e seront prévenu·es en privé.} other {Ses deux membres seront prévenu·es en privé (il n’a pas de référent·e).}}',
   'binome.dissolve.questionUnannounced': 'Dissoudre le binôme {pair} ? Il n’a pas encore été annoncé : personne ne sera prévenu·e.',
   'binome.dissolve.yes': 'Oui, dissoudre',
   'binome.dissolve.done': 'Le binôme {pair} est dissous.',
@@ -459,8 +478,10 @@ export const fr = {
   'binome.dissolved.next':
     'Merci pour ce qui a été partagé. Si vous restez inscrit·e, vous pourrez être apparié·e de nouveau au prochain tour ; la coordination reste disponible pour toute question.',
 
-  'withdraw.confirm.inBinome': 'Votre binôme prendra fin : l’autre membre et votre référent·e en seront prévenu·es.',
-  'withdraw.binomesEnded': '{count} binôme(s) ont pris fin ; les autres personnes concernées ont été prévenues.',
+  'withdraw.confirm.inBinome':
+    '{count, plural, one {Votre binôme prendra fin} other {Vos # binômes prendront fin}} : {referent, select, yes {{count, plural, one {l’autre membre et votre référent·e en seront prévenu·es} other {les autres membres et leurs référent·es en seront prévenu·es}}} other {{count, plural, one {l’autre membre en sera prévenu·e} other {les autres membres en seront prévenu·es}}}}.',
+  'withdraw.binomesEnded':
+    '{count, plural, one {# binôme a pris fin} other {# binômes ont pris fin}} ; les autres personnes concernées ont été prévenues.',
 
   'command.mentorat.report.description': 'Signaler une difficulté, en privé, à votre référent·e',
   'command.mentorat.myReports.description': 'Mes signalements : leur statut et nos échanges',
@@ -496,7 +517,7 @@ export const fr = {
   'report.notEnrolled':
     'Pour faire un signalement avec le bot, il faut être inscrit·e au programme. En attendant, écrivez directement à l’équipe de coordination : elle vous répondra en toute confidentialité.',
   'report.tooMany':
-    'Vous avez déjà envoyé {count} signalements dans l’heure : c’est la limite. Réessayez un peu plus tard ; en cas d’urgence, écrivez directement à la coordination.',
+    'Vous avez déjà envoyé {count, plural, one {# signalement} other {# signalements}} dans l’heure : c’est la limite. Réessayez un peu plus tard ; en cas d’urgence, écrivez directement à la coordination.',
   'report.notSaved':
     'Votre signalement n’a pas pu être enregistré (problème technique momentané) : rien n’a été envoyé. Réessayez dans un instant ; ce que vous avez écrit est conservé si votre plateforme le permet.',
   'report.filed': '**Signalement {reference} enregistré.** Merci de nous avoir écrit.',
@@ -598,7 +619,7 @@ export const fr = {
   'report.followUp.hint': 'Le détail d’un signalement, avec ses boutons : `/mentorat suivi reference:SIG-…`.',
   'report.admin.counts': '**Signalements : {total}** — reçus : {received}, en cours : {inProgress}, résolus : {resolved}',
   'report.admin.none': 'Aucun signalement ne correspond.',
-  'report.admin.more': '… et {count} de plus (tous sont dans le fichier CSV).',
+  'report.admin.more': '… et {count, plural, one {# de plus (il est} other {# de plus (tous sont}} dans le fichier CSV).',
   'report.admin.hint': 'Le détail et l’historique : `/mentorat-admin signalement reference:SIG-…` ; le confier : ajoutez `referent:@…`.',
   'report.history.nobody': 'le bot',
   'report.history.title': '**Historique**',

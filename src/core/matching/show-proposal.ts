@@ -51,7 +51,9 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
   }
   const alreadyPaired = situation.binomes.filter(isActiveBinome).length;
   if (alreadyPaired > 0) lines.push(translate(locale, 'propose.alreadyPaired', { count: alreadyPaired }));
+  const withoutReferent = stored.pairs.filter((pair) => !pair.referent).length;
   if (situation.referents.length === 0) lines.push(translate(locale, 'propose.noReferents'));
+  else if (withoutReferent > 0) lines.push(translate(locale, 'propose.pairsWithoutReferent', { count: withoutReferent }));
   lines.push('', translate(locale, stored.pairs.length > 0 ? 'propose.howToConfirm' : 'propose.nothingToConfirm'));
   return {
     kind: 'messages',

@@ -1,6 +1,6 @@
 import type { FieldChoice, FormField, FormSpec } from '../forms/form-types';
 import type { Locale, LocalizedText } from '../i18n/locale';
-import { localized, type MessageKey } from '../i18n/translate';
+import { localized, type MessageKey, type PlainMessageKey } from '../i18n/translate';
 import { programmeText } from '../programme/content';
 import type { Choice, Programme } from '../programme/programme-schema';
 import { FORMATS, LIMITS, PHD_STATUSES, ROLES, WISHED_SECTORS } from './enrolment';
@@ -15,7 +15,7 @@ function fromCatalogue<Prefix extends string, Value extends string>(
   prefix: Prefix,
   values: readonly (`${Prefix}.${Value}` extends MessageKey ? Value : never)[],
 ): FieldChoice[] {
-  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as `${Prefix}.${Value}` & MessageKey) }));
+  return values.map((value) => ({ value, label: localized(`${prefix}.${value}` as PlainMessageKey) }));
 }
 
 function fromProgramme(choices: readonly Choice[]): FieldChoice[] {
@@ -30,6 +30,17 @@ function labelled(key: LabelledField & (`form.enrol.${LabelledField}.hint` exten
   hint: LocalizedText;
 } {
   return { label: localized(`form.enrol.${key}.label`), hint: localized(`form.enrol.${key}.hint`) };
+}
+
+/** Fields whose label is a question or says "optional": a summary names them with a noun. */
+const NAMED = {
+  phdStatus: 'form.enrol.phdStatus.name',
+  capacity: 'form.enrol.capacity.name',
+  about: 'form.enrol.about.name',
+} as const satisfies Partial<Record<LabelledField, PlainMessageKey>>;
+
+function named(key: keyof typeof NAMED): { label: LocalizedText; hint: LocalizedText; name: LocalizedText } {
+  return { ...labelled(key), name: localized(NAMED[key]) };
 }
 
 function pillarTitles(programme: Programme): LocalizedText {
@@ -87,7 +98,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       required: true,
       when: MENTEE,
       choices: fromCatalogue('phdStatus', PHD_STATUSES),
-      ...labelled('phdStatus'),
+      ...named('phdStatus'),
     },
     { key: 'phdDate', kind: 'date', required: true, when: { field: 'phdStatus', in: ['defended'] }, ...labelled('phdDate') },
     { key: 'birthDate', kind: 'date', required: true, when: { field: 'phdStatus', in: birthDateAsked }, ...labelled('birthDate') },
@@ -128,7 +139,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       when: MENTOR,
       min: programme.capacity.min,
       max: programme.capacity.max,
-      ...labelled('capacity'),
+      ...named('capacity'),
     },
     {
       key: 'expectations',
@@ -149,7 +160,7 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       itemMaxLength: LIMITS.excluded.itemMaxLength,
       ...labelled('excluded'),
     },
-    { key: 'about', kind: 'text', required: false, minLength: 0, maxLength: LIMITS.about.max, multiline: true, ...labelled('about') },
+    { key: 'about', kind: 'text', required: false, minLength: 0, maxLength: LIMITS.about.max, multiline: true, ...named('about') },
     {
       key: 'consentPillars',
       kind: 'consent',

@@ -1,5 +1,5 @@
 import { activeFields } from '../forms/conditions';
-import type { FormField, FormSpec, FormValue, FormValues } from '../forms/form-types';
+import { type FormField, type FormSpec, type FormValue, type FormValues, fieldName } from '../forms/form-types';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { literal, type MarkupText } from '../reply';
@@ -30,7 +30,7 @@ export function summarizeAnswers(form: FormSpec, values: FormValues, locale: Loc
     .flatMap((field) => {
       const value = values[field.key];
       if (value === undefined || (Array.isArray(value) && value.length === 0)) return [];
-      return [translate(locale, 'profile.line', { label: field.label[locale], value: describeValue(field, value, locale) })];
+      return [translate(locale, 'profile.line', { label: fieldName(field, locale), value: describeValue(field, value, locale) })];
     })
     .join('\n');
 }

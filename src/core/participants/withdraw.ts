@@ -18,16 +18,23 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
   const { locale } = ctx;
   // Only a binôme announced to them: one still unannounced is the coordinators' business, not yet theirs.
   const spaces = await announcedSpaces(ctx.ports, ctx.community);
-  const inBinome = (await ctx.ports.binomes.listByCommunity(ctx.community)).some(
+  const ending = (await ctx.ports.binomes.listByCommunity(ctx.community)).filter(
     (binome) => isActiveBinome(binome) && isMemberOf(binome, ctx.actor.id.userId) && spaces.has(binome.id),
   );
+  const endingNotice =
+    ending.length > 0
+      ? [
+          translate(locale, 'withdraw.confirm.inBinome', {
+            count: ending.length,
+            referent: ending.some((binome) => binome.referent) ? 'yes' : 'no',
+          }),
+        ]
+      : [];
   return {
     kind: 'messages',
     messages: [
       {
-        text: [translate(locale, 'withdraw.confirm.question'), ...(inBinome ? [translate(locale, 'withdraw.confirm.inBinome')] : [])].join(
-          '\n\n',
-        ),
+        text: [translate(locale, 'withdraw.confirm.question'), ...endingNotice].join('\n\n'),
         buttons: confirmationButtons(ctx, translate(locale, 'withdraw.confirm.yes'), [String(enrolment.revision)]),
       },
     ],

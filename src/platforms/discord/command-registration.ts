@@ -9,14 +9,14 @@ import {
 } from 'discord.js';
 import { COMMAND_GROUPS, type Command, type CommandGroup, type CommandOption } from '../../core/command';
 import type { LocalizedText } from '../../core/i18n/locale';
-import { localized, type MessageKey } from '../../core/i18n/translate';
+import { localized, type PlainMessageKey } from '../../core/i18n/translate';
 
 /** Discord shows a command in the person's language: French by default, English for both English locales. */
 function localizations(text: LocalizedText) {
   return { fr: text.fr, 'en-US': text.en, 'en-GB': text.en };
 }
 
-const GROUP_DESCRIPTIONS: Record<CommandGroup, MessageKey> = {
+const GROUP_DESCRIPTIONS: Record<CommandGroup, PlainMessageKey> = {
   mentorat: 'command.group.mentorat.description',
   'mentorat-admin': 'command.group.mentorat-admin.description',
 };

@@ -1,6 +1,6 @@
 import { ComponentType } from 'discord.js';
 import type { FormField, FormSpec } from '../../core/forms/form-types';
-import { translate } from '../../core/i18n/translate';
+import { type MessageKey, type ParamsArgument, translate } from '../../core/i18n/translate';
 import type { FormDraft } from '../../store/form-draft-repository';
 import { button, type MessageRow, modal, type SelectLabels, selectMenu, textInput } from './discord-components';
 import { type MessagePayload, textPayload } from './discord-message';
@@ -29,7 +29,7 @@ export interface StepViews {
 
 export function createStepViews(scope: InteractionScope, form: FormSpec): StepViews {
   const { locale } = scope;
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(locale, key, params);
+  const t = <K extends MessageKey>(key: K, ...params: ParamsArgument<K>) => translate(locale, key, ...params);
   const idFor = (action: StepTarget['action'], field?: string) =>
     encodeStepId({ action, formId: form.id, owner: scope.actor.userId, ...(field === undefined ? {} : { field }) });
   const heading = (position: StepPosition) =>

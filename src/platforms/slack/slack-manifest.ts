@@ -1,7 +1,7 @@
 import type { AppsManifestCreateArguments } from '@slack/web-api';
 import { COMMAND_GROUPS, type Command, type CommandGroup } from '../../core/command';
 import { LOCALES, type Locale } from '../../core/i18n/locale';
-import { type MessageKey, translate } from '../../core/i18n/translate';
+import { type PlainMessageKey, translate } from '../../core/i18n/translate';
 
 /** The app manifest as @slack/web-api types it: scope names are checked against Slack's list. */
 export type SlackManifest = AppsManifestCreateArguments['manifest'];
@@ -64,7 +64,7 @@ export const BOT_SCOPES: readonly BotScope[] = [
  */
 const ESCAPED_GROUPS: ReadonlySet<CommandGroup> = new Set(['mentorat-admin']);
 
-const GROUP_DESCRIPTIONS: Record<CommandGroup, MessageKey> = {
+const GROUP_DESCRIPTIONS: Record<CommandGroup, PlainMessageKey> = {
   mentorat: 'command.group.mentorat.description',
   'mentorat-admin': 'command.group.mentorat-admin.description',
 };

@@ -2,7 +2,7 @@ import type { ActorFacts } from '../../core/access';
 import { fieldErrorLines } from '../../core/forms/field-error';
 import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
-import { type MessageKey, type MessageParams, translate } from '../../core/i18n/translate';
+import { type MessageKey, type ParamsArgument, translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch/dispatcher';
 import { promptForm } from './form-prompter';
@@ -28,7 +28,7 @@ export interface TerminalDelivery {
   localeOf(user: string): Locale;
   facts(): ActorFacts;
   /** A terminal message to the person typing, in their language. */
-  tell(key: MessageKey, params?: MessageParams): void;
+  tell<K extends MessageKey>(key: K, ...params: ParamsArgument<K>): void;
   /** A text already in the person's language, to the person typing. */
   say(text: string): void;
   /** Dispatches for the person typing and prints what they get, asking a form if one opens. */
@@ -94,7 +94,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
   return {
     localeOf,
     facts,
-    tell: (key, params = {}) => transcript.block(labels.ephemeral(session.current), translate(localeOf(session.current), key, params)),
+    tell: (key, ...params) => transcript.block(labels.ephemeral(session.current), translate(localeOf(session.current), key, ...params)),
     say: (text) => transcript.block(labels.ephemeral(session.current), text),
     send,
   };

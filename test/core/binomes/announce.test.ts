@@ -4,7 +4,8 @@ import { announceBinomes } from '../../../src/core/binomes/announce';
 import { MAX_MESSAGE_ATTEMPTS } from '../../../src/core/binomes/announcement-steps';
 import { showMyBinomes } from '../../../src/core/binomes/my-binomes';
 import { UserError } from '../../../src/core/errors';
-import { translate } from '../../../src/core/i18n/translate';
+import type { Locale } from '../../../src/core/i18n/locale';
+import { type MessageKey, type MessageParams, translate, translateUnchecked } from '../../../src/core/i18n/translate';
 import { confirmProposal } from '../../../src/core/matching/confirm-proposal';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
@@ -17,7 +18,8 @@ import type { UseCaseWorld } from '../../support/use-case-world';
 import { type Arrived, COORDINATOR, createAnnounceWorld, type ScriptedChat, seedPeople } from './announce-world';
 
 const text = (reply: Reply) => (reply.kind === 'messages' ? reply.messages.map((message) => message.text).join('\n') : '');
-const fragment = (...args: Parameters<typeof translate>) => (translate(...args).split(/\{\w+\}/)[0] ?? '').trim();
+const fragment = (locale: Locale, key: MessageKey, params?: MessageParams) =>
+  (translateUnchecked(locale, key, params).split(/\{\w+\}/)[0] ?? '').trim();
 
 const opened: UseCaseWorld[] = [];
 afterEach(async () => {

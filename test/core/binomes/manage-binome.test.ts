@@ -53,7 +53,7 @@ describe('creating a binôme by hand', () => {
       [
         '**Pair created**: Dan Leroy (<@dan>) ↔ Erin Roux (<@erin>).',
         'Referent: <@ref>',
-        'Score 20 (1 shared field(s): Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr).',
+        'Score 20 (1 shared field: Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation covered: Building your network; compatible format; language: fr).',
         '',
         'Nobody has been told yet: `/mentorat-admin announce` will announce it.',
       ].join('\n'),
@@ -91,7 +91,7 @@ describe('creating a binôme by hand', () => {
     await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'ivy', mentor: 'erin', status: 'dissolved' }));
     await createBinomeByHand(coordinator(world), { mentee: 'dan', mentor: 'erin' });
     expect(await refusal(() => createBinomeByHand(coordinator(world), { mentee: 'gus', mentor: 'erin' }))).toBe(
-      'Erin Roux (<@erin>) already mentors 1 mentee(s), their capacity.',
+      'Erin Roux (<@erin>) already mentors 1 mentee, their capacity.',
     );
     expect((await world.ports.binomes.listByCommunity(TERMINAL)).filter((binome) => binome.status === 'confirmed')).toHaveLength(1);
   });

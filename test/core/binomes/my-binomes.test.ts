@@ -67,7 +67,7 @@ describe('/mentorat binome', () => {
     const shown = await mine('erin');
     expect(shown).toContain('You are mentoring: Dan Leroy (<@dan>)\nReferent: <@ref>\nPrivate channel: <#space-p1-1|binome-p1-1>');
     expect(shown).toContain(
-      'You are mentoring: Gus Klein (<@gus>)\n- **Referent**: not appointed yet; meanwhile the coordinators answer you.\nPrivate channel: <#space-p1-2|binome-p1-2>',
+      'You are mentoring: Gus Klein (<@gus>)\n- **Referent**: none for this pair; its reports go straight to the coordinators.\nPrivate channel: <#space-p1-2|binome-p1-2>',
     );
   });
 

@@ -40,11 +40,11 @@ describe('confirming the proposal coordinators last saw', () => {
     const reply = await confirmProposal(coordinator());
     expect(text(reply)).toBe(
       [
-        '**2 pair(s) confirmed.**',
+        '**2 pairs confirmed.**',
         '- Dan Leroy (<@dan>) ↔ Erin Roux (<@erin>)',
         '- Gus Klein (<@gus>) ↔ Fay Morel (<@fay>)',
         '',
-        '1 mentee(s) without a pair go on the waiting list; they will be told when the pairs are announced.',
+        '1 mentee without a pair goes on the waiting list; they will be told when the pairs are announced.',
         '',
         'Nobody has been told yet. Next step: the button below or `/mentorat-admin announce`.',
       ].join('\n'),
@@ -130,7 +130,7 @@ describe('confirming the proposal coordinators last saw', () => {
     await showProposal(coordinator());
     await confirmProposal(coordinator());
     expect(await refusal(() => confirmProposal(coordinator()))).toBe(
-      'This proposal is already confirmed (2 pair(s)). Next step: `/mentorat-admin announce`.',
+      'This proposal is already confirmed (2 pairs). Next step: `/mentorat-admin announce`.',
     );
     expect(await world.ports.binomes.listByCommunity(TERMINAL)).toHaveLength(2);
   });
@@ -162,7 +162,7 @@ describe('confirming the proposal coordinators last saw', () => {
     await world.ports.binomes.add(
       makeBinome({ id: 'p1-1', mentee: first.mentee, mentor: first.mentor, referent: first.referent ?? 'ref' }),
     );
-    expect(text(await confirmProposal(coordinator()))).toContain('**2 pair(s) confirmed.**');
+    expect(text(await confirmProposal(coordinator()))).toContain('**2 pairs confirmed.**');
     expect(await pairsOf()).toEqual(['p1-1:dan-erin:confirmed', 'p1-2:gus-fay:confirmed']);
     expect((await world.ports.matching.findProposal(TERMINAL))?.confirmed).toBeDefined();
   });
@@ -184,7 +184,7 @@ describe('confirming the proposal coordinators last saw', () => {
     await enrolMentor(world, 'kai', 'Kai Braun');
     await enrolMentee(world, 'ivy', 'Ivy Blanc');
     await showProposal(coordinator());
-    expect(text(await confirmProposal(coordinator()))).toContain('**1 pair(s) confirmed.**');
+    expect(text(await confirmProposal(coordinator()))).toContain('**1 pair confirmed.**');
     expect(await pairsOf()).toEqual(['p1-1:dan-erin:confirmed', 'p1-2:gus-fay:confirmed', 'p2-1:ivy-kai:confirmed']);
   });
 
@@ -230,7 +230,7 @@ describe('the Confirm button under a proposal', () => {
     const shown = await send({ type: 'command', commandId: 'admin.propose' });
     const pressed = await send({ type: 'press', buttonId: confirmButton(shown)?.id ?? '' });
     expect(pressed).toMatchObject({ kind: 'messages', replacesOriginal: true });
-    expect(texts(pressed)).toContain('**2 pair(s) confirmed.**');
+    expect(texts(pressed)).toContain('**2 pairs confirmed.**');
   });
 
   it('is refused once a newer proposal was computed, and confirms nothing', async () => {

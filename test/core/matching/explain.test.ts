@@ -14,9 +14,9 @@ describe('reasons in words', () => {
     const pair = { mentee: 'dan', mentor: 'alice', pinned: false, ...assessed };
     const label = (list: 'fields' | 'topics' | 'regions', id: string) => programme.lists[list].find((choice) => choice.id === id)?.label.fr;
     expect(pairReasons(pair, programme, 'fr')).toEqual([
-      `2 domaine(s) en commun : ${label('fields', 'metabolomique')}, ${label('fields', 'proteomique')}`,
+      `2 domaines en commun : ${label('fields', 'metabolomique')}, ${label('fields', 'proteomique')}`,
       `secteur souhaité : Privé, secteur du mentor : ${programme.sectors.private.fr} ✓`,
-      `1 attente(s) couverte(s) : ${label('topics', 'secteur-prive')}`,
+      `1 attente couverte : ${label('topics', 'secteur-prive')}`,
       `rencontres en présentiel possibles : ${label('regions', 'ile-de-france')}`,
       'format compatible',
       'langue : fr',
@@ -31,9 +31,9 @@ describe('reasons in words', () => {
         { kind: 'blocked', because: 'excluded', mentors: 1 },
       ] as const,
     };
-    expect(unmatchedReasons(unmatched, 'en')).toEqual(['no shared language with 3 mentor(s)', 'excluded 1 mentor(s)']);
+    expect(unmatchedReasons(unmatched, 'en')).toEqual(['no shared language with any of the 3 mentors', 'excluded 1 mentor']);
     expect(unmatchedReasons({ mentee: 'gus', reasons: [{ kind: 'compatible-mentors-full', mentors: 2 }] }, 'fr')).toEqual([
-      'les 2 mentor(s) compatibles sont complets',
+      'les 2 mentors compatibles sont complets',
     ]);
   });
 });

@@ -54,7 +54,7 @@ describe('pinning a pair', () => {
     expect(shown).toContain(
       '- **Dan Leroy** ↔ **Fay Morel** — score 7 (wished sector: Either, mentor’s sector: Academic (university, research institute) ✓; compatible format; language: fr; pinned by the coordinators)',
     );
-    expect(shown).toContain('Coordinators’ decisions applied: 1 pinned, 0 forbidden, 0 referent choice(s).');
+    expect(shown).toContain('Coordinators’ decisions applied: 1 pinned, 0 forbidden, 0 referent choices.');
     expect((await world.ports.matching.findProposal(TERMINAL))?.pairs).toMatchObject([{ mentee: 'dan', mentor: 'fay', pinned: true }]);
   });
 
@@ -154,8 +154,8 @@ describe('forbidding a pair', () => {
     expect(await pairsOf()).toEqual(['dan-fay']);
     await forbid('dan', 'fay');
     const shown = text(await showProposal(coordinator()));
-    expect(shown).toContain('- **Dan Leroy**: 2 pair(s) set aside by the coordinators');
-    expect(shown).toContain('Coordinators’ decisions applied: 0 pinned, 2 forbidden, 0 referent choice(s).');
+    expect(shown).toContain('- **Dan Leroy**: 2 pairs set aside by the coordinators');
+    expect(shown).toContain('Coordinators’ decisions applied: 0 pinned, 2 forbidden, 0 referent choices.');
   });
 
   it('replaces a pin on the same pair, and a pin replaces it back', async () => {
@@ -209,7 +209,7 @@ describe('choosing the référent of a mentoré’s binôme', () => {
     expect(await world.ports.matching.listReferentChoices(TERMINAL)).toMatchObject([{ mentee: 'dan', referent: 'omar', by: 'coord' }]);
     const shown = text(await showProposal(coordinator()));
     expect(shown).toContain('— referent: <@omar>');
-    expect(shown).toContain('0 pinned, 0 forbidden, 1 referent choice(s).');
+    expect(shown).toContain('0 pinned, 0 forbidden, 1 referent choice.');
     expect((await world.ports.matching.findProposal(TERMINAL))?.pairs).toMatchObject([{ mentee: 'dan', referent: 'omar' }]);
   });
 

@@ -52,9 +52,9 @@ describe('the proposal coordinators read', () => {
       }),
     );
     const shown = text(await showProposal(world.as({ userId: 'coord', roles: ['coordinator'], locale: 'en' })));
-    expect(shown).toContain('**Proposed pairs**: 1 of 2 mentee(s) paired');
+    expect(shown).toContain('**Proposed pairs**: 1 mentee paired out of 2');
     expect(shown).toContain('- **Dan Leroy** ↔ **Bob Bernard** — score');
-    expect(shown).toContain('- **Erin Roux**: no shared language with 2 mentor(s)');
+    expect(shown).toContain('- **Erin Roux**: no shared language with any of the 2 mentors');
     expect(shown).toContain('Nothing is confirmed yet.');
   });
 
@@ -83,7 +83,7 @@ describe('a proposal, as stored and shown', () => {
       unmatched: [],
     });
     expect(stored?.confirmed).toBeUndefined();
-    expect(first.buttons).toEqual([{ action: 'confirm', label: 'Confirm these 1 pair(s)', style: 'primary', args: ['1'] }]);
+    expect(first.buttons).toEqual([{ action: 'confirm', label: 'Confirm this pair', style: 'primary', args: ['1'] }]);
     const second = onlyMessage(await showProposal(coordinator()));
     expect(second.buttons?.[0]?.args).toEqual(['2']);
     expect((await world.ports.matching.findProposal(TERMINAL))?.revision).toBe(2);
@@ -100,17 +100,15 @@ describe('a proposal, as stored and shown', () => {
     const shown = text(await showProposal(coordinator()));
     const stored = await world.ports.matching.findProposal(TERMINAL);
     expect(stored?.pairs.map((pair) => `${pair.mentee}-${pair.mentor}`)).toEqual(['gus-erin', 'hal-fay']);
-    expect(shown).toContain('**Proposed pairs**: 2 of 2 mentee(s) paired');
-    expect(shown).toContain('1 pair(s) already confirmed stay as they are and are not recomputed.');
+    expect(shown).toContain('**Proposed pairs**: 2 mentees paired out of 2');
+    expect(shown).toContain('1 pair already confirmed stays as it is and is not recomputed.');
   });
 
   it('says everyone is paired when no mentoré is left, and keeps no new proposal', async () => {
     await enrolMentee(world, 'dan', 'Dan Leroy');
     await enrolMentor(world, 'erin', 'Erin Roux');
     await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'dan', mentor: 'erin' }));
-    expect(text(await showProposal(coordinator()))).toBe(
-      'Every enrolled mentee already has a pair (1 confirmed pair(s)): nobody to match.',
-    );
+    expect(text(await showProposal(coordinator()))).toBe('Every enrolled mentee already has a pair (1 confirmed pair): nobody to match.');
     expect(await world.ports.matching.findProposal(TERMINAL)).toBeUndefined();
   });
 
@@ -144,7 +142,7 @@ describe('a proposal, as stored and shown', () => {
       await enrolMentee(bare, 'dan', 'Dan Leroy');
       await enrolMentor(bare, 'erin', 'Erin Roux');
       const shown = text(await showProposal(bare.as({ ...COORDINATOR, locale: 'en' })));
-      expect(shown).toContain('language: fr) — no referent');
+      expect(shown).toContain('language: fr) — ⚠️ no referent: its reports would go to the coordinators');
       expect(shown).toContain('No referent is appointed: add some with `/mentorat-admin referents` before confirming if you can.');
     } finally {
       await bare.close();
@@ -155,7 +153,7 @@ describe('a proposal, as stored and shown', () => {
     await enrolMentee(world, 'dan', 'Dan Leroy', { profile: { languages: ['de'] } });
     await enrolMentor(world, 'erin', 'Erin Roux');
     const message = onlyMessage(await showProposal(coordinator()));
-    expect(message.text).toContain('- **Dan Leroy**: no shared language with 1 mentor(s)');
+    expect(message.text).toContain('- **Dan Leroy**: no shared language with the only mentor');
     expect(message.text).toContain('No pair is possible for now: there is nothing to confirm.');
     expect(message.buttons).toBeUndefined();
   });
@@ -171,8 +169,8 @@ describe('a proposal, as stored and shown', () => {
         mimeType: 'text/csv',
         content: [
           'mentee_id,mentee,mentor_id,mentor,score,referent_id,pinned,reasons',
-          'dan,Dan Leroy,erin,Erin Roux,20,ref,no,"1 shared field(s): Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation(s) covered: Building your network; compatible format; language: fr"',
-          `gus,"'=HYPERLINK(""x"")",,,,,,no shared language with 1 mentor(s)`,
+          'dan,Dan Leroy,erin,Erin Roux,20,ref,no,"1 shared field: Proteomics; wished sector: Either, mentor’s sector: Both ✓; 1 expectation covered: Building your network; compatible format; language: fr"',
+          `gus,"'=HYPERLINK(""x"")",,,,,,no shared language with the only mentor`,
           '',
         ].join('\n'),
       },
@@ -186,12 +184,12 @@ describe('a proposal, as stored and shown', () => {
       await enrolMentor(world, `erin${id}`, `Mentor ${id}`);
     }
     const message = onlyMessage(await showProposal(coordinator()));
-    expect(message.text).toContain('**Proposed pairs**: 30 of 30 mentee(s) paired');
+    expect(message.text).toContain('**Proposed pairs**: 30 mentees paired out of 30');
     expect(message.text.split('\n').filter((line) => line.startsWith('- **Mentee'))).toHaveLength(25);
     expect(message.text).toContain('- **Mentee 24** ↔');
     expect(message.text).not.toContain('- **Mentee 25** ↔');
     expect(message.text).toContain('… and 5 more pairs: see the CSV file.');
     expect(message.attachments?.[0]?.content.trim().split('\n')).toHaveLength(31);
-    expect(message.buttons?.[0]?.label).toBe('Confirm these 30 pair(s)');
+    expect(message.buttons?.[0]?.label).toBe('Confirm these 30 pairs');
   });
 });

@@ -38,7 +38,7 @@ describe('why a mentoré is left out, once mentors are full', () => {
     await world.ports.binomes.add(makeBinome({ id: 'r1-3', mentee: 'jo', mentor: 'hugo', referent: 'ref' }));
     await enrolMentee(world, 'ivy', 'Ivy Blanc');
     const shown = text(await showProposal(world.as({ ...COORDINATOR, locale: 'fr' })));
-    expect(shown).toContain('- **Ivy Blanc** : les 2 mentor(s) compatibles sont complets');
+    expect(shown).toContain('- **Ivy Blanc** : les 2 mentors compatibles sont complets');
     expect(shown).not.toContain(translate('fr', 'match.unmatched.noMentor'));
   });
 
@@ -49,7 +49,7 @@ describe('why a mentoré is left out, once mentors are full', () => {
     const coordinator = world.as({ ...COORDINATOR, locale: 'fr' });
     const shown = text(await showProposal(coordinator));
     expect(shown).toContain('- **Jo Black** ↔ **Hugo Smith**');
-    expect(shown).toContain('- **Ivy Blanc** : les 2 mentor(s) compatibles sont complets');
+    expect(shown).toContain('- **Ivy Blanc** : les 2 mentors compatibles sont complets');
     await confirmProposal(coordinator);
     await announceBinomes(coordinator);
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBinomeByHand } from '../../../src/core/binomes/manage-binome';
 import { UserError } from '../../../src/core/errors';
 import type { RawFormValues } from '../../../src/core/forms/form-types';
-import { translate } from '../../../src/core/i18n/translate';
+import { translateUnchecked } from '../../../src/core/i18n/translate';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { submitEnrolment } from '../../../src/core/participants/enrol';
 import type { MenteeProfile, MentorProfile } from '../../../src/core/participants/enrolment';
@@ -27,7 +27,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
     (caught: unknown) => caught,
   );
   if (!(error instanceof UserError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return translate('en', error.messageKey, error.params);
+  return translateUnchecked('en', error.messageKey, error.params);
 }
 
 /** Marie mentors Dan and Gus; Ada is still waiting. */

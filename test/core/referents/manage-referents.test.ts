@@ -40,9 +40,9 @@ describe('/mentorat-admin referents', () => {
     expect(text(await referents('list'))).toBe(
       [
         '**Referents (3)**',
-        '- <@ref> — follows 2 pair(s) (configuration)',
-        '- Nina \\*\\*Petit\\*\\* (<@nina>) — follows 1 pair(s) (added in chat)',
-        '- <@omar> — follows 0 pair(s) (added in chat)',
+        '- <@ref> — follows 2 pairs (configuration)',
+        '- Nina \\*\\*Petit\\*\\* (<@nina>) — follows 1 pair (added in chat)',
+        '- <@omar> — follows 0 pairs (added in chat)',
         '',
         'Members of the role Référent mentorat may use the referents’ commands; add them here to give them pairs to follow.',
       ].join('\n'),
@@ -100,7 +100,7 @@ describe('/mentorat-admin referents', () => {
     expect(text(await referents('remove', 'omar'))).toBe(
       [
         '<@omar> is no longer a referent: no new pair will be given to them.',
-        'They still follow 1 pair(s): choose another referent for them with `/mentorat-admin set-referent`.',
+        'They still follow 1 pair: choose another referent for them with `/mentorat-admin set-referent`.',
       ].join('\n'),
     );
   });

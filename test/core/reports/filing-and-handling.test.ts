@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportResolveCommand } from '../../../commands/mentorat/report-resolve';
 import { showMyBinomes } from '../../../src/core/binomes/my-binomes';
 import { StoreUnavailableError } from '../../../src/core/errors';
-import { type MessageKey, type MessageParams, translate } from '../../../src/core/i18n/translate';
+import { type MessageKey, type MessageParams, translateUnchecked } from '../../../src/core/i18n/translate';
 import { participantIdOf } from '../../../src/core/identity';
 import { confirmErasure, requestErasure } from '../../../src/core/participants/own-data';
 import { mention } from '../../../src/core/reply';
@@ -32,7 +32,7 @@ const REASON = 'Un avis de la coordination serait utile.';
 const RESOLUTION = 'Nous avons parlé, les rendez-vous reprennent.';
 const MINUTE = 1 / 60;
 
-const fr = (key: MessageKey, params?: MessageParams) => translate('fr', key, params);
+const fr = (key: MessageKey, params?: MessageParams) => translateUnchecked('fr', key, params);
 const rejection = async (promise: Promise<unknown>) =>
   promise.then(
     () => expect.fail('expected a refusal'),
