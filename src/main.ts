@@ -87,7 +87,9 @@ function describeFailure(error: unknown): string {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    process.stderr.write(`The bot cannot start, the configuration has ${error.problems.length} problem(s):\n`);
+    process.stderr.write(
+      `The bot cannot start, the configuration has ${error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`}:\n`,
+    );
     for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
     process.exitCode = 1;
     return;
