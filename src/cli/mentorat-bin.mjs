@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// `npx mentorat …`: runs the TypeScript CLI through tsx, as `npm start` does.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./mentorat.ts');
+// `npx mentorat …`: the compiled CLI (`npm ci` and `npm run build` write dist/).
+await import('../../dist/cli/mentorat.js');

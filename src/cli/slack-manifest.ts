@@ -1,7 +1,7 @@
 import { commands } from '../../commands';
 import { slackManifest } from '../platforms/slack/slack-manifest';
 
-const USAGE = `Usage: tsx src/cli/slack-manifest.ts [--socket | --url https://host] [--lang fr|en]
+const USAGE = `Usage: npm run -s slack:manifest -- [--socket | --url https://host] [--lang fr|en]
 Prints the Slack app manifest (JSON), generated from commands/, to paste into
 api.slack.com/apps → Create New App → From a manifest.
   --socket   Socket Mode: the bot connects to Slack, no public URL needed (the default)

@@ -1,10 +1,12 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMatch } from '../../src/cli/match-command';
 import { mentee, mentor } from '../core/matching/candidates-fixture';
-import { runCli } from '../support/child-process';
+import { ROOT, runCli } from '../support/child-process';
 import { defaultProgramme } from '../support/programme';
 
 const programme = defaultProgramme();
@@ -91,5 +93,16 @@ describe('mentorat match', () => {
     const unknown = runCli('mentorat', ['pair'], {});
     expect(await unknown.exited).toBe(2);
     expect(unknown.output.stderr).toContain('unknown command pair');
+  });
+
+  it('runs through the package bin that `npx mentorat` starts (src/cli/mentorat-bin.mjs → dist/cli/mentorat.js)', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['src/cli/mentorat-bin.mjs', 'match', '--input', file('bin.json', people), '--json'],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect(JSON.parse(stdout)).toHaveProperty('matched', 2);
   });
 });

@@ -15,7 +15,7 @@ function slashCommands(manifest: ReturnType<typeof slackManifest>) {
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/slack-manifest.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, ['dist/cli/slack-manifest.js', ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -117,7 +117,7 @@ describe('the Slack app manifest generated from commands/', () => {
     for (const refused of [plainHttp, unknown]) {
       expect(refused.code).toBe(2);
       expect(refused.stdout).toBe('');
-      expect(refused.stderr).toMatch(/^Usage: tsx src\/cli\/slack-manifest\.ts/);
+      expect(refused.stderr).toMatch(/^Usage: npm run -s slack:manifest --/);
     }
   });
 });
