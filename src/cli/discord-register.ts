@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { commands } from '../../commands';
-import { ConfigError, formatProblem } from '../config/config-problems';
 import { readEnv } from '../config/env';
 import { registerDiscordCommands } from '../platforms/discord/register-commands';
+import { runCli } from './run-cli';
 
 /** `npm run discord:register`: registers the commands once (start-up never does), globally or on DISCORD_GUILD_ID. */
 async function main(): Promise<number> {
@@ -26,16 +26,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    } else {
-      process.stderr.write(`Registration failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+runCli(main, 'Registration');

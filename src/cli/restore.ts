@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, formatProblem } from '../config/config-problems';
 import { readEnv } from '../config/env';
+import { runCli } from './run-cli';
 import { runRestore } from './store-file-commands';
 
 /** `npm run restore -- <file>`: see RESTORE_USAGE. */
@@ -12,16 +12,4 @@ async function main(): Promise<number> {
   return outcome.code;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    } else {
-      process.stderr.write(`Restore failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+runCli(main, 'Restore');

@@ -6,7 +6,7 @@ import type { Actor, CorePorts, UseCaseContext } from '../core/context';
 import { StoreUnavailableError, UserError } from '../core/errors';
 import type { RawFormValues } from '../core/forms/form-types';
 import type { Locale } from '../core/i18n/locale';
-import { translate, translateUnchecked } from '../core/i18n/translate';
+import { translateUnchecked } from '../core/i18n/translate';
 import { type CommunityRef, participantIdOf } from '../core/identity';
 import type { Responder } from '../core/ports';
 import type { ProgrammeDirectory } from '../core/programme/programme-directory';

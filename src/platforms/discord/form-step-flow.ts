@@ -1,7 +1,7 @@
 import { ComponentType, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { fieldErrorLines } from '../../core/forms/field-error';
-import { type FormField, type FormSpec, type FormValues, fieldName, type RawFormValue } from '../../core/forms/form-types';
-import { type MessageKey, type ParamsArgument, translate } from '../../core/i18n/translate';
+import type { FormField, FormSpec, FormValues, RawFormValue } from '../../core/forms/form-types';
+import { translate } from '../../core/i18n/translate';
 import { participantIdOf } from '../../core/identity';
 import type { DeliveredMessage, Delivery, Dispatcher } from '../../dispatch/dispatcher';
 import type { FormDraft, FormDraftRepository } from '../../store/form-draft-repository';
