@@ -42,7 +42,8 @@ function startBot(run: number) {
 
 /** Every message printed to someone, as `[label]` and its first line: a welcome or DM printed twice shows up twice. */
 function printed(stdout: string): string[] {
-  return [...stdout.matchAll(/^\[((?:DM to|#)[^\]]+)\]\n(.*)$/gm)].map((match) => `${match[1]} ${match[2]}`);
+  // A label whose text the kill cut off (nothing after it) is a message lost, not one printed.
+  return [...stdout.matchAll(/^\[((?:DM to|#)[^\]]+)\]\n(.+)$/gm)].map((match) => `${match[1]} ${match[2]}`);
 }
 
 describe('the terminal chat killed (kill -9) during an announcement', () => {
