@@ -258,17 +258,16 @@ export class ScoredCostRows extends CostRows {
     const best = this.scanned.rowMax[row] as number;
     const end = this.rowStart[row + 1] as number;
     const count = end - start;
-    for (let at = 0; at < count; at++) {
-      scratchColumn[at] = list[start + at] as number;
-      scratchScore[at] = score[start + at] as number;
-    }
     if (best >= BUCKETS) {
       const keys: number[] = [];
-      for (let at = 0; at < count; at++) keys.push((best - (scratchScore[at] as number)) * this.columns + (scratchColumn[at] as number));
+      for (let at = 0; at < count; at++) keys.push((best - (score[start + at] as number)) * this.columns + (list[start + at] as number));
       return this.placeSorted(best, keys, start);
     }
+    // One pass copies the entries aside and counts them by score.
     for (let at = 0; at < count; at++) {
-      const value = scratchScore[at] as number;
+      const value = score[start + at] as number;
+      scratchColumn[at] = list[start + at] as number;
+      scratchScore[at] = value;
       histogram[value] = (histogram[value] as number) + 1;
     }
     const position = this.openBuckets(best, start);
