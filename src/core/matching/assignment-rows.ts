@@ -14,8 +14,10 @@ export const UNMATCHED_BEGIN = -1;
  * Each row's allowed columns grouped by cost, cheapest group first and ascending column within
  * a group, then a group holding only the unmatched column. A search reads a row one group at a
  * time, and only as far as the path needs: most columns of a row are never looked at, where a
- * dense matrix would be read whole. The cheapest group comes from the scan; the others are made
- * the first time a search goes past it, which many rows never need.
+ * dense matrix would be read whole. The cheapest group comes from the scan; on a dense matrix the
+ * others are made the first time a search goes past it, which many rows never need; on rows of
+ * candidates (ScoredCostRows) the whole row is grouped when a search first reaches it, in one pass,
+ * but the search still reads only the cheapest group until it goes past it (completeRow).
  *
  * Forbidden pairs are left out. They stand for a cost one above the unmatched column's (see
  * solveAssignment), so a search would reach them only after the unmatched column, which always
