@@ -14,8 +14,10 @@ export const UNMATCHED_BEGIN = -1;
  * Each row's allowed columns grouped by cost, cheapest group first and ascending column within
  * a group, then a group holding only the unmatched column. A search reads a row one group at a
  * time, and only as far as the path needs: most columns of a row are never looked at, where a
- * dense matrix would be read whole. The cheapest group comes from the scan; the others are made
- * the first time a search goes past it, which many rows never need.
+ * dense matrix would be read whole. The cheapest group comes from the scan; on a dense matrix the
+ * others are made the first time a search goes past it, which many rows never need; on rows of
+ * candidates (ScoredCostRows) the whole row is grouped when a search first reaches it, in one pass,
+ * but the search still reads only the cheapest group until it goes past it (completeRow).
  *
  * Forbidden pairs are left out. They stand for a cost one above the unmatched column's (see
  * solveAssignment), so a search would reach them only after the unmatched column, which always
@@ -34,8 +36,13 @@ export abstract class CostRows {
   /** Row r's groups are firstGroup[r] .. lastGroup[r] − 1; firstGroup is -1 before any search reaches r. */
   readonly firstGroup: Int32Array;
   readonly lastGroup: Int32Array;
-  /** 1 once all of a row's groups exist; before, it has only its cheapest. */
+  /** 1 once the search may read all of a row's groups; before, it reads only its cheapest. */
   readonly complete: Uint8Array;
+  /**
+   * Where a row's groups end once complete, when `touch` already made them all (see
+   * placeWhole); -1 when completeRow has to make them.
+   */
+  private readonly madeUntil: Int32Array;
   /** Group g holds list[groupBegin[g] .. groupEnd[g]), each at groupCost[g]. They grow: read them after `touch` or `completeRow`. */
   groupBegin = new Int32Array(1024);
   groupEnd = new Int32Array(1024);
@@ -52,6 +59,7 @@ export abstract class CostRows {
     this.firstGroup = new Int32Array(rows).fill(-1);
     this.lastGroup = new Int32Array(rows);
     this.complete = new Uint8Array(rows);
+    this.madeUntil = new Int32Array(rows).fill(-1);
   }
 
   /** Where row r's grouped columns start in `list`. */
@@ -66,6 +74,14 @@ export abstract class CostRows {
    * highest first and ascending column within a group (each group added); returns the end.
    */
   protected abstract placeRest(row: number, position: number): number;
+  /**
+   * Writes all of the row's allowed columns from `begin` on, grouped as placeCheapest then
+   * placeRest would (adding the groups below the cheapest), in one go; returns false, having
+   * done nothing, where it cannot.
+   */
+  protected placeWhole(_row: number, _begin: number): boolean {
+    return false;
+  }
 
   /** What a row pays on its cheapest option. */
   cheapestCost(row: number): number {
@@ -83,14 +99,30 @@ export abstract class CostRows {
       this.complete[row] = 1;
     } else {
       const { topStart } = this.scanned;
+      const cheapest = (topStart[row + 1] as number) - (topStart[row] as number);
+      this.add(begin, begin + cheapest, this.cheapestCost(row));
+      // Rows are read to their end by most searches that reach them: grouping the whole row
+      // now costs one pass over it instead of two. The search still sees only the cheapest
+      // group until completeRow, exactly as if the others were made then.
+      if (this.placeWhole(row, begin)) {
+        this.add(UNMATCHED_BEGIN, UNMATCHED_BEGIN + 1, this.unmatchedCost);
+        this.madeUntil[row] = this.groups;
+        this.lastGroup[row] = (this.firstGroup[row] as number) + 1;
+        return;
+      }
       this.placeCheapest(row, begin);
-      this.add(begin, begin + (topStart[row + 1] as number) - (topStart[row] as number), this.cheapestCost(row));
     }
     this.lastGroup[row] = this.groups;
   }
 
   /** Makes all of a touched row's groups, contiguous (firstGroup moves), cheapest first; its cheapest is already in place. */
   completeRow(row: number): void {
+    const made = this.madeUntil[row] as number;
+    if (made >= 0) {
+      this.lastGroup[row] = made;
+      this.complete[row] = 1;
+      return;
+    }
     const size = (this.scanned.topStart[row + 1] as number) - (this.scanned.topStart[row] as number);
     const first = this.begin(row);
     this.firstGroup[row] = this.groups;
@@ -252,23 +284,51 @@ export class ScoredCostRows extends CostRows {
     }
   }
 
+  /** Best entries first, then the others grouped by score, each in their order (ascending column); scores are not kept. */
+  protected override placeWhole(row: number, begin: number): boolean {
+    const { list, score, histogram, scratchColumn, scratchScore } = this;
+    const best = this.scanned.rowMax[row] as number;
+    if (best >= BUCKETS) return false;
+    const end = this.rowStart[row + 1] as number;
+    const count = end - begin;
+    for (let at = 0; at < count; at++) {
+      const value = score[begin + at] as number;
+      scratchColumn[at] = list[begin + at] as number;
+      scratchScore[at] = value;
+      histogram[value] = (histogram[value] as number) + 1;
+    }
+    let front = begin;
+    this.openBuckets(best, begin + (histogram[best] as number));
+    for (let at = 0; at < count; at++) {
+      const value = scratchScore[at] as number;
+      if (value === best) {
+        list[front++] = scratchColumn[at] as number;
+        continue;
+      }
+      const to = histogram[value] as number;
+      list[to] = scratchColumn[at] as number;
+      histogram[value] = to + 1;
+    }
+    histogram.fill(0, 0, best + 1);
+    return true;
+  }
+
   /** The entries after the best ones, still ascending, regrouped by score (their scores are not kept). */
   protected placeRest(row: number, start: number): number {
     const { list, score, histogram, scratchColumn, scratchScore } = this;
     const best = this.scanned.rowMax[row] as number;
     const end = this.rowStart[row + 1] as number;
     const count = end - start;
-    for (let at = 0; at < count; at++) {
-      scratchColumn[at] = list[start + at] as number;
-      scratchScore[at] = score[start + at] as number;
-    }
     if (best >= BUCKETS) {
       const keys: number[] = [];
-      for (let at = 0; at < count; at++) keys.push((best - (scratchScore[at] as number)) * this.columns + (scratchColumn[at] as number));
+      for (let at = 0; at < count; at++) keys.push((best - (score[start + at] as number)) * this.columns + (list[start + at] as number));
       return this.placeSorted(best, keys, start);
     }
+    // One pass copies the entries aside and counts them by score.
     for (let at = 0; at < count; at++) {
-      const value = scratchScore[at] as number;
+      const value = score[start + at] as number;
+      scratchColumn[at] = list[start + at] as number;
+      scratchScore[at] = value;
       histogram[value] = (histogram[value] as number) + 1;
     }
     const position = this.openBuckets(best, start);

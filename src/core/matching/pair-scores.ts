@@ -261,9 +261,11 @@ export function compilePairs(
 
 // The hard rules over compiled fields, one small function each over one pair's values, checked
 // in assessPair's order after the forbidden and excluded pairs, in both places that score pairs:
-// firstBlockingRule (any pair) and writeRow (the fast loop over a mentoré's row). A new rule is a
-// function here, a line in each of those two, and its reason in BLOCKED_REASONS (its words in
-// assessPair, compatibility.ts); the property test compares every pair with assessPair.
+// firstBlockingRule (any pair) and writeRow (the fast loop over a mentoré's row, where the rules
+// are folded into one 0/1 factor without branches: a shared language word, the `meets` table
+// built from canMeetCompiled, sameAffiliationKey). A new rule is a function here, a line in each
+// of those two, and its reason in BLOCKED_REASONS (its words in assessPair, compatibility.ts);
+// the property test compares every pair with assessPair.
 
 /** Languages are bitsets: shared when one word has a bit in common. */
 const sharesLanguageWord = (mentee: number, mentor: number) => (mentee & mentor) !== 0;
@@ -336,57 +338,113 @@ export interface RowWriter {
   readonly score: Uint8Array | Uint16Array | Int32Array | Float64Array;
   /** Scratch, one entry per mentor, all 0, and left so. */
   readonly mark: Int8Array;
+  /**
+   * When the mentors are packed (see CompiledPairs.packedMentors): the columns' mentors in
+   * column order, so that a row reads one stream, and each mentor's column (-1 for none).
+   * Made once by `rowWriter`; a row's blocked mentors have their languages cleared while it is written.
+   */
+  readonly packedColumns: Int32Array;
+  readonly mentorColumn: Int32Array;
 }
+
+/** What writeRow needs for the given columns, into the given arrays. */
+export function rowWriter(
+  pairs: CompiledPairs,
+  columnMentor: Int32Array,
+  column: RowWriter['column'],
+  score: RowWriter['score'],
+): RowWriter {
+  const packed = pairs.packedMentors;
+  const packedColumns = new Int32Array(packed.length > 0 ? columnMentor.length * MENTOR_STRIDE : 0);
+  const mentorColumn = new Int32Array(pairs.mentors.length).fill(-1);
+  columnMentor.forEach((mentor, at) => {
+    mentorColumn[mentor] = at;
+    if (packed.length > 0) packedColumns.set(packed.subarray(mentor * MENTOR_STRIDE, (mentor + 1) * MENTOR_STRIDE), at * MENTOR_STRIDE);
+  });
+  return { columnMentor, column, score, mark: new Int8Array(pairs.mentors.length), packedColumns, mentorColumn };
+}
+
+/** Bits set in each 12-bit number: a shared list's size in three look-ups. */
+const BITS = new Uint8Array(4096);
+for (let value = 1; value < 4096; value++) BITS[value] = (BITS[value >>> 1] as number) + (value & 1);
 
 /**
  * The solver's row for one mentoré: each column whose mentor no rule keeps away, with the
  * pair's score. Every pair goes through here, so it reads the mentoré's fields once and each
- * mentor's from flat arrays; lists longer than 32 ids take the general path, pair by pair.
+ * column's mentor's from one flat array; lists longer than 32 ids take the general path, pair by pair.
  */
 export function writeRow(pairs: CompiledPairs, mentee: number, into: RowWriter, used: number): number {
+  const { columnMentor, column, score: scores } = into;
+  const from = pairs.blockedStart[mentee] as number;
+  const to = pairs.blockedStart[mentee + 1] as number;
+  const { weights } = pairs;
+  const packed = into.packedColumns;
+  if (packed.length === 0) return writeRowPairByPair(pairs, mentee, into, used);
+  // A blocked mentor shares no language with this mentoré while the row is written.
+  const { mentorColumn } = into;
+  for (let at = from; at < to; at++) {
+    const blocked = mentorColumn[pairs.blockedMentor[at] as number] as number;
+    if (blocked >= 0) packed[blocked * MENTOR_STRIDE] = 0;
+  }
+  const a = pairs.mentee;
+  const languages = (a.languages[mentee] as number) | 0;
+  const fields = (a.fields[mentee] as number) | 0;
+  const topics = (a.topics[mentee] as number) | 0;
+  const sector = a.sector[mentee] as number;
+  const format = a.format[mentee] as number;
+  const ownRegion = a.region[mentee] as number;
+  const affiliation = a.affiliation[mentee] as number;
+  const requireWayToMeet = pairs.requireWayToMeet;
+  // For each mentor's sector | format << 2 | same region << 4: the points of sector, format
+  // and region, and whether the way-to-meet rule lets the pair through (1) or not (0).
+  const points = new Int32Array(32);
+  const meets = new Int32Array(32);
+  for (let key = 0; key < 32; key++) {
+    const formats = format & (key >>> 2) & 3;
+    points[key] = scoreOf(weights, 0, 0, sector & key & 3, formats, key >= 16);
+    meets[key] = requireWayToMeet && !canMeetCompiled(formats, key >= 16) ? 0 : 1;
+  }
+  // An affiliation no mentor has (they are ≥ 0) when the rule cannot block this mentoré.
+  const ownAffiliation = sameAffiliationKey(pairs.forbidSameAffiliation, affiliation, affiliation) ? affiliation : -1;
+  const field = weights.field;
+  const topic = weights.topic;
+  // Without a branch per rule, which random people would mispredict often: every column is
+  // written, and the end moves on only when every rule lets the pair through.
+  let end = used;
+  for (let at = 0, base = 0, count = columnMentor.length; at < count; at++, base += MENTOR_STRIDE) {
+    const key = (packed[base + 3] as number) | (packed[base + 4] === ownRegion ? 16 : 0);
+    const shared = languages & (packed[base] as number);
+    const sharedFields = fields & (packed[base + 1] as number);
+    const sharedTopics = topics & (packed[base + 2] as number);
+    column[end] = at;
+    scores[end] =
+      field *
+        ((BITS[sharedFields & 0xfff] as number) + (BITS[(sharedFields >>> 12) & 0xfff] as number) + (BITS[sharedFields >>> 24] as number)) +
+      topic *
+        ((BITS[sharedTopics & 0xfff] as number) + (BITS[(sharedTopics >>> 12) & 0xfff] as number) + (BITS[sharedTopics >>> 24] as number)) +
+      (points[key] as number);
+    end += ((shared | -shared) >>> 31) & (meets[key] as number) & (packed[base + 5] === ownAffiliation ? 0 : 1);
+  }
+  for (let at = from; at < to; at++) {
+    const mentor = pairs.blockedMentor[at] as number;
+    const blocked = mentorColumn[mentor] as number;
+    if (blocked >= 0) packed[blocked * MENTOR_STRIDE] = pairs.packedMentors[mentor * MENTOR_STRIDE] as number;
+  }
+  return end;
+}
+
+/** writeRow when some list takes more than one word: each pair through the rules and the score. */
+function writeRowPairByPair(pairs: CompiledPairs, mentee: number, into: RowWriter, used: number): number {
   const { columnMentor, column, score: scores, mark } = into;
   const from = pairs.blockedStart[mentee] as number;
   const to = pairs.blockedStart[mentee + 1] as number;
   for (let at = from; at < to; at++) mark[pairs.blockedMentor[at] as number] = 1;
   let end = used;
-  const { weights } = pairs;
-  const packed = pairs.packedMentors;
-  if (packed.length > 0) {
-    const a = pairs.mentee;
-    const languages = a.languages[mentee] as number;
-    const fields = a.fields[mentee] as number;
-    const topics = a.topics[mentee] as number;
-    const sector = a.sector[mentee] as number;
-    const format = a.format[mentee] as number;
-    const region = a.region[mentee] as number;
-    const affiliation = a.affiliation[mentee] as number;
-    const forbid = pairs.forbidSameAffiliation;
-    const requireWayToMeet = pairs.requireWayToMeet;
-    // The points of sector, format and region for each mentor's sector | format << 2 | same region << 4.
-    const points = new Int32Array(32);
-    for (let key = 0; key < 32; key++) points[key] = scoreOf(weights, 0, 0, sector & key & 3, format & (key >>> 2) & 3, key >= 16);
-    const field = weights.field;
-    const topic = weights.topic;
-    for (let at = 0, count = columnMentor.length; at < count; at++) {
-      const mentor = columnMentor[at] as number;
-      const base = mentor * MENTOR_STRIDE;
-      if (mark[mentor] !== 0) continue;
-      if (!sharesLanguageWord(languages, packed[base] as number)) continue;
-      if (requireWayToMeet && !canMeetCompiled(format & ((packed[base + 3] as number) >>> 2), region === packed[base + 4])) continue;
-      if (sameAffiliationKey(forbid, affiliation, packed[base + 5] as number)) continue;
-      column[end] = at;
-      scores[end++] =
-        field * popcount(fields & (packed[base + 1] as number)) +
-        topic * popcount(topics & (packed[base + 2] as number)) +
-        (points[(packed[base + 3] as number) | (region === packed[base + 4] ? 16 : 0)] as number);
-    }
-  } else {
-    for (let at = 0, count = columnMentor.length; at < count; at++) {
-      const mentor = columnMentor[at] as number;
-      if (mark[mentor] !== 0 || firstBlockingRule(pairs, mentee, mentor) !== 0) continue;
-      column[end] = at;
-      scores[end++] = score(pairs, mentee, mentor);
-    }
+  for (let at = 0, count = columnMentor.length; at < count; at++) {
+    const mentor = columnMentor[at] as number;
+    if (mark[mentor] !== 0 || firstBlockingRule(pairs, mentee, mentor) !== 0) continue;
+    column[end] = at;
+    scores[end++] = score(pairs, mentee, mentor);
   }
   for (let at = from; at < to; at++) mark[pairs.blockedMentor[at] as number] = 0;
   return end;

@@ -1,7 +1,7 @@
 import type { ScoredRows } from './assignment';
 import type { MatchingInput, MatchingRules, MenteeCandidate, MentorCandidate } from './candidates';
 import { assessPair, type ScoreTerm } from './compatibility';
-import { type CompiledPairs, compilePairs, writeRow } from './pair-scores';
+import { type CompiledPairs, compilePairs, rowWriter, writeRow } from './pair-scores';
 
 export interface PinnedPair {
   readonly mentee: string;
@@ -73,7 +73,7 @@ export function preparePairings(input: MatchingInput, rules: MatchingRules): Pre
   const column = columns <= 0x10000 ? new Uint16Array(room) : new Int32Array(room);
   const score = scoreArray(compiled.maxScore, room);
   const rowStart = new Int32Array(rows + 1);
-  const writer = { columnMentor, column, score, mark: new Int8Array(mentors.length) };
+  const writer = rowWriter(compiled, columnMentor, column, score);
   for (let row = 0; row < rows; row++) {
     const used = rowStart[row] as number;
     // Room for every column of this row is left, or the next row could overflow it.
