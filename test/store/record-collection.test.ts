@@ -9,9 +9,12 @@ import { createEnrolmentRepository } from '../../src/store/enrolment-repository'
 import { keyOf } from '../../src/store/key-segments';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 import { openMemoryStore } from '../../src/store/memory-store';
+import { openPostgresStore } from '../../src/store/postgres-store';
 import { createRecordCollection, olderShape } from '../../src/store/record-collection';
+import { openRedisStore } from '../../src/store/redis-store';
 import { openSqliteStore } from '../../src/store/sqlite-store';
 import { LOCAL, makeEnrolment, participantIn } from './enrolment-fixture';
+import { redisUrl, usePostgresDatabase, useRedisDatabase } from './server-databases';
 
 /** An enrolment as the release before version 2 saved it: consents dated only. */
 function storedByVersion1(enrolment: Enrolment): unknown {
@@ -29,9 +32,14 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
+const postgres = usePostgresDatabase('record_collection');
+const redis = useRedisDatabase('record-collection');
+
 const backends: [string, () => Promise<KeyValueStore>][] = [
   ['memory', async () => openMemoryStore()],
   ['SQLite', () => openSqliteStore(join(folder, `${Math.random().toString(36).slice(2)}.sqlite`))],
+  ['PostgreSQL', () => openPostgresStore(postgres.url)],
+  ...(redisUrl ? [['Redis', () => openRedisStore(redis.url)] satisfies [string, () => Promise<KeyValueStore>]] : []),
 ];
 
 describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) => {

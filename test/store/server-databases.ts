@@ -17,7 +17,7 @@ export const REDIS_SKIPPED = 'skipped: no REDIS_URL and no redis-server on PATH'
  * Redis has numbered databases (16 by default) and no CREATE DATABASE: each file using Redis owns
  * one number here, and flushes only that one (never FLUSHALL: other files are using the server).
  */
-const REDIS_DATABASES = { 'redis-store': 1, 'create-store': 2 } as const;
+const REDIS_DATABASES = { 'redis-store': 1, 'create-store': 2, 'record-collection': 3 } as const;
 
 export interface PostgresDatabase {
   /** The URL of this file's database, as STORE_URL would give it. */
