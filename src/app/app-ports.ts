@@ -5,7 +5,9 @@ import type { ChatPlatform, Clock } from '../core/ports';
 import { createReportDataHolder } from '../core/reports/report-personal-data';
 import { createAnnouncementLogRepository } from '../store/announcement-log-repository';
 import { createBinomeRepository } from '../store/binome-repository';
+import { createCycleRepository } from '../store/cycle-repository';
 import { createEnrolmentRepository } from '../store/enrolment-repository';
+import { createCheckInRepository, createFitConcernRepository, createPauseRepository } from '../store/follow-up-repository';
 import { createFormDraftRepository, type FormDraftRepository } from '../store/form-draft-repository';
 import { createJobRepository, type JobStore } from '../store/job-repository';
 import type { KeyValueStore } from '../store/key-value-store';
@@ -40,6 +42,10 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
   const announcements = createAnnouncementLogRepository(store, binomes);
   const jobStore = createJobRepository(store, clock);
   const reports = createReportRepository(store);
+  const cycles = createCycleRepository(store);
+  const checkIns = createCheckInRepository(store);
+  const pauses = createPauseRepository(store);
+  const fitConcerns = createFitConcernRepository(store);
   // Report erasure tells a handler why an open report closed: it plans jobs, hence the core's holder.
   const reportData = createReportDataHolder({ reports, queue: jobStore, clock, binomes });
   return {
@@ -51,8 +57,24 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
     waitlist,
     announcements,
     reports,
+    cycles,
+    checkIns,
+    pauses,
+    fitConcerns,
     // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
-    personalData: [enrolments, formDrafts, announcements, binomes, waitlist, referents, matching, reportData],
+    personalData: [
+      enrolments,
+      formDrafts,
+      announcements,
+      binomes,
+      waitlist,
+      referents,
+      matching,
+      reportData,
+      checkIns,
+      pauses,
+      fitConcerns,
+    ],
     clock,
     instanceId: randomUUID(),
     jobs: createExclusiveRuns(),

@@ -6,10 +6,14 @@ import type {
   AnnouncementLog,
   BinomeRepository,
   ChatPlatform,
+  CheckInRepository,
   Clock,
+  CycleRepository,
   EnrolmentRepository,
+  FitConcernRepository,
   JobQueue,
   MatchingRepository,
+  PauseRepository,
   PersonalDataHolder,
   ReferentRepository,
   ReportRepository,
@@ -33,6 +37,12 @@ export interface CorePorts {
   readonly waitlist: WaitlistRepository;
   readonly announcements: AnnouncementLog;
   readonly reports: ReportRepository;
+  /** The programme's cycles: the current one decides whether enrolment is open. */
+  readonly cycles: CycleRepository;
+  /** Check-in rounds and their answers (the life of a binôme after its announcement). */
+  readonly checkIns: CheckInRepository;
+  readonly pauses: PauseRepository;
+  readonly fitConcerns: FitConcernRepository;
   /** Every holder of personal data, for export and erasure. */
   readonly personalData: readonly PersonalDataHolder[];
   readonly chat: ChatPlatform;

@@ -1,6 +1,10 @@
 import type { StepAttempt } from './binomes/announcement-log';
 import type { Binome } from './binomes/binome';
 import type { WaitlistEntry } from './binomes/waitlist';
+import type { Cycle } from './cycles/cycle';
+import type { CheckIn } from './follow-up/check-in';
+import type { FitConcern } from './follow-up/fit-concern';
+import type { Pause } from './follow-up/pause';
 import type { CommunityRef, ParticipantId, Platform } from './identity';
 import type { Job, NewJob } from './jobs/job';
 import type { PairRule, ReferentChoice, StoredProposal } from './matching/matching-state';
@@ -193,4 +197,42 @@ export interface ReportRepository {
   claim(community: CommunityRef, reference: string, what: string, by: string): Promise<boolean>;
   /** Drops a reporter's index entry (their erasure): the report stays, without them. */
   forgetReporter(participant: ParticipantId, reference: string): Promise<void>;
+}
+
+/** The programme's cycles in a community, numbered from 1; the current one is the latest. */
+export interface CycleRepository {
+  list(community: CommunityRef): Promise<Cycle[]>;
+  latest(community: CommunityRef): Promise<Cycle | undefined>;
+  find(community: CommunityRef, sequence: number): Promise<Cycle | undefined>;
+  /** Creates it unless this number is taken: true for exactly one of several callers. */
+  add(cycle: Cycle): Promise<boolean>;
+  save(cycle: Cycle): Promise<void>;
+}
+
+/** Check-in rounds of binômes, one record per binôme and round. */
+export interface CheckInRepository {
+  find(community: CommunityRef, binomeId: string, round: number): Promise<CheckIn | undefined>;
+  /** This binôme's rounds, in order. */
+  listForBinome(community: CommunityRef, binomeId: string): Promise<CheckIn[]>;
+  listByCommunity(community: CommunityRef): Promise<CheckIn[]>;
+  /** Records a round unless it exists: a restart never posts a round twice. */
+  add(checkIn: CheckIn): Promise<boolean>;
+  save(checkIn: CheckIn): Promise<void>;
+}
+
+/** Pauses, one record each, ended ones kept for history and stats. */
+export interface PauseRepository {
+  /** This person's pauses, oldest first. */
+  listFor(participant: ParticipantId): Promise<Pause[]>;
+  listByCommunity(community: CommunityRef): Promise<Pause[]>;
+  save(pause: Pause): Promise<void>;
+}
+
+/** "Not a good fit", said by a member about their binôme: one per binôme and member. */
+export interface FitConcernRepository {
+  listForBinome(community: CommunityRef, binomeId: string): Promise<FitConcern[]>;
+  listByCommunity(community: CommunityRef): Promise<FitConcern[]>;
+  /** False when this member already said it about this binôme. */
+  add(concern: FitConcern): Promise<boolean>;
+  save(concern: FitConcern): Promise<void>;
 }

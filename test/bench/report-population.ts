@@ -63,9 +63,10 @@ export async function populate(ports: AppPorts, programme: Programme, community:
   }
   for (let pair = 0; pair < population.pairs; pair += 1) {
     const binome: Binome = {
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: binomeIdOf(pair),
       community,
+      cycle: 1,
       mentor: userIdOf(pair * 2),
       mentee: userIdOf(pair * 2 + 1),
       referent: referentOfPair(population, pair),

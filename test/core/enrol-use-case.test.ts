@@ -370,6 +370,9 @@ describe('own data', () => {
       matching: null,
       announcements: [],
       reports: null,
+      checkIns: [],
+      pauses: [],
+      fitConcerns: [],
     });
   });
 

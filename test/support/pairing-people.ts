@@ -83,7 +83,8 @@ export function dmRecipients(world: UseCaseWorld): string[] {
 /** A confirmed binôme as `valider` stores it, for tests that start after confirmation. */
 export function makeBinome(overrides: Partial<Binome> & Pick<Binome, 'id' | 'mentee' | 'mentor'>): Binome {
   return binomeSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
+    cycle: 1,
     community: TERMINAL,
     status: 'confirmed',
     origin: 'proposal',

@@ -13,13 +13,15 @@ export type DissolvedBecause = (typeof DISSOLVED_BECAUSE)[number];
 
 /**
  * A confirmed pair, stored under its own key. It is created once (from a confirmed proposal or
- * by hand) and changes only when a coordinator sets its référent or it is dissolved; what was
+ * by hand), in the current cycle, and changes only when a coordinator sets its référent or it ends; what was
  * announced for it lives in the announcement log, step by step.
  */
 export const binomeSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   community: communityRefSchema,
+  /** The cycle it was formed in (its `sequence`): it ends with that cycle at the latest. */
+  cycle: z.number().int().min(1),
   mentee: userId,
   mentor: userId,
   referent: userId.optional(),

@@ -1,5 +1,6 @@
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
+import { currentCycle } from '../cycles/current-cycle';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import { assessPair } from '../matching/compatibility';
@@ -80,9 +81,10 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
 
   const now = ports.clock.now();
   const binome: Binome = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: `m${now.getTime().toString(36)}`,
     community,
+    cycle: (await currentCycle(ports, community)).sequence,
     ...pair,
     ...(referent ? { referent } : {}),
     status: 'confirmed',

@@ -1,5 +1,6 @@
 import type { Binome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { currentCycle } from '../cycles/current-cycle';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import { namesOf } from '../people';
@@ -11,11 +12,12 @@ import { pairLabel } from './proposal-view';
 /** Ids are the proposal's revision and the pair's place in it: confirming twice finds them taken. */
 const binomeIdOf = (revision: number, index: number) => `p${revision}-${index + 1}`;
 
-function binomesOf(proposal: StoredProposal, ctx: UseCaseContext, now: string): Binome[] {
+function binomesOf(proposal: StoredProposal, ctx: UseCaseContext, now: string, cycle: number): Binome[] {
   return proposal.pairs.map((pair, index) => ({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: binomeIdOf(proposal.revision, index),
     community: ctx.community,
+    cycle,
     mentee: pair.mentee,
     mentor: pair.mentor,
     ...(pair.referent ? { referent: pair.referent } : {}),
@@ -45,7 +47,7 @@ export async function confirmProposal(ctx: UseCaseContext, revisionShown?: strin
   if (proposal.pairs.length === 0) throw new UserError('propose.nothingToConfirm');
 
   const now = ports.clock.now().toISOString();
-  const binomes = binomesOf(proposal, ctx, now);
+  const binomes = binomesOf(proposal, ctx, now, (await currentCycle(ports, community)).sequence);
   const existing = new Map((await ports.binomes.listByCommunity(community)).map((binome) => [binome.id, binome]));
   const sameAs = (binome: Binome) => {
     const other = existing.get(binome.id);

@@ -118,6 +118,48 @@ const reportsSchema = z
   .strict();
 export type ReportRules = z.infer<typeof reportsSchema>;
 
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const FOLLOW_UP_DEFAULTS = {
+  firstCheckInAfterWeeks: 2,
+  checkInEveryWeeks: 4,
+  alertAfterRounds: 2,
+  pauseAfterIgnoredRounds: 3,
+  digest: { enabled: true, weekday: 'monday', hour: 9 },
+  pastCyclesRetentionMonths: 24,
+} as const;
+
+/** The life of a binôme after its announcement: check-ins, alerts, the coordinators' weekly digest, history. */
+const followUpSchema = z
+  .object({
+    /** The first check-in comes this long after the announcement… */
+    firstCheckInAfterWeeks: z.number().int().min(1).max(26).default(FOLLOW_UP_DEFAULTS.firstCheckInAfterWeeks),
+    /** …and the next ones at this interval, until the binôme or its cycle ends. */
+    checkInEveryWeeks: z.number().int().min(1).max(26).default(FOLLOW_UP_DEFAULTS.checkInEveryWeeks),
+    /** This many "not yet" in a row, or rounds without any answer, alert the binôme's référent. */
+    alertAfterRounds: z.number().int().min(1).max(10).default(FOLLOW_UP_DEFAULTS.alertAfterRounds),
+    /** A member who leaves this many rounds in a row unanswered is paused, and told how to resume. */
+    pauseAfterIgnoredRounds: z.number().int().min(1).max(10).default(FOLLOW_UP_DEFAULTS.pauseAfterIgnoredRounds),
+    /** A weekly summary in the coordinators' space (new enrolments, binômes at risk, reports past their deadline). */
+    digest: z
+      .object({
+        enabled: z.boolean().default(FOLLOW_UP_DEFAULTS.digest.enabled),
+        weekday: z.enum(WEEKDAYS).default(FOLLOW_UP_DEFAULTS.digest.weekday),
+        /** The hour, in the programme's time zone. */
+        hour: z.number().int().min(0).max(23).default(FOLLOW_UP_DEFAULTS.digest.hour),
+      })
+      .strict()
+      .default(FOLLOW_UP_DEFAULTS.digest),
+    /** Binômes, check-ins and feedback of a closed cycle keep the people's names this long; counts stay. */
+    pastCyclesRetentionMonths: z.number().int().min(1).max(120).default(FOLLOW_UP_DEFAULTS.pastCyclesRetentionMonths),
+  })
+  .strict()
+  .refine((followUp) => followUp.pauseAfterIgnoredRounds >= followUp.alertAfterRounds, {
+    message: 'expected pauseAfterIgnoredRounds ≥ alertAfterRounds (the référent hears of silence before a pause)',
+  });
+export type FollowUpRules = z.infer<typeof followUpSchema>;
+
 export const programmeSchema = z
   .object({
     name: localizedText(80),
@@ -201,6 +243,7 @@ export const programmeSchema = z
         requireWayToMeet: true,
       }),
     reports: reportsSchema,
+    followUp: followUpSchema.default(FOLLOW_UP_DEFAULTS),
     spaces: z
       .object({
         /**

@@ -14,9 +14,10 @@ const HOUR = 60 * 60 * 1000;
 const TEXT = 'Mon mentor annule nos rendez-vous sans prévenir.';
 
 const binome: Binome = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'r1-1',
   community: TERMINAL,
+  cycle: 1,
   mentee: 'dan',
   mentor: 'erin',
   referent: 'ref',

@@ -29,9 +29,10 @@ export const ROLES: Readonly<Record<string, readonly AccessRole[]>> = {
 
 export function binomeOf(id: string, mentee: string, mentor: string, referent?: string): Binome {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     community: TERMINAL,
+    cycle: 1,
     mentee,
     mentor,
     ...(referent ? { referent } : {}),
