@@ -58,6 +58,8 @@ export interface TerminalAppOptions {
   readonly jobs: JobRunner;
   readonly defaultCommandId: string;
   readonly log: Log;
+  /** Moves the clock forward for `/wait`, in a demo only (MENTORAT_NOW); absent, `/wait` is refused. */
+  readonly advanceClock?: (ms: number) => Date;
 }
 
 /** The whole bot in a terminal: the same commands and core as on Discord and Slack. */
@@ -79,6 +81,7 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
       transcript: options.surface.transcript,
       defaultCommandId: options.defaultCommandId,
       beforeEachPrompt: runDueJobs,
+      ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
     });
   } finally {
     lines.close();
