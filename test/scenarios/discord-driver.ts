@@ -191,7 +191,8 @@ async function performStep(world: DiscordWorld, step: Step, locale: Locale, cloc
   if ('wait' in action) {
     // Time passes, then whatever became due runs, as the background polling would have run it by then.
     clock.advance(waitedMs(action.wait));
-    await world.app.jobs.runDue();
+    // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
+    for (let round = 0; round < 5 && (await world.app.jobs.runDue()) > 0; round += 1) await world.app.idle();
     await world.app.idle();
     return;
   }

@@ -198,7 +198,8 @@ async function performStep(world: SlackWorld, step: Step, locale: Locale, clock:
   if ('wait' in action) {
     // Time passes, then whatever became due runs, as the background polling would have run it by then.
     clock.advance(waitedMs(action.wait));
-    await world.bot.jobs.runDue();
+    // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
+    for (let round = 0; round < 5 && (await world.bot.jobs.runDue()) > 0; round += 1) await world.settle();
     await world.settle();
     return;
   }
