@@ -85,7 +85,6 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         await terminal.press(rest);
         break;
       case 'wait':
-      case 'attendre':
         terminal.wait(rest);
         break;
       case 'cancel':
