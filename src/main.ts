@@ -3,8 +3,9 @@ import { composeBot } from './app/compose';
 import { ConfigError, formatProblem } from './config/config-problems';
 import { type Env, readEnv as readEnvironment } from './config/env';
 import { loadProgrammes } from './config/load-programmes';
+import type { Clock } from './core/ports';
 import type { ProgrammeDirectory } from './core/programme/programme-directory';
-import { clockStartingAt, systemClock } from './infra/clock';
+import { type DemoClock, demoClock, systemClock } from './infra/clock';
 import { createLogger } from './infra/logger';
 
 /** `.env` is optional; variables already set in the environment win over it. */
@@ -18,7 +19,8 @@ function loadDotEnv(file = '.env'): void {
  */
 async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL ?? 'info', file: env.LOG_FILE });
-  const bot = await composeBot({ store: { url: env.STORE_URL, timeoutMs: env.STORE_TIMEOUT_MS }, programmes, clock: clockOf(env), log });
+  const { clock } = clockOf(env);
+  const bot = await composeBot({ store: { url: env.STORE_URL, timeoutMs: env.STORE_TIMEOUT_MS }, programmes, clock, log });
   const stopped = new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
@@ -41,8 +43,11 @@ async function runOnPlatforms(env: Env, programmes: ProgrammeDirectory): Promise
   }
 }
 
-function clockOf(env: Env) {
-  return env.MENTORAT_NOW ? clockStartingAt(new Date(env.MENTORAT_NOW)) : systemClock;
+/** The real time, or, when MENTORAT_NOW is set, a demo clock (which only the terminal's `/wait` moves). */
+function clockOf(env: Env): { readonly clock: Clock; readonly demo?: DemoClock } {
+  if (!env.MENTORAT_NOW) return { clock: systemClock };
+  const demo = demoClock(new Date(env.MENTORAT_NOW));
+  return { clock: demo, demo };
 }
 
 async function main(): Promise<void> {
@@ -52,7 +57,8 @@ async function main(): Promise<void> {
   if (env.DISCORD_TOKEN || env.SLACK_BOT_TOKEN) return runOnPlatforms(env, programmes);
   // The terminal chat owns standard output; logs go to standard error, quiet unless asked.
   const log = createLogger({ level: env.LOG_LEVEL ?? 'warn', file: env.LOG_FILE });
-  const bot = await composeBot({ store: { url: env.STORE_URL, timeoutMs: env.STORE_TIMEOUT_MS }, programmes, clock: clockOf(env), log });
+  const { clock, demo } = clockOf(env);
+  const bot = await composeBot({ store: { url: env.STORE_URL, timeoutMs: env.STORE_TIMEOUT_MS }, programmes, clock, log });
   const stopping = new AbortController();
   const stop = () => {
     stopping.abort();
@@ -68,6 +74,15 @@ async function main(): Promise<void> {
       interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
       initialUser: env.TERMINAL_USER,
       stopping: stopping.signal,
+      // Only a demo's time may be moved; the core keeps reading the same clock, never this.
+      ...(demo
+        ? {
+            advanceClock: (ms: number) => {
+              demo.advance(ms);
+              return demo.now();
+            },
+          }
+        : {}),
     });
   } finally {
     process.off('SIGTERM', stop);

@@ -54,6 +54,8 @@ export interface TerminalRunOptions {
   readonly initialUser: string;
   /** Aborted on SIGTERM: a long job (an announcement) stops after the step under way. */
   readonly stopping?: AbortSignal;
+  /** Moves the bot's clock forward (`/wait`): given only for a demo clock (MENTORAT_NOW), absent otherwise. */
+  readonly advanceClock?: (ms: number) => Date;
 }
 
 export type DiscordApp = DiscordConnection & Omit<PlatformWiring, 'dispatcher'>;
@@ -170,6 +172,7 @@ export async function composeBot(config: BotConfig): Promise<Bot> {
       jobs,
       defaultCommandId: DEFAULT_COMMAND_ID,
       log,
+      ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
     });
   }
 

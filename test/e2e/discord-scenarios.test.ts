@@ -4,11 +4,12 @@ import { checkScenario } from '../scenarios/check-scenario';
 import { coordinatorScenariosFor } from '../scenarios/coordinator-flow';
 import { runScenarioOnDiscord } from '../scenarios/discord-driver';
 import { scenariosFor } from '../scenarios/participant-journey';
+import { reportDeadlineScenariosFor } from '../scenarios/report-deadlines';
 import { reportScenariosFor } from '../scenarios/report-visibility';
 
 describe.each(LOCALES)('the participant journey on Discord, in %s', (locale) => {
   it.concurrent.each(
-    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map(
+    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale), ...reportDeadlineScenariosFor(locale)].map(
       (scenario) => [scenario.name, scenario] as const,
     ),
   )('%s', async (_name, scenario) => {

@@ -3,12 +3,13 @@ import { LOCALES } from '../../src/core/i18n/locale';
 import { checkScenario } from '../scenarios/check-scenario';
 import { coordinatorScenariosFor } from '../scenarios/coordinator-flow';
 import { scenariosFor } from '../scenarios/participant-journey';
+import { reportDeadlineScenariosFor } from '../scenarios/report-deadlines';
 import { reportScenariosFor } from '../scenarios/report-visibility';
 import { runScenarioOnTerminal } from '../scenarios/terminal-driver';
 
 describe.each(LOCALES)('the participant journey in the terminal chat, in %s', (locale) => {
   it.concurrent.each(
-    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale)].map(
+    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale), ...reportDeadlineScenariosFor(locale)].map(
       (scenario) => [scenario.name, scenario] as const,
     ),
   )('%s', async (_name, scenario) => {

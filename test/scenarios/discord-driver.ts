@@ -7,7 +7,10 @@ import { readGuildStamp } from '../../src/platforms/discord/guild-stamp';
 import { decodeStepId } from '../../src/platforms/discord/step-ids';
 import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
 import { type DiscordWorld, discordLocaleTag, GUILD_ID, PEOPLE, startDiscordWorld, userIdOf } from '../support/discord-world';
-import type { Delivery, Scenario, Step } from './scenario';
+import { fixedClock } from '../support/fixed-clock';
+import { type Delivery, SCENARIO_START, type Scenario, type Step, waitedMs } from './scenario';
+
+type ScenarioClock = ReturnType<typeof fixedClock>;
 
 const componentSchema = z.looseObject({
   type: z.number(),
@@ -181,10 +184,18 @@ function deliveriesOf(interaction: FakeInteraction, to: string): Delivery[] {
   return deliveries;
 }
 
-async function performStep(world: DiscordWorld, step: Step, locale: Locale): Promise<void> {
+async function performStep(world: DiscordWorld, step: Step, locale: Locale, clock: ScenarioClock): Promise<void> {
   const person = discordPerson(world, step.actor, locale);
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not a person’s step');
+  if ('wait' in action) {
+    // Time passes, then whatever became due runs, as the background polling would have run it by then.
+    clock.advance(waitedMs(action.wait));
+    // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
+    for (let round = 0; round < 5 && (await world.app.jobs.runDue()) > 0; round += 1) await world.app.idle();
+    await world.app.idle();
+    return;
+  }
   const first = 'press' in action ? await person.press(action.press) : await person.runCommand(action.command, action.options);
   if (action.form) await person.fillForm(first, action.form);
   // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
@@ -208,16 +219,19 @@ function spaceMessagesSince(world: DiscordWorld, before: ReadonlyMap<string, num
 /**
  * Replays a scenario on the real bot logged into a loopback Discord (its commands registered on
  * the server, so the fake refuses anything they do not declare); returns what each step delivered,
- * to whom. A restart stops the bot and logs a new one in, on the same store and server.
+ * to whom. A restart stops the bot and logs a new one in, on the same store and server. The bot's
+ * clock starts at SCENARIO_START and moves only with wait steps.
  */
 export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
-  let world = await startDiscordWorld({ registerCommands: true });
+  // One clock for the whole scenario: a restarted bot goes on at the time the last one reached.
+  const clock = fixedClock(SCENARIO_START);
+  let world = await startDiscordWorld({ registerCommands: true, clock });
   try {
     const observed: Delivery[][] = [];
     for (const step of scenario.steps) {
       if ('restart' in step.action) {
         await world.stopBot();
-        world = await startDiscordWorld({ fake: world.fake, store: world.store });
+        world = await startDiscordWorld({ fake: world.fake, store: world.store, clock });
         observed.push([]);
         continue;
       }
@@ -226,7 +240,7 @@ export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): 
       const channelsBefore = new Map(
         world.fake.channelsOf(GUILD_ID).map((channel) => [channel.id, world.fake.messagesIn(channel.id).length]),
       );
-      await performStep(world, step, locale);
+      await performStep(world, step, locale, clock);
       const deliveries = world.fake.interactions.slice(firstInteraction).flatMap((interaction) => {
         const to = PEOPLE.find((name) => userIdOf(name) === interaction.userId) ?? interaction.userId;
         return deliveriesOf(interaction, to);

@@ -11,7 +11,7 @@ const REASON = 'Un avis de la coordination serait utile.';
 const RESOLUTION = 'Nous avons parlé avec vous deux, les rendez-vous reprennent.';
 const SECRETS = [DAN_TEXT, 'SIG-0001', REPLY, ANSWER, NOTE, REASON, RESOLUTION];
 
-const enrol = (actor: string, form: Readonly<Record<string, string>>): Step => ({
+export const enrol = (actor: string, form: Readonly<Record<string, string>>): Step => ({
   actor,
   action: { command: 'mentorat.enrol', form },
   expect: [
@@ -20,7 +20,7 @@ const enrol = (actor: string, form: Readonly<Record<string, string>>): Step => (
   ],
 });
 
-const coordinator = (command: string, options: Readonly<Record<string, string>> = {}, file = false): Step => ({
+export const coordinator = (command: string, options: Readonly<Record<string, string>> = {}, file = false): Step => ({
   actor: 'coord',
   action: { command, options },
   expect: [{ to: 'coord', via: 'ephemeral' }, ...(file ? [{ to: 'coord', via: 'file' as const }] : [])],

@@ -1,5 +1,6 @@
 import type { Locale } from '../../src/core/i18n/locale';
 import { type MessageKey, type MessageParams, translateUnchecked } from '../../src/core/i18n/translate';
+import { parseDuration } from '../../src/infra/duration';
 
 /** Where a person sees something: privately in answer, by DM, in a private space, or as a file. */
 export type Via = 'ephemeral' | 'dm' | 'space' | 'file' | 'form';
@@ -22,8 +23,27 @@ export type Action =
   | { readonly command: string; readonly options?: Readonly<Record<string, string>>; readonly form?: Readonly<Record<string, string>> }
   /** A button, by action name, among those last shown to the actor. */
   | { readonly press: string; readonly form?: Readonly<Record<string, string>> }
-  /** The bot stops and starts again on the same data (and, on Discord and Slack, the same server). */
-  | { readonly restart: true };
+  /** The bot stops and starts again on the same data (and, on Discord and Slack, the same server), at the time the clock had reached. */
+  | { readonly restart: true }
+  /**
+   * Time passes: the bot's clock moves forward by this duration (`2w`, `14d`, `73h`, `1d12h`; see
+   * `parseDuration`) and whatever became due runs. The step's `expect` names who receives something
+   * as a result; its actor types nothing (the terminal's `/wait` is typed by whoever is at the keyboard).
+   */
+  | { readonly wait: string };
+
+/**
+ * Where every driver's clock starts: a Monday morning, UTC. The terminal runs with MENTORAT_NOW set
+ * to it (plus the time waited, after a restart); Discord and Slack on a test clock set to it.
+ */
+export const SCENARIO_START = '2026-09-07T08:00:00Z';
+
+/** A wait step's duration in milliseconds; a scenario with a malformed one is a mistake, not a step to skip. */
+export function waitedMs(duration: string): number {
+  const ms = parseDuration(duration);
+  if (ms === undefined) throw new Error(`a wait step needs a duration such as 2w, 14d or 73h, not "${duration}"`);
+  return ms;
+}
 
 export interface Step {
   readonly actor: string;

@@ -5,8 +5,11 @@ import type { Locale } from '../../src/core/i18n/locale';
 import { decodeButtonId } from '../../src/dispatch/button-id';
 import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import type { FakeSlackMessage, FakeView, ViewAnswers } from '../fakes/slack/types';
+import { fixedClock } from '../support/fixed-clock';
 import { SLACK_PEOPLE, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
-import type { Delivery, Scenario, Step } from './scenario';
+import { type Delivery, SCENARIO_START, type Scenario, type Step, waitedMs } from './scenario';
+
+type ScenarioClock = ReturnType<typeof fixedClock>;
 
 const optionSchema = z.looseObject({ value: z.string(), text: z.looseObject({ text: z.string() }) });
 const elementSchema = z.looseObject({
@@ -188,10 +191,18 @@ function postedText(body: unknown): { text: string; user: string | undefined } {
   return { text: messageText({ text: data.text ?? '', blocks: Array.isArray(data.blocks) ? data.blocks : [] }), user: data.user };
 }
 
-async function performStep(world: SlackWorld, step: Step, locale: Locale): Promise<void> {
+async function performStep(world: SlackWorld, step: Step, locale: Locale, clock: ScenarioClock): Promise<void> {
   const person = slackPerson(world, step.actor, locale);
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not a person’s step');
+  if ('wait' in action) {
+    // Time passes, then whatever became due runs, as the background polling would have run it by then.
+    clock.advance(waitedMs(action.wait));
+    // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
+    for (let round = 0; round < 5 && (await world.bot.jobs.runDue()) > 0; round += 1) await world.settle();
+    await world.settle();
+    return;
+  }
   if ('press' in action) await person.press(action.press, action.form);
   else await person.runCommand(action.command, action.options, action.form);
   // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
@@ -215,15 +226,18 @@ function spaceMessagesSince(world: SlackWorld, before: ReadonlyMap<string, numbe
 /**
  * Replays a scenario on the real Bolt app answering a loopback Slack; returns what each step
  * delivered, to whom. A restart stops the app and starts a new one on the same store and workspace.
+ * The bot's clock starts at SCENARIO_START and moves only with wait steps.
  */
 export async function runScenarioOnSlack(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
-  let world = await startSlackWorld({ locale });
+  // One clock for the whole scenario: a restarted bot goes on at the time the last one reached.
+  const clock = fixedClock(SCENARIO_START);
+  let world = await startSlackWorld({ locale, clock });
   try {
     const observed: Delivery[][] = [];
     for (const step of scenario.steps) {
       if ('restart' in step.action) {
         await world.stopBot();
-        world = await startSlackWorld({ locale, fake: world.fake, store: world.store });
+        world = await startSlackWorld({ locale, fake: world.fake, store: world.store, clock });
         observed.push([]);
         continue;
       }
@@ -233,7 +247,7 @@ export async function runScenarioOnSlack(scenario: Scenario, locale: Locale): Pr
       const responses = world.fake.responseUrlPosts.length;
       const calls = world.fake.calls.length;
       const uploads = world.fake.uploads.length;
-      await performStep(world, step, locale);
+      await performStep(world, step, locale, clock);
       const deliveries: Delivery[] = [];
       for (const view of world.fake.views.slice(views)) {
         if (view.kind === 'open')

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { commands } from '../../commands';
 import type { Locale } from '../../src/core/i18n/locale';
 import { runBot } from '../support/child-process';
-import type { Delivery, Scenario, Step, Via } from './scenario';
+import { type Delivery, SCENARIO_START, type Scenario, type Step, type Via, waitedMs } from './scenario';
 
 export interface TerminalRun {
   readonly stdout: string;
@@ -29,10 +29,16 @@ function line(values: Readonly<Record<string, string>> | undefined): string {
 function typed(step: Step, locale: Locale): string {
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not typed');
+  if ('wait' in action) return `/wait ${action.wait}`;
   if ('press' in action) return `/press ${action.press}${line(action.form)}`;
   const command = commands.find((candidate) => candidate.id === action.command);
   if (!command) throw new Error(`unknown command id ${action.command}`);
   return `/${command.group} ${command.name[locale]}${line(action.options)}${line(action.form)}`;
+}
+
+/** Who is at the keyboard when a session starts: the first person who acts (a wait step is nobody's). */
+function firstActor(steps: readonly Step[]): string {
+  return (steps.find((step) => !('wait' in step.action)) ?? steps[0])?.actor ?? 'alice';
 }
 
 /** The script a person would type: switching person and language when needed, then the step. */
@@ -40,8 +46,15 @@ export function scenarioScript(steps: readonly Step[], locale: Locale): { script
   const lines: string[] = [];
   const stepLines: number[] = [];
   const seen = new Set<string>();
-  let current = steps[0]?.actor ?? 'alice';
+  let current = firstActor(steps);
   for (const step of steps) {
+    // Time passes for everyone: whoever is at the keyboard types `/wait`.
+    if ('wait' in step.action) {
+      waitedMs(step.action.wait);
+      stepLines.push(lines.length);
+      lines.push(typed(step, locale));
+      continue;
+    }
     if (step.actor !== current) lines.push(`/as ${step.actor}`);
     current = step.actor;
     if (!seen.has(step.actor)) lines.push(`/lang ${locale}`);
@@ -105,17 +118,23 @@ export function parseTranscript(stdout: string): Delivery[][] {
 /**
  * Replays a scenario in the terminal chat and returns what each step delivered, to whom; a
  * restart ends the process and starts another on the same data (a restart itself delivers nothing).
+ * The bot runs on a demo clock (MENTORAT_NOW) from SCENARIO_START; a wait step is typed `/wait`.
  */
 export async function runScenarioOnTerminal(scenario: Scenario, locale: Locale): Promise<{ observed: Delivery[][]; runs: TerminalRun[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-store-'));
   try {
     const observed: Delivery[][] = [];
     const runs: TerminalRun[] = [];
+    const startedAt = Date.now();
+    let waited = 0;
     for (const [index, steps] of sessionsOf(scenario.steps).entries()) {
       if (index > 0) observed.push([]);
       if (steps.length === 0) continue;
       const { script, stepLines } = scenarioScript(steps, locale);
-      const run = await runTerminalChat(script, { TERMINAL_USER: steps[0]?.actor ?? 'alice' }, path.join(dir, 'e2e.sqlite'));
+      // A restarted bot's clock goes on from where the last one was: the start, the time waited, and the real time spent.
+      const now = new Date(Date.parse(SCENARIO_START) + waited + (Date.now() - startedAt)).toISOString();
+      const run = await runTerminalChat(script, { TERMINAL_USER: firstActor(steps), MENTORAT_NOW: now }, path.join(dir, 'e2e.sqlite'));
+      waited += steps.reduce((total, step) => total + ('wait' in step.action ? waitedMs(step.action.wait) : 0), 0);
       runs.push(run);
       const segments = parseTranscript(run.stdout);
       observed.push(...stepLines.map((line) => segments[line] ?? []));

@@ -195,7 +195,7 @@ export const en = {
 
   'terminal.welcome': 'Mentoring programme chat (terminal). You are **{user}**. Type `/help` for the commands, `/quit` to leave.',
   'terminal.commands':
-    'Terminal commands: `/help [command]` (this help, or one command in detail), `/as <name>` (become someone else), `/lang fr|en`, `/press <button>`, `/cancel` (cancel a form), `/quit`.',
+    'Terminal commands: `/help [command]` (this help, or one command in detail), `/as <name>` (become someone else), `/lang fr|en`, `/press <button>`, `/wait <duration>` (let time pass, in a demo started with MENTORAT_NOW: `2w`, `3d`, `73h`), `/cancel` (cancel a form), `/quit`.',
   'terminal.nowActingAs': 'You are now **{user}**{roles}.',
   'terminal.roles': ' ({roles})',
   'terminal.languageSet': 'Language: English.',
@@ -205,6 +205,11 @@ export const en = {
   'terminal.noButtons': 'No button is shown to {user}.',
   'terminal.unknownButton': 'Available buttons: {buttons}.',
   'terminal.pressHint': '(buttons: {buttons} — type `/press <button>`)',
+  'terminal.wait.notInDemo':
+    'Time can only be moved in a demo started with MENTORAT_NOW (for instance `MENTORAT_NOW=2026-09-07T08:00:00Z npm start`): nothing changed.',
+  'terminal.wait.usage':
+    'Usage: `/wait <duration>`, in weeks (w), days (d), hours (h) or minutes (m), for instance `/wait 2w`, `/wait 73h`, `/wait 1d12h`; at most 366 days.',
+  'terminal.wait.done': '— {duration} later: it is now {now} (UTC). —',
   'terminal.form.intro': 'Answer field by field; Enter keeps the suggested value, `/cancel` abandons.',
   'terminal.form.optional': 'optional, Enter to skip',
   'terminal.form.current': 'current: {value}',

@@ -205,7 +205,7 @@ export const fr = {
   'terminal.welcome':
     'Chat du programme de mentorat (terminal). Vous êtes **{user}**. Tapez `/help` pour les commandes, `/quit` pour sortir.',
   'terminal.commands':
-    'Commandes du terminal : `/help [commande]` (cette aide, ou une commande en détail), `/as <nom>` (changer de personne), `/lang fr|en`, `/press <bouton>`, `/cancel` (abandonner un formulaire), `/quit`.',
+    'Commandes du terminal : `/help [commande]` (cette aide, ou une commande en détail), `/as <nom>` (changer de personne), `/lang fr|en`, `/press <bouton>`, `/wait <durée>` (faire passer le temps, en démo lancée avec MENTORAT_NOW : `2w`, `3d`, `73h`), `/cancel` (abandonner un formulaire), `/quit`.',
   'terminal.nowActingAs': 'Vous êtes maintenant **{user}**{roles}.',
   'terminal.roles': ' ({roles})',
   'terminal.languageSet': 'Langue : français.',
@@ -215,6 +215,11 @@ export const fr = {
   'terminal.noButtons': "Aucun bouton n'est affiché pour {user}.",
   'terminal.unknownButton': 'Boutons disponibles : {buttons}.',
   'terminal.pressHint': '(boutons : {buttons} — tapez `/press <bouton>`)',
+  'terminal.wait.notInDemo':
+    'Le temps ne se déplace que dans une démo lancée avec MENTORAT_NOW (par exemple `MENTORAT_NOW=2026-09-07T08:00:00Z npm start`) : rien n’a changé.',
+  'terminal.wait.usage':
+    'Usage : `/wait <durée>`, en semaines (w), jours (d ou j), heures (h) ou minutes (m), par exemple `/wait 2w`, `/wait 73h`, `/wait 1d12h` ; au plus 366 jours.',
+  'terminal.wait.done': '— {duration} plus tard : nous sommes le {now} (UTC). —',
   'terminal.form.intro': 'Répondez champ par champ ; Entrée garde la valeur proposée, `/cancel` abandonne.',
   'terminal.form.optional': 'facultatif, Entrée pour passer',
   'terminal.form.current': 'actuel : {value}',

@@ -58,17 +58,25 @@ export interface TerminalAppOptions {
   readonly jobs: JobRunner;
   readonly defaultCommandId: string;
   readonly log: Log;
+  /** Moves the clock forward for `/wait`, in a demo only (MENTORAT_NOW); absent, `/wait` is refused. */
+  readonly advanceClock?: (ms: number) => Date;
 }
+
+/** Rounds of due jobs before a prompt: enough for a job that plans messages, bounded whatever a handler does. */
+const MAX_JOB_ROUNDS = 5;
 
 /** The whole bot in a terminal: the same commands and core as on Discord and Slack. */
 export async function runTerminalApp(options: TerminalAppOptions): Promise<void> {
   const { jobs, log } = options;
   // Never in the background: a job's messages print between two lines, so a piped transcript stays the same each run.
-  const runDueJobs = () =>
-    jobs.runDue().then(
-      () => undefined,
-      (error: unknown) => log.warn({ err: error }, 'could not look for due jobs'),
-    );
+  // A job may plan others due at once (a deadline plans its reminder's DMs): they print before the prompt too.
+  const runDueJobs = async () => {
+    try {
+      for (let round = 0; round < MAX_JOB_ROUNDS && (await jobs.runDue()) > 0; round += 1);
+    } catch (error) {
+      log.warn({ err: error }, 'could not look for due jobs');
+    }
+  };
   const lines = createLineSource(options.input, options.output, options.interactive);
   try {
     await runTerminalChat({
@@ -79,6 +87,7 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
       transcript: options.surface.transcript,
       defaultCommandId: options.defaultCommandId,
       beforeEachPrompt: runDueJobs,
+      ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
     });
   } finally {
     lines.close();

@@ -21,6 +21,11 @@ export interface TerminalChatOptions {
    * jobs here rather than in the background, so that what they print lands between two lines.
    */
   readonly beforeEachPrompt?: () => Promise<void>;
+  /**
+   * Moves the clock forward (`/wait`), in a demo only. What became due then runs in
+   * `beforeEachPrompt`, so it prints right after the `/wait` line, before the next prompt.
+   */
+  readonly advanceClock?: (ms: number) => Date;
 }
 
 /** Runs the terminal chat until the end of input or `/quit`. */
@@ -28,7 +33,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const { dispatcher, community, session, lines } = options;
   const programme = dispatcher.programmeFor(community);
   const delivery = createTerminalDelivery(options);
-  const terminal = createSessionCommands({ dispatcher, community, session, delivery });
+  const terminal = createSessionCommands({
+    dispatcher,
+    community,
+    session,
+    delivery,
+    ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),
+  });
 
   async function runCommand(line: string): Promise<void> {
     const typed = readTextCommand(line, dispatcher.commands, programme, options.defaultCommandId);
@@ -72,6 +83,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         break;
       case 'press':
         await terminal.press(rest);
+        break;
+      case 'wait':
+        terminal.wait(rest);
         break;
       case 'cancel':
         break;

@@ -31,6 +31,8 @@ export interface TerminalDelivery {
   tell<K extends MessageKey>(key: K, ...params: ParamsArgument<K>): void;
   /** A text already in the person's language, to the person typing. */
   say(text: string): void;
+  /** The terminal itself speaking (time passing in a demo), in the language of the person typing: a line addressed to nobody. */
+  narrate<K extends MessageKey>(key: K, ...params: ParamsArgument<K>): void;
   /** Dispatches for the person typing and prints what they get, asking a form if one opens. */
   send(invocation: Invocation, typed?: Typed): Promise<void>;
 }
@@ -96,6 +98,7 @@ export function createTerminalDelivery(options: TerminalDeliveryOptions): Termin
     facts,
     tell: (key, ...params) => transcript.block(labels.ephemeral(session.current), translate(localeOf(session.current), key, ...params)),
     say: (text) => transcript.block(labels.ephemeral(session.current), text),
+    narrate: (key, ...params) => transcript.line(translate(localeOf(session.current), key, ...params)),
     send,
   };
 }

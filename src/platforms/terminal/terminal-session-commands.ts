@@ -1,7 +1,9 @@
 import { resolveLocale } from '../../core/i18n/locale';
 import { translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
+import { literal } from '../../core/reply';
 import type { Dispatcher } from '../../dispatch/dispatcher';
+import { parseDuration } from '../../infra/duration';
 import { parseInlineValues, splitCommandLine } from '../text-command-line';
 import { buttonName } from './press-hint';
 import type { TerminalDelivery } from './terminal-delivery';
@@ -14,10 +16,12 @@ export interface SessionCommandsOptions {
   readonly community: CommunityRef;
   readonly session: TerminalSession;
   readonly delivery: TerminalDelivery;
+  /** Moves the demo clock forward and says where it is now; absent unless the bot runs on a demo clock (MENTORAT_NOW). */
+  readonly advanceClock?: (ms: number) => Date;
 }
 
-/** The commands only a terminal has: playing another person, another language, pressing a button. */
-export function createSessionCommands({ dispatcher, community, session, delivery }: SessionCommandsOptions) {
+/** The commands only a terminal has: playing another person, another language, pressing a button, letting time pass in a demo. */
+export function createSessionCommands({ dispatcher, community, session, delivery, advanceClock }: SessionCommandsOptions) {
   const { tell } = delivery;
 
   function switchUser(rest: string): void {
@@ -76,13 +80,33 @@ export function createSessionCommands({ dispatcher, community, session, delivery
     );
   }
 
+  /**
+   * Time passes at once (a demo, a scenario): the clock jumps forward; what became due runs
+   * before the next prompt, so it prints under this line. Not on a real clock: the dates the bot
+   * keeps would stop meaning anything.
+   */
+  function wait(rest: string): void {
+    if (!advanceClock) {
+      tell('terminal.wait.notInDemo');
+      return;
+    }
+    const typed = rest.trim();
+    const ms = parseDuration(typed);
+    if (ms === undefined) {
+      tell('terminal.wait.usage');
+      return;
+    }
+    const now = advanceClock(ms);
+    delivery.narrate('terminal.wait.done', { duration: literal(typed), now: now.toISOString().slice(0, 16).replace('T', ' ') });
+  }
+
   async function help(rest: string): Promise<void> {
     const command = rest.trim();
     await delivery.send({ type: 'command', commandId: HELP_COMMAND_ID, options: command ? { command } : {} });
     if (!command) tell('terminal.commands');
   }
 
-  return { switchUser, switchLanguage, press, help };
+  return { switchUser, switchLanguage, press, wait, help };
 }
 
 export const HELP_COMMAND_ID = 'mentorat.help';
