@@ -25,9 +25,8 @@ import { median, type Summary, timed } from './stats';
 export interface JobsBenchOptions {
   /** Pending jobs (none due) at which idle polls are timed, ascending. */
   readonly idleSizes: readonly number[];
-  /** Idle polls timed per size and per look, after `warmUp` thrown away. */
+  /** Idle polls timed per size and per look (a multiple of 10: see timeIdlePolls). */
   readonly idleSamples: number;
-  readonly warmUp: number;
   readonly rounds: readonly RoundCounts[];
   readonly progress?: (line: string) => void;
 }
@@ -35,7 +34,6 @@ export interface JobsBenchOptions {
 export const DEFAULT_JOBS_OPTIONS: Omit<JobsBenchOptions, 'progress'> = {
   idleSizes: [0, 1_000, 10_000],
   idleSamples: 30,
-  warmUp: 3,
   rounds: [
     { due: 100, pending: 0 },
     { due: 100, pending: 10_000 },
@@ -114,7 +112,6 @@ export async function runJobsBench(options: JobsBenchOptions, scenario: () => Ro
       for (const size of options.idleSizes) {
         await idleScenario.populatePending(bench.ports, size - stored, bench.clock.now(), stored);
         stored = size;
-        await timeIdlePolls(bench, options.warmUp);
         const polls = await timeIdlePolls(bench, options.idleSamples);
         const sweeps: number[] = [];
         for (let run = 0; run < 3; run += 1) {
@@ -135,7 +132,9 @@ export async function runJobsBench(options: JobsBenchOptions, scenario: () => Ro
       for (const variant of ['index', 'previous'] as const satisfies readonly ListDueVariant[]) {
         const timing = await timeRound(folder, scenario(), counts, variant);
         rounds.push(timing);
-        progress(`round of ${counts.due} due with ${counts.pending} pending (${variant}): ${timing.perJobMs.toFixed(3)} ms per job`);
+        progress(
+          `round of ${counts.due} due with ${counts.pending} pending (${variant}): ${timing.perJobMs.toFixed(3)} ms per job, ${timing.cpuPerJobMs.toFixed(3)} ms CPU`,
+        );
       }
     }
     return { idle, rounds };
@@ -166,7 +165,7 @@ export function formatJobs(result: JobsBenchResult, options: Omit<JobsBenchOptio
     result.rounds.find((round) => round.variant === variant && round.counts.due === counts.due && round.counts.pending === counts.pending);
   const out = [
     'Job queue: idle poll (the runner’s runDue with nothing due, SQLite file), median of ' +
-      `${options.idleSamples} polls per size and look (p99 beside), the two looks alternated`,
+      `${options.idleSamples} polls per size and look (p99 beside), the looks taking turns by blocks of 10`,
     ...table(
       ['pending, not due', 'due-time index', 'p99', 'previous scan', 'p99', 'sweep (first poll, then every 10 min)'],
       result.idle.map((at) => [
@@ -183,7 +182,7 @@ export function formatJobs(result: JobsBenchResult, options: Omit<JobsBenchOptio
     '',
     'Job queue: a round of due jobs (trivial handler) in one runDue, SQLite file; checked: each due job ran once, the pending ones stayed',
     ...table(
-      ['due', 'other pending', 'index: total', 'per job', 'previous: total', 'per job'],
+      ['due', 'other pending', 'index: total', 'per job', 'CPU per job', 'previous: total', 'per job', 'CPU per job'],
       options.rounds.map((counts) => {
         const index = roundOf(counts, 'index');
         const previous = roundOf(counts, 'previous');
@@ -192,8 +191,10 @@ export function formatJobs(result: JobsBenchResult, options: Omit<JobsBenchOptio
           count(counts.pending),
           index ? ms(index.totalMs) : '-',
           index ? ms(index.perJobMs) : '-',
+          index ? ms(index.cpuPerJobMs) : '-',
           previous ? ms(previous.totalMs) : '-',
           previous ? ms(previous.perJobMs) : '-',
+          previous ? ms(previous.cpuPerJobMs) : '-',
         ];
       }),
     ),
