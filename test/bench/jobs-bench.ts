@@ -28,6 +28,8 @@ export interface JobsBenchOptions {
   /** Idle polls timed per size and per look (a multiple of 10: see timeIdlePolls). */
   readonly idleSamples: number;
   readonly rounds: readonly RoundCounts[];
+  /** Run once per look before the timed rounds, and not reported. */
+  readonly warmUpRound: RoundCounts;
   readonly progress?: (line: string) => void;
 }
 
@@ -39,6 +41,7 @@ export const DEFAULT_JOBS_OPTIONS: Omit<JobsBenchOptions, 'progress'> = {
     { due: 100, pending: 10_000 },
     { due: 5_000, pending: 10_000 },
   ],
+  warmUpRound: { due: 200, pending: 100 },
 };
 
 export interface IdleAtSize {
@@ -127,6 +130,8 @@ export async function runJobsBench(options: JobsBenchOptions, scenario: () => Ro
     } finally {
       await bench.store.close();
     }
+    // Untimed, each look once: the first round of a process would otherwise pay for compiling the path.
+    for (const variant of ['index', 'previous'] as const) await timeRound(folder, scenario(), options.warmUpRound, variant);
     const rounds: RoundTiming[] = [];
     for (const counts of options.rounds) {
       for (const variant of ['index', 'previous'] as const satisfies readonly ListDueVariant[]) {
