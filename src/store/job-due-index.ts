@@ -34,6 +34,8 @@ export interface JobDueIndex {
   /** Written before the job record: a crash in between leaves an entry to ignore, not a job never looked at. */
   put(job: Due, writtenAt: Date): Promise<void>;
   remove(job: Due): Promise<void>;
+  /** Every entry of `platform`, for the sweep. */
+  list(platform: Platform): Promise<DueEntry[]>;
   /** The entries of jobs due by `now` on `platform`, in due order. */
   dueBy(platform: Platform, now: Date): Promise<DueEntry[]>;
   /** The entry's own key, to tell apart two entries of one job. */
@@ -62,6 +64,7 @@ export function createJobDueIndex(store: KeyValueStore): JobDueIndex {
     async remove(job) {
       await entries.remove(job.community.platform, dueSegment(job.dueAt), job.community.id, job.kind, job.key);
     },
+    list: (platform) => entries.list(platform),
     // Every key due at `now` or earlier sorts before the segment of the next millisecond.
     dueBy: (platform, now) => entries.listBelow([platform], [platform, dueSegmentOfMs(now.getTime() + 1)]),
     keyOf: (entry) => entries.keyOf(entryOf(entry, new Date(0))),

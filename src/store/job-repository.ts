@@ -86,8 +86,9 @@ const byDueThenKey = (keyOf: (job: Job) => string) => (a: Job, b: Job) =>
  * A poll reads the due-time index (job-due-index.ts) up to now, then each job it names, so its
  * cost follows the jobs due, not the jobs pending: 10,000 check-ins planned for the coming weeks
  * cost an idle poll one empty range read. The index is written before the job and removed after
- * it, so a crash leaves an entry to ignore rather than a job no poll sees; the slow sweep (every
- * `sweepIntervalMs`) lists every job as polls did before, and indexes any it finds without entry.
+ * it, so a crash leaves an entry to ignore rather than a job no poll sees; the slow sweep (at the
+ * first poll, then every `sweepIntervalMs`) lists every job as polls did before, and indexes any it
+ * finds without an entry: after an upgrade, the first poll indexes the jobs stored before.
  * Why a range read on the store rather than buckets of prefix scans: SQLite and PostgreSQL already
  * list a prefix as a range of their primary key, so the range is one bound more in the same query,
  * with no bucket bookkeeping that several processes would have to keep consistent.
@@ -158,13 +159,17 @@ export function createJobRepository(store: KeyValueStore, clock: Clock, options:
     return due;
   }
 
-  /** Every pending job due by now, listed in full as before the index; those the index missed get their entry. */
-  async function sweep(now: Date, platform: Platform | undefined, indexed: readonly Job[]): Promise<Job[]> {
+  /**
+   * Every pending job listed in full, as polls did before the index: the due ones are the answer,
+   * and any job without its entry (stored before the index, or whose entry was lost) gets one, so
+   * that it runs on time from then on.
+   */
+  async function sweep(now: Date, platform: Platform | undefined, platforms: readonly Platform[]): Promise<Job[]> {
     const all = platform === undefined ? await jobs.list() : await jobs.list(platform);
-    const due = all.filter((job) => Date.parse(job.dueAt) <= now.getTime());
-    const found = new Set(indexed.map((job) => jobs.keyOf(job)));
-    for (const job of due) if (!found.has(jobs.keyOf(job))) await dueIndex.put(job, clock.now());
-    return due;
+    const indexed = new Set<string>();
+    for (const each of platforms) for (const entry of await dueIndex.list(each)) indexed.add(dueIndex.keyOf(entry));
+    for (const job of all) if (!indexed.has(dueIndex.keyOf(job))) await dueIndex.put(job, clock.now());
+    return all.filter((job) => Date.parse(job.dueAt) <= now.getTime());
   }
 
   return {
@@ -206,10 +211,10 @@ export function createJobRepository(store: KeyValueStore, clock: Clock, options:
     },
 
     async listDue(now, platform) {
-      const indexed = await dueFromIndex(now, platform === undefined ? PLATFORMS : [platform]);
+      const platforms = platform === undefined ? PLATFORMS : [platform];
       const sweepNow = lastSweep === undefined || now.getTime() - lastSweep >= sweepIntervalMs || now.getTime() < lastSweep;
-      if (!sweepNow) return indexed.sort(byDueThenKey(jobs.keyOf));
-      const swept = await sweep(now, platform, indexed);
+      if (!sweepNow) return (await dueFromIndex(now, platforms)).sort(byDueThenKey(jobs.keyOf));
+      const swept = await sweep(now, platform, platforms);
       lastSweep = now.getTime();
       return swept.sort(byDueThenKey(jobs.keyOf));
     },

@@ -28,6 +28,9 @@ export interface JobsBenchOptions {
   /** Idle polls timed per size and per look (a multiple of 10: see timeIdlePolls). */
   readonly idleSamples: number;
   readonly rounds: readonly RoundCounts[];
+  /** Rounds of at most this many due jobs are run `repeats` times per look, and their medians reported. */
+  readonly repeatUpTo: number;
+  readonly repeats: number;
   /** Run once per look before the timed rounds, and not reported. */
   readonly warmUpRound: RoundCounts;
   readonly progress?: (line: string) => void;
@@ -41,6 +44,8 @@ export const DEFAULT_JOBS_OPTIONS: Omit<JobsBenchOptions, 'progress'> = {
     { due: 100, pending: 10_000 },
     { due: 5_000, pending: 10_000 },
   ],
+  repeatUpTo: 100,
+  repeats: 3,
   warmUpRound: { due: 200, pending: 100 },
 };
 
@@ -134,11 +139,19 @@ export async function runJobsBench(options: JobsBenchOptions, scenario: () => Ro
     for (const variant of ['index', 'previous'] as const) await timeRound(folder, scenario(), options.warmUpRound, variant);
     const rounds: RoundTiming[] = [];
     for (const counts of options.rounds) {
-      for (const variant of ['index', 'previous'] as const satisfies readonly ListDueVariant[]) {
-        const timing = await timeRound(folder, scenario(), counts, variant);
+      const repeats = counts.due <= options.repeatUpTo ? options.repeats : 1;
+      const timings: Record<ListDueVariant, RoundTiming[]> = { index: [], previous: [] };
+      for (let repeat = 0; repeat < repeats; repeat += 1) {
+        // Each look goes first every other time: what the first round leaves (garbage, a WAL to checkpoint) hits both.
+        const order = repeat % 2 === 0 ? (['index', 'previous'] as const) : (['previous', 'index'] as const);
+        for (const variant of order) timings[variant].push(await timeRound(folder, scenario(), counts, variant));
+      }
+      for (const variant of ['index', 'previous'] as const) {
+        const timing = medianRound(timings[variant]);
         rounds.push(timing);
         progress(
-          `round of ${counts.due} due with ${counts.pending} pending (${variant}): ${timing.perJobMs.toFixed(3)} ms per job, ${timing.cpuPerJobMs.toFixed(3)} ms CPU`,
+          `round of ${counts.due} due with ${counts.pending} pending (${variant}, median of ${repeats}): ` +
+            `${timing.perJobMs.toFixed(3)} ms per job, ${timing.cpuPerJobMs.toFixed(3)} ms CPU`,
         );
       }
     }
@@ -146,6 +159,19 @@ export async function runJobsBench(options: JobsBenchOptions, scenario: () => Ro
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** Median wall time and, separately, median CPU time of repeated rounds of one size. */
+function medianRound(timings: readonly RoundTiming[]): RoundTiming {
+  const [first] = timings;
+  if (first === undefined) throw new RangeError('no round to summarize');
+  const totalMs = median(timings.map((timing) => timing.totalMs));
+  return {
+    ...first,
+    totalMs,
+    perJobMs: totalMs / first.counts.due,
+    cpuPerJobMs: median(timings.map((timing) => timing.cpuPerJobMs)),
+  };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -185,7 +211,8 @@ export function formatJobs(result: JobsBenchResult, options: Omit<JobsBenchOptio
     `  ${count(last?.pending ?? 0)} / ${count(first?.pending ?? 0)} pending: due-time index ${ratio((at) => at.index.medianMs)}, ` +
       `previous scan ${ratio((at) => at.previous.medianMs)}`,
     '',
-    'Job queue: a round of due jobs (trivial handler) in one runDue, SQLite file; checked: each due job ran once, the pending ones stayed',
+    'Job queue: a round of due jobs (trivial handler) in one runDue, SQLite file; checked: each due job ran once, the pending ones stayed;',
+    `  rounds of up to ${count(options.repeatUpTo)} due jobs: median of ${options.repeats} runs per look, the looks taking turns to go first`,
     ...table(
       ['due', 'other pending', 'index: total', 'per job', 'CPU per job', 'previous: total', 'per job', 'CPU per job'],
       options.rounds.map((counts) => {
