@@ -145,7 +145,10 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
     it('lists, under a prefix, only the keys that sort before a bound, across pages', async () => {
       const store = await track(open);
       const times = Array.from({ length: 2500 }, (_, index) => String(index * 10).padStart(6, '0'));
-      await Promise.all(times.map((time) => store.set(keyOf('due', 'c', time, 'job'), time)));
+      // In batches: 2,500 writes at once queue behind a server's pool past the store's time limit on a loaded machine.
+      for (let start = 0; start < times.length; start += 100) {
+        await Promise.all(times.slice(start, start + 100).map((time) => store.set(keyOf('due', 'c', time, 'job'), time)));
+      }
       await store.set(keyOf('due', 'c2', '000000', 'job'), 'another prefix');
       await store.set(keyOf('duf', 'c', '000000', 'job'), 'after the prefix');
       // Up to 01500 included: 01500.job sorts before 01501, 01510.job does not.
