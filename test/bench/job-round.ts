@@ -110,27 +110,37 @@ export interface RoundTiming {
   readonly cpuPerJobMs: number;
 }
 
-/** One round on a fresh file: the population stored, then one `runDue` timed, then checked. */
-export async function timeRound(
+/** A file holding `counts.pending` jobs due later, on which rounds of `counts.due` jobs are run one after the other. */
+export interface RoundFile {
+  /** Stores `counts.due` due jobs (untimed), runs them in one timed `runDue`, then checks the round. */
+  run(): Promise<RoundTiming>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a fresh file with its pending jobs. A round leaves the pending jobs as they were (it runs
+ * only the due ones, and checks so), so the next round on the same file starts from the same state.
+ */
+export async function openRoundFile(
   folder: string,
   scenario: RoundScenario,
   counts: RoundCounts,
   variant: ListDueVariant,
-): Promise<RoundTiming> {
+): Promise<RoundFile> {
   const bench = await openBench(folder, `round-${variant}-${counts.due}-${counts.pending}`, scenario);
-  try {
-    const now = bench.clock.now();
-    await scenario.populatePending(bench.ports, counts.pending, now, 0);
-    await scenario.populateDue(bench.ports, counts.due, now);
-    const cpuBefore = process.cpuUsage();
-    const { ms, result: ran } = await timed(() => bench.runner(variant).runDue());
-    const cpu = process.cpuUsage(cpuBefore);
-    checkQuiet(bench.log);
-    await scenario.verify(bench.ports, counts, ran);
-    return { variant, counts, totalMs: ms, perJobMs: ms / counts.due, cpuPerJobMs: (cpu.user + cpu.system) / 1000 / counts.due };
-  } finally {
-    await bench.store.close();
-  }
+  await scenario.populatePending(bench.ports, counts.pending, bench.clock.now(), 0);
+  return {
+    async run() {
+      await scenario.populateDue(bench.ports, counts.due, bench.clock.now());
+      const cpuBefore = process.cpuUsage();
+      const { ms, result: ran } = await timed(() => bench.runner(variant).runDue());
+      const cpu = process.cpuUsage(cpuBefore);
+      checkQuiet(bench.log);
+      await scenario.verify(bench.ports, counts, ran);
+      return { variant, counts, totalMs: ms, perJobMs: ms / counts.due, cpuPerJobMs: (cpu.user + cpu.system) / 1000 / counts.due };
+    },
+    close: () => bench.store.close(),
+  };
 }
 
 /**

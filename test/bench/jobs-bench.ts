@@ -13,12 +13,12 @@ import {
   BENCH_COMMUNITY,
   type ListDueVariant,
   openBench,
+  openRoundFile,
   pendingDueAt,
   type RoundCounts,
   type RoundScenario,
   type RoundTiming,
   timeIdlePolls,
-  timeRound,
 } from './job-round';
 import { median, type Summary, timed } from './stats';
 
@@ -138,15 +138,28 @@ export async function runJobsBench(options: JobsBenchOptions, scenario: () => Ro
       await bench.store.close();
     }
     // Untimed, each look once: the first round of a process would otherwise pay for compiling the path.
-    for (const variant of ['index', 'previous'] as const) await timeRound(folder, scenario(), options.warmUpRound, variant);
+    for (const variant of ['index', 'previous'] as const) {
+      const warmUp = await openRoundFile(folder, scenario(), options.warmUpRound, variant);
+      await warmUp.run();
+      await warmUp.close();
+    }
     const rounds: RoundTiming[] = [];
     for (const counts of options.rounds) {
       const repeats = counts.due <= options.repeatUpTo ? options.repeats : 1;
       const timings: Record<ListDueVariant, RoundTiming[]> = { index: [], previous: [] };
-      for (let repeat = 0; repeat < repeats; repeat += 1) {
-        // Each look goes first every other time: what the first round leaves (garbage, a WAL to checkpoint) hits both.
-        const order = repeat % 2 === 0 ? (['index', 'previous'] as const) : (['previous', 'index'] as const);
-        for (const variant of order) timings[variant].push(await timeRound(folder, scenario(), counts, variant));
+      const files = {
+        index: await openRoundFile(folder, scenario(), counts, 'index'),
+        previous: await openRoundFile(folder, scenario(), counts, 'previous'),
+      };
+      try {
+        for (let repeat = 0; repeat < repeats; repeat += 1) {
+          // Each look goes first every other time: what a round leaves (garbage, a WAL to checkpoint) hits both.
+          const order = repeat % 2 === 0 ? (['index', 'previous'] as const) : (['previous', 'index'] as const);
+          for (const variant of order) timings[variant].push(await files[variant].run());
+        }
+      } finally {
+        await files.index.close();
+        await files.previous.close();
       }
       for (const variant of ['index', 'previous'] as const) {
         const timing = medianRound(timings[variant]);
