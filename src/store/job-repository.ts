@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { CommunityRef, Platform } from '../core/identity';
+import { type CommunityRef, PLATFORMS, type Platform } from '../core/identity';
 import { type Job, jobSchema } from '../core/jobs/job';
 import type { Clock, JobQueue } from '../core/ports';
+import { createJobDueIndex, dueSegment } from './job-due-index';
 import type { KeyValueStore } from './key-value-store';
 import { createRecordCollection } from './record-collection';
 
@@ -58,6 +59,22 @@ const incarnationOf = (job: Job) => Date.parse(job.createdAt);
 const sameIncarnation = (a: Job, b: Job) => a.createdAt === b.createdAt;
 const MAX_ERROR_LENGTH = 300;
 
+export interface JobRepositoryOptions {
+  /**
+   * How often `listDue` also lists every pending job (the first call always does): it finds jobs
+   * stored before the due-time index existed, and any whose entry went missing. 10 minutes by default.
+   */
+  readonly sweepIntervalMs?: number;
+  /**
+   * An index entry that matches no job is removed only once older than this: a younger one may
+   * belong to a write under way (entry first, then job). 5 minutes by default.
+   */
+  readonly staleEntryGraceMs?: number;
+}
+
+const byDueThenKey = (keyOf: (job: Job) => string) => (a: Job, b: Job) =>
+  Date.parse(a.dueAt) - Date.parse(b.dueAt) || (keyOf(a) < keyOf(b) ? -1 : 1);
+
 /**
  * Jobs one record per key (`job.<platform>.<community>.<kind>.<key>`): scheduling is an `add`, so
  * the same kind and key is never queued twice. Leases rest on `add` too, so that they hold across
@@ -65,8 +82,22 @@ const MAX_ERROR_LENGTH = 300;
  * generation 1 when the job has no lease, and generation n+1 only once lease n was released or ran
  * out; of two processes adding the same generation, exactly one gets it. A lease that ran out
  * without being released belonged to a run that may have done its work: the next run is told so.
+ *
+ * A poll reads the due-time index (job-due-index.ts) up to now, then each job it names, so its
+ * cost follows the jobs due, not the jobs pending: 10,000 check-ins planned for the coming weeks
+ * cost an idle poll one empty range read. The index is written before the job and removed after
+ * it, so a crash leaves an entry to ignore rather than a job no poll sees; the slow sweep (at the
+ * first poll, then every `sweepIntervalMs`) lists every job as polls did before, and indexes any it
+ * finds without an entry: after an upgrade, the first poll indexes the jobs stored before.
+ * Why a range read on the store rather than buckets of prefix scans: SQLite and PostgreSQL already
+ * list a prefix as a range of their primary key, so the range is one bound more in the same query,
+ * with no bucket bookkeeping that several processes would have to keep consistent.
  */
-export function createJobRepository(store: KeyValueStore, clock: Clock): JobStore {
+export function createJobRepository(store: KeyValueStore, clock: Clock, options: JobRepositoryOptions = {}): JobStore {
+  const sweepIntervalMs = options.sweepIntervalMs ?? 10 * 60_000;
+  const staleEntryGraceMs = options.staleEntryGraceMs ?? 5 * 60_000;
+  const dueIndex = createJobDueIndex(store);
+  let lastSweep: number | undefined;
   const jobs = createRecordCollection(store, 'job', jobSchema, (job) => [job.community.platform, job.community.id, job.kind, job.key]);
   const leases = createRecordCollection(store, 'job-lease', leaseSchema, (lease) => [
     lease.community.platform,
@@ -107,14 +138,43 @@ export function createJobRepository(store: KeyValueStore, clock: Clock): JobStor
   async function replace(lease: JobLease, next: (current: Job) => Job): Promise<boolean> {
     const current = await stillHeld(lease);
     if (current === undefined) return false;
-    await jobs.set(next(current));
+    const replaced = next(current);
+    await dueIndex.put(replaced, clock.now());
+    await jobs.set(replaced);
     await release(lease);
+    if (dueSegment(replaced.dueAt) !== dueSegment(current.dueAt)) await dueIndex.remove(current);
     return true;
+  }
+
+  /** The jobs the index says are due, each read from its own record; leftover entries are skipped, and removed once old. */
+  async function dueFromIndex(now: Date, platforms: readonly Platform[]): Promise<Job[]> {
+    const due: Job[] = [];
+    for (const platform of platforms) {
+      for (const entry of await dueIndex.dueBy(platform, now)) {
+        const job = await findJob(entry.community, entry.kind, entry.key);
+        if (job !== undefined && dueSegment(job.dueAt) === dueSegment(entry.dueAt)) due.push(job);
+        else if (now.getTime() - Date.parse(entry.writtenAt) >= staleEntryGraceMs) await dueIndex.remove(entry);
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Every pending job listed in full, as polls did before the index: the due ones are the answer,
+   * and any job without its entry (stored before the index, or whose entry was lost) gets one, so
+   * that it runs on time from then on.
+   */
+  async function sweep(now: Date, platform: Platform | undefined, platforms: readonly Platform[]): Promise<Job[]> {
+    const all = platform === undefined ? await jobs.list() : await jobs.list(platform);
+    const indexed = new Set<string>();
+    for (const each of platforms) for (const entry of await dueIndex.list(each)) indexed.add(dueIndex.keyOf(entry));
+    for (const job of all) if (!indexed.has(dueIndex.keyOf(job))) await dueIndex.put(job, clock.now());
+    return all.filter((job) => Date.parse(job.dueAt) <= now.getTime());
   }
 
   return {
     async schedule(job) {
-      return jobs.add({
+      const parsed = jobSchema.safeParse({
         schemaVersion: 1,
         community: job.community,
         kind: job.kind,
@@ -124,12 +184,22 @@ export function createJobRepository(store: KeyValueStore, clock: Clock): JobStor
         attempts: 0,
         createdAt: clock.now().toISOString(),
       });
+      // Checked before the index entry is written, as the collection would check it before the job.
+      if (!parsed.success) throw new Error(`refusing to store an invalid job record: ${z.prettifyError(parsed.error)}`);
+      const record = parsed.data;
+      await dueIndex.put(record, clock.now());
+      if (await jobs.add(record)) return true;
+      // Already queued: the entry just written is the queued job's own only when both are due at the same time.
+      const queued = await findJob(job.community, job.kind, job.key);
+      if (queued === undefined || dueSegment(queued.dueAt) !== dueSegment(record.dueAt)) await dueIndex.remove(record);
+      return false;
     },
     async cancel(community, kind, key) {
       const job = await findJob(community, kind, key);
       if (job === undefined) return false;
       const removed = await jobs.remove(community.platform, community.id, kind, key);
       await forgetLeases(job);
+      await dueIndex.remove(job);
       return removed;
     },
     find: findJob,
@@ -141,10 +211,12 @@ export function createJobRepository(store: KeyValueStore, clock: Clock): JobStor
     },
 
     async listDue(now, platform) {
-      const all = platform === undefined ? await jobs.list() : await jobs.list(platform);
-      return all
-        .filter((job) => Date.parse(job.dueAt) <= now.getTime())
-        .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (jobs.keyOf(a) < jobs.keyOf(b) ? -1 : 1));
+      const platforms = platform === undefined ? PLATFORMS : [platform];
+      const sweepNow = lastSweep === undefined || now.getTime() - lastSweep >= sweepIntervalMs || now.getTime() < lastSweep;
+      if (!sweepNow) return (await dueFromIndex(now, platforms)).sort(byDueThenKey(jobs.keyOf));
+      const swept = await sweep(now, platform, platforms);
+      lastSweep = now.getTime();
+      return swept.sort(byDueThenKey(jobs.keyOf));
     },
 
     async claim(job, { instance, now, until }) {
@@ -183,6 +255,7 @@ export function createJobRepository(store: KeyValueStore, clock: Clock): JobStor
       // The job first: while its leases remain, no other process can claim it in between.
       await jobs.remove(current.community.platform, current.community.id, current.kind, current.key);
       await forgetLeases(current);
+      await dueIndex.remove(current);
       return true;
     },
 

@@ -30,15 +30,20 @@ export interface KeyRangePage {
 const pageRowsSchema = z.array(z.object({ key: z.string(), value: z.unknown() }));
 
 /**
- * Every row whose key starts with `prefix`, by keyset paging along the primary key: each page
- * starts after the last key read, where an OFFSET would read every earlier row again.
+ * Every row whose key starts with `prefix` (and sorts before `below` when given), by keyset
+ * paging along the primary key: each page starts after the last key read, where an OFFSET would
+ * read every earlier row again.
  */
 export async function* rowsInKeyRange(
   prefix: string,
   pageSize: number,
   fetchPage: (page: KeyRangePage) => Promise<unknown>,
+  below?: string,
 ): AsyncIterable<readonly [string, unknown]> {
-  const end = prefixEnd(prefix);
+  const afterPrefix = prefixEnd(prefix);
+  // Keys are ASCII (keyOf), where JavaScript's order is the databases' byte order.
+  const end = below !== undefined && below < afterPrefix ? below : afterPrefix;
+  if (end <= prefix) return;
   let page: KeyRangePage = { from: prefix, inclusive: true, end, limit: pageSize };
   for (;;) {
     const rows = pageRowsSchema.parse(await fetchPage(page));

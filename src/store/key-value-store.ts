@@ -14,5 +14,12 @@ export interface KeyValueStore {
   delete(key: string): Promise<boolean>;
   /** Every [key, value] whose key starts exactly with `prefix` (case-sensitive, no wildcards), in no set order. */
   scan(prefix: string): AsyncIterable<[string, unknown]>;
+  /**
+   * The entries of `scan(prefix)` whose key sorts before `below` (code point order; keys are
+   * ASCII), in no set order. SQLite and PostgreSQL read only that stretch of their primary key,
+   * so an index keyed by time (the job queue's due times) is read up to now and no further;
+   * memory and Redis filter their prefix scan, which costs them no more than `scan`.
+   */
+  scanBelow(prefix: string, below: string): AsyncIterable<[string, unknown]>;
   close(): Promise<void>;
 }

@@ -7,10 +7,11 @@ const NAMESPACE = 'mentorat';
 const KEYV_PREFIX = `${NAMESPACE}:`;
 
 /**
- * The raw rows whose Keyv key starts with `keyvPrefix`, as the backend holds them. A backend may
- * yield more than asked (createKeyvStore filters exactly), never fewer.
+ * The raw rows whose Keyv key starts with `keyvPrefix` (and sorts before `keyvBelow` when
+ * given), as the backend holds them. A backend may yield more than asked (createKeyvStore
+ * filters exactly), never fewer.
  */
-export type RawEntries = (keyvPrefix: string) => AsyncIterable<readonly [string, unknown]>;
+export type RawEntries = (keyvPrefix: string, keyvBelow?: string) => AsyncIterable<readonly [string, unknown]>;
 
 /**
  * Writes `serialized` under `keyvKey` unless a row already holds that key, as one atomic step of
@@ -71,6 +72,22 @@ export function createKeyvStore(keyv: Keyv, { rawEntries, insertIfAbsent }: RawA
     }
   };
 
+  async function* entries(prefix: string, below: string | undefined): AsyncIterable<[string, unknown]> {
+    ensureOpen('scan');
+    const keyvPrefix = KEYV_PREFIX + prefix;
+    const keyvBelow = below === undefined ? undefined : KEYV_PREFIX + below;
+    try {
+      for await (const [keyvKey, raw] of rawEntries(keyvPrefix, keyvBelow)) {
+        if (keyvKey.startsWith(keyvPrefix) && (keyvBelow === undefined || keyvKey < keyvBelow)) {
+          const key = keyvKey.slice(KEYV_PREFIX.length);
+          yield [key, await readRaw(keyv, key, raw)];
+        }
+      }
+    } catch (error) {
+      throw failure('scan', prefix, error);
+    }
+  }
+
   return {
     async get(key) {
       checkKey(key);
@@ -118,20 +135,8 @@ export function createKeyvStore(keyv: Keyv, { rawEntries, insertIfAbsent }: RawA
       }
     },
 
-    async *scan(prefix) {
-      ensureOpen('scan');
-      const keyvPrefix = KEYV_PREFIX + prefix;
-      try {
-        for await (const [keyvKey, raw] of rawEntries(keyvPrefix)) {
-          if (keyvKey.startsWith(keyvPrefix)) {
-            const key = keyvKey.slice(KEYV_PREFIX.length);
-            yield [key, await readRaw(keyv, key, raw)];
-          }
-        }
-      } catch (error) {
-        throw failure('scan', prefix, error);
-      }
-    },
+    scan: (prefix) => entries(prefix, undefined),
+    scanBelow: (prefix, below) => entries(prefix, below),
 
     async close() {
       if (closed) {

@@ -6,6 +6,7 @@ export function openMemoryStore(): KeyValueStore {
   const map = new Map<string, unknown>();
   return createKeyvStore(createKeyv(map), {
     // Copied before yielding, so that writes during a scan can neither skip nor repeat a record.
+    // The prefix alone: createKeyvStore drops what sorts past `below`, a filter over the same copy.
     async *rawEntries(keyvPrefix) {
       yield* [...map].filter(([key]) => key.startsWith(keyvPrefix));
     },

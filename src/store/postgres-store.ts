@@ -55,9 +55,12 @@ export function createPostgresStore(url: string): KeyValueStore {
 
 function storeOver(adapter: KeyvPostgres): KeyValueStore {
   return createKeyvStore(createKeyv(adapter), {
-    rawEntries: (keyvPrefix) =>
-      rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
-        adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, [page.from, page.end, page.limit]),
+    rawEntries: (keyvPrefix, keyvBelow) =>
+      rowsInKeyRange(
+        keyvPrefix,
+        PAGE_SIZE,
+        (page) => adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, [page.from, page.end, page.limit]),
+        keyvBelow,
       ),
     insertIfAbsent: async (keyvKey, serialized) => (await adapter.query(INSERT_IF_ABSENT, [keyvKey, serialized])).length === 1,
   });

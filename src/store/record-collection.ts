@@ -13,6 +13,8 @@ export interface RecordCollection<T> {
   find(...parts: readonly string[]): Promise<T | undefined>;
   /** Every record whose key starts with these parts, sorted by key. */
   list(...parts: readonly string[]): Promise<T[]>;
+  /** The records `list(...parts)` gives whose key sorts before the key built from `below`, sorted by key. */
+  listBelow(parts: readonly string[], below: readonly string[]): Promise<T[]>;
   set(record: T): Promise<void>;
   /** Writes unless the key holds something: true when written. */
   add(record: T): Promise<boolean>;
@@ -84,6 +86,12 @@ export function createRecordCollection<T>(
     return parsed.data;
   }
 
+  async function sortedRecords(listing: AsyncIterable<[string, unknown]>): Promise<T[]> {
+    const found: [string, T][] = [];
+    for await (const [key, value] of listing) found.push([key, read(key, value)]);
+    return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
+  }
+
   return {
     keyOf: recordKey,
     async find(...parts) {
@@ -91,11 +99,8 @@ export function createRecordCollection<T>(
       const value = await store.get(key);
       return value === undefined ? undefined : read(key, value);
     },
-    async list(...parts) {
-      const found: [string, T][] = [];
-      for await (const [key, value] of store.scan(`${keyFor(parts)}.`)) found.push([key, read(key, value)]);
-      return found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
-    },
+    list: (...parts) => sortedRecords(store.scan(`${keyFor(parts)}.`)),
+    listBelow: (parts, below) => sortedRecords(store.scanBelow(`${keyFor(parts)}.`, keyFor(below))),
     // Async, so that an invalid record is a rejected promise like any other failure to write.
     set: async (record) => store.set(recordKey(record), checked(record)),
     add: async (record) => store.add(recordKey(record), checked(record)),

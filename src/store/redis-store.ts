@@ -38,6 +38,8 @@ function redisStore(url: string): { store: KeyValueStore; client: RedisClient } 
   // (`mentorat::mentorat:k`): keys stay `mentorat:k`, prefixed by Keyv as on every backend.
   adapter.namespace = undefined;
   const store = createKeyvStore(keyv, {
+    // SCAN has no range: the prefix alone, and createKeyvStore drops what sorts past `below`
+    // (a Redis scan walks the whole key space anyway, so a range costs it no more than a prefix).
     async *rawEntries(keyvPrefix) {
       await adapter.getClient(); // connects on first use, as get and set do
       yield* entriesByPrefix(client, keyvPrefix);

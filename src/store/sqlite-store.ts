@@ -43,9 +43,12 @@ export async function openSqliteStore(path: string): Promise<KeyValueStore> {
 /** A store over an adapter as it is, without checking the file: tests use it to simulate an outage. */
 export function createSqliteStore(adapter: KeyvSqlite): KeyValueStore {
   return createKeyvStore(createKeyv(adapter), {
-    rawEntries: (keyvPrefix) =>
-      rowsInKeyRange(keyvPrefix, PAGE_SIZE, (page) =>
-        adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, page.from, page.end, page.limit),
+    rawEntries: (keyvPrefix, keyvBelow) =>
+      rowsInKeyRange(
+        keyvPrefix,
+        PAGE_SIZE,
+        (page) => adapter.query(page.inclusive ? FIRST_PAGE : NEXT_PAGE, page.from, page.end, page.limit),
+        keyvBelow,
       ),
     insertIfAbsent: async (keyvKey, serialized) => wroteOneRow(await adapter.query(INSERT_IF_ABSENT, keyvKey, serialized)),
   });

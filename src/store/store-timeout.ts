@@ -23,25 +23,28 @@ export function withStoreTimeout(store: KeyValueStore, timeoutMs: number): KeyVa
     return Promise.race([running, expired]).finally(() => clearTimeout(timer));
   };
 
+  async function* timedListing(listing: AsyncIterable<[string, unknown]>): AsyncIterable<[string, unknown]> {
+    const entries = listing[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await timed('scan', () => entries.next());
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // Not awaited: a frozen server would hold the caller here too.
+      entries.return?.()?.catch(() => undefined);
+    }
+  }
+
   return {
     get: (key) => timed('get', () => store.get(key)),
     set: (key, value) => timed('set', () => store.set(key, value)),
     add: (key, value) => timed('add', () => store.add(key, value)),
     delete: (key) => timed('delete', () => store.delete(key)),
     // Each step of a listing gets the whole time: a long listing is fine as long as the server answers.
-    async *scan(prefix) {
-      const entries = store.scan(prefix)[Symbol.asyncIterator]();
-      try {
-        for (;;) {
-          const next = await timed('scan', () => entries.next());
-          if (next.done) return;
-          yield next.value;
-        }
-      } finally {
-        // Not awaited: a frozen server would hold the caller here too.
-        entries.return?.()?.catch(() => undefined);
-      }
-    },
+    scan: (prefix) => timedListing(store.scan(prefix)),
+    scanBelow: (prefix, below) => timedListing(store.scanBelow(prefix, below)),
     close: () => timed('close', () => store.close()),
   };
 }

@@ -122,6 +122,110 @@ export function describeJobRepository(name: string, open: () => Promise<KeyValue
       });
     });
 
+    describe('the due-time index', () => {
+      const dueKeys = () => keysUnder('job-due.');
+      const dueKeyOf = (community: CommunityRef, dueIso: string, key = 'report-1') =>
+        keyOf('job-due', community.platform, String(Date.parse(dueIso)).padStart(16, '0'), community.id, 'report.deliver', key);
+      /** A job record as a release without the index wrote it: no entry beside it. */
+      const storedWithoutEntry = (key: string, dueIso: string) =>
+        store.set(keyOf('job', GUILD.platform, GUILD.id, 'report.deliver', key), {
+          schemaVersion: 1,
+          community: GUILD,
+          kind: 'report.deliver',
+          key,
+          dueAt: dueIso,
+          payload: { reportId: key },
+          attempts: 0,
+          createdAt: NOW,
+        });
+
+      it('keeps one entry per pending job, at its due time: moved by a retry or a reschedule, gone once it is finished or cancelled', async () => {
+        await jobs.schedule(job());
+        await jobs.schedule(job({ key: 'cancelled', dueAt: at(LATER) }));
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, NOW), dueKeyOf(GUILD, LATER, 'cancelled')]);
+        await jobs.cancel(GUILD, 'report.deliver', 'cancelled');
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, NOW)]);
+
+        const first = await claim('process-a')(await dueNow());
+        if (first === undefined) throw new Error('the claim should succeed');
+        await jobs.fail(first, 'timeout', at(LATER));
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, LATER)]);
+        const retry = await claim('process-a', LATER)(await dueNow(LATER));
+        if (retry === undefined) throw new Error('the retry should be claimed');
+        const nextHour = minutesAfter(LATER, 60).toISOString();
+        await jobs.reschedule(retry, at(nextHour), {});
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, nextHour)]);
+        const last = await claim('process-a', nextHour)(await dueNow(nextHour));
+        if (last === undefined) throw new Error('the rescheduled job should be claimed');
+        await jobs.finish(last);
+        expect(await dueKeys()).toEqual([]);
+      });
+
+      it('keeps the queued job’s entry when the same kind and key is scheduled again, at the same or another time', async () => {
+        await jobs.schedule(job());
+        expect(await jobs.schedule(job({ dueAt: at(LATER) }))).toBe(false);
+        expect(await jobs.schedule(job())).toBe(false);
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, NOW)]);
+        expect((await jobs.listDue(at(NOW))).map((due) => due.key)).toEqual(['report-1']);
+      });
+
+      it('finds jobs stored before the index existed at the first poll, and indexes them all, so the later ones run on time', async () => {
+        const halfHourAgo = minutesAfter(NOW, -30).toISOString();
+        await storedWithoutEntry('old-due', halfHourAgo);
+        await storedWithoutEntry('old-later', LATER);
+        expect((await jobs.listDue(at(NOW))).map((due) => due.key)).toEqual(['old-due']);
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, halfHourAgo, 'old-due'), dueKeyOf(GUILD, LATER, 'old-later')]);
+        // 5 minutes on, before the next sweep: the index alone finds both.
+        expect((await jobs.listDue(at(LATER))).map((due) => due.key)).toEqual(['old-due', 'old-later']);
+      });
+
+      it('reads only the index between sweeps: a job whose entry went missing runs at the next sweep, 10 minutes on', async () => {
+        expect(await jobs.listDue(at(NOW))).toEqual([]);
+        await storedWithoutEntry('lost-entry', NOW);
+        expect(await jobs.listDue(minutesAfter(NOW, 1))).toEqual([]);
+        expect((await jobs.listDue(minutesAfter(NOW, 10))).map((due) => due.key)).toEqual(['lost-entry']);
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, NOW, 'lost-entry')]);
+      });
+
+      it('ignores an entry whose job is gone or due at another time, and removes it once it is 5 minutes old (a young one may be a write under way)', async () => {
+        await jobs.listDue(at(NOW));
+        const hourLater = minutesAfter(NOW, 60).toISOString();
+        await jobs.schedule(job({ key: 'moved', dueAt: at(hourLater) }));
+        const leftover = (key: string) => ({
+          schemaVersion: 1,
+          community: GUILD,
+          kind: 'report.deliver',
+          key,
+          dueAt: NOW,
+          writtenAt: NOW,
+        });
+        // As a crash between the entry and the job would leave them: an entry for a job never written, one at a former due time.
+        await store.set(dueKeyOf(GUILD, NOW, 'never-written'), leftover('never-written'));
+        await store.set(dueKeyOf(GUILD, NOW, 'moved'), leftover('moved'));
+        expect(await jobs.listDue(at(NOW))).toEqual([]);
+        expect(await jobs.listDue(minutesAfter(NOW, 4))).toEqual([]);
+        expect(await dueKeys()).toHaveLength(3);
+        expect(await jobs.listDue(minutesAfter(NOW, 5))).toEqual([]);
+        expect(await dueKeys()).toEqual([dueKeyOf(GUILD, hourLater, 'moved')]);
+        expect((await jobs.listDue(at(hourLater))).map((due) => due.key)).toEqual(['moved']);
+      });
+
+      it('runs a job whose entry was written but whose record is not yet, once the record is there', async () => {
+        await jobs.listDue(at(NOW));
+        await store.set(dueKeyOf(GUILD, NOW), {
+          schemaVersion: 1,
+          community: GUILD,
+          kind: 'report.deliver',
+          key: 'report-1',
+          dueAt: NOW,
+          writtenAt: NOW,
+        });
+        expect(await jobs.listDue(at(NOW))).toEqual([]);
+        expect(await jobs.schedule(job())).toBe(true);
+        expect((await jobs.listDue(minutesAfter(NOW, 1))).map((due) => due.key)).toEqual(['report-1']);
+      });
+    });
+
     describe('leases', () => {
       it('gives a job to exactly one of two processes claiming it at once', async () => {
         await jobs.schedule(job());

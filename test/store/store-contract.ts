@@ -142,6 +142,22 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
       expect(listed.map(([, value]) => value)).toEqual(ids.map((id) => ({ id })));
     });
 
+    it('lists, under a prefix, only the keys that sort before a bound, across pages', async () => {
+      const store = await track(open);
+      const times = Array.from({ length: 2500 }, (_, index) => String(index * 10).padStart(6, '0'));
+      // In batches: 2,500 writes at once queue behind a server's pool past the store's time limit on a loaded machine.
+      for (let start = 0; start < times.length; start += 100) {
+        await Promise.all(times.slice(start, start + 100).map((time) => store.set(keyOf('due', 'c', time, 'job'), time)));
+      }
+      await store.set(keyOf('due', 'c2', '000000', 'job'), 'another prefix');
+      await store.set(keyOf('duf', 'c', '000000', 'job'), 'after the prefix');
+      // Up to 01500 included: 01500.job sorts before 01501, 01510.job does not.
+      const listed = await collect(store.scanBelow(`${keyOf('due', 'c')}.`, keyOf('due', 'c', '001501')));
+      expect(listed.map(([, value]) => value)).toEqual(times.slice(0, 151));
+      expect(await collect(store.scanBelow(`${keyOf('due', 'c')}.`, keyOf('due', 'c')))).toEqual([]);
+      expect(await collect(store.scanBelow(`${keyOf('due', 'c')}.`, keyOf('due', 'd')))).toHaveLength(2500);
+    });
+
     it('adds to an absent key: true, and get and scan read it back exactly as a set one', async () => {
       const store = await track(open);
       await store.set('contract.set', NESTED);
@@ -271,6 +287,11 @@ export function describeStoreContract(name: string, open: () => Promise<KeyValue
         it('rejects scan with StoreUnavailableError instead of listing nothing', async () => {
           const store = await track(outage);
           await expect(collect(store.scan('contract.'))).rejects.toBeInstanceOf(StoreUnavailableError);
+        });
+
+        it('rejects scanBelow with StoreUnavailableError instead of listing nothing', async () => {
+          const store = await track(outage);
+          await expect(collect(store.scanBelow('contract.', 'contract.z'))).rejects.toBeInstanceOf(StoreUnavailableError);
         });
       });
     }

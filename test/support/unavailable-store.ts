@@ -1,6 +1,14 @@
 import { StoreUnavailableError } from '../../src/core/errors';
 import type { KeyValueStore } from '../../src/store/key-value-store';
 
+const failingListing = (): AsyncIterable<[string, unknown]> => ({
+  [Symbol.asyncIterator]: () => ({
+    next: async () => {
+      throw new StoreUnavailableError('scan', { cause: new Error('connect ECONNREFUSED 127.0.0.1:6379') });
+    },
+  }),
+});
+
 /** A store whose server is down: every operation fails as the Keyv stores do with throwOnErrors. */
 export function createUnavailableStore(): KeyValueStore {
   const down = (operation: string) => new StoreUnavailableError(operation, { cause: new Error('connect ECONNREFUSED 127.0.0.1:6379') });
@@ -17,13 +25,8 @@ export function createUnavailableStore(): KeyValueStore {
     delete: async () => {
       throw down('delete');
     },
-    scan: () => ({
-      [Symbol.asyncIterator]: () => ({
-        next: async () => {
-          throw down('scan');
-        },
-      }),
-    }),
+    scan: () => failingListing(),
+    scanBelow: () => failingListing(),
     close: async () => undefined,
   };
 }
@@ -40,6 +43,7 @@ export function withEnrolmentWritesFailing(store: KeyValueStore): KeyValueStore 
       return store.set(key, value);
     },
     scan: (prefix: string) => store.scan(prefix),
+    scanBelow: (prefix: string, below: string) => store.scanBelow(prefix, below),
     close: () => store.close(),
   };
   return failing;
@@ -71,6 +75,10 @@ export function withOutage(store: KeyValueStore): KeyValueStore & { down: boolea
     async *scan(prefix: string) {
       failing.check('scan');
       yield* store.scan(prefix);
+    },
+    async *scanBelow(prefix: string, below: string) {
+      failing.check('scan');
+      yield* store.scanBelow(prefix, below);
     },
     close: () => store.close(),
   };

@@ -422,6 +422,7 @@ function failingWrites(store: KeyValueStore, failing: (key: string) => boolean):
     },
     delete: (key: string) => store.delete(key),
     scan: (prefix: string) => store.scan(prefix),
+    scanBelow: (prefix: string, below: string) => store.scanBelow(prefix, below),
     close: () => store.close(),
   };
   return wrapper;
