@@ -3,6 +3,7 @@ import type { CorePorts } from '../core/context';
 import { createExclusiveRuns } from '../core/exclusive-runs';
 import type { ChatPlatform, Clock } from '../core/ports';
 import { createReportDataHolder } from '../core/reports/report-personal-data';
+import { createLazyChartRenderer } from '../infra/chart/lazy-chart-renderer';
 import { createAnnouncementLogRepository } from '../store/announcement-log-repository';
 import { createBinomeRepository } from '../store/binome-repository';
 import { createEnrolmentRepository } from '../store/enrolment-repository';
@@ -53,6 +54,8 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
     reports,
     // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
     personalData: [enrolments, formDrafts, announcements, binomes, waitlist, referents, matching, reportData],
+    // One renderer per process, loaded at its first chart and shared by the platforms.
+    charts: createLazyChartRenderer(),
     clock,
     instanceId: randomUUID(),
     jobs: createExclusiveRuns(),

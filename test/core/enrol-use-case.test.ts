@@ -1,3 +1,4 @@
+import { attachmentText } from '../../src/core/reply';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelConfirmation } from '../../src/core/confirmation';
 import { UserError } from '../../src/core/errors';
@@ -359,7 +360,7 @@ describe('own data', () => {
     expect(onlyMessage(reply).text).toContain(translate('fr', 'myData.ready'));
     const attachment = attachmentOf(reply);
     expect(attachment.mimeType).toBe('application/json');
-    expect(JSON.parse(attachment.content)).toEqual({
+    expect(JSON.parse(attachmentText(attachment))).toEqual({
       exportedAt: T2,
       participant: { platform: 'terminal', communityId: 'local', userId: 'alice' },
       enrolment: await find(),
@@ -377,7 +378,7 @@ describe('own data', () => {
     await enrol(MENTOR_ANSWERS, 'bob');
     const reply = await exportOwnData(world.as({ locale: 'en' }));
     expect(onlyMessage(reply).text).toContain(translate('en', 'myData.nothingStored'));
-    expect(JSON.parse(attachmentOf(reply).content)).toMatchObject({ enrolment: null });
+    expect(JSON.parse(attachmentText(attachmentOf(reply)))).toMatchObject({ enrolment: null });
   });
 
   it('asks for confirmation before erasing', async () => {
@@ -438,7 +439,7 @@ describe('listing the enrolled', () => {
   async function csvOf(reply: Reply): Promise<Record<string, string>[]> {
     const [attachment] = onlyMessage(reply).attachments ?? [];
     expect(attachment?.mimeType).toBe('text/csv');
-    const [header = [], ...rows] = readCsv(attachment?.content ?? '');
+    const [header = [], ...rows] = readCsv(attachment ? attachmentText(attachment) : '');
     return rows.map((cells) => Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ''])));
   }
 
@@ -503,6 +504,6 @@ describe('listing the enrolled', () => {
     await enrol(answersWith(MENTOR_ANSWERS, { name: 'A, "B"', affiliation: 'Lab, "X"' }), 'm1');
     await enrol(MENTEE_ANSWERS, 'e1');
     const attachment = onlyMessage(await listEnrolled(admin())).attachments?.[0];
-    expect(attachment?.content.trimEnd().split('\n')).toHaveLength(3);
+    expect(attachment && attachmentText(attachment).trimEnd().split('\n')).toHaveLength(3);
   });
 });

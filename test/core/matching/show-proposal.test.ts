@@ -1,3 +1,4 @@
+import { attachmentText } from '../../../src/core/reply';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
@@ -189,7 +190,8 @@ describe('a proposal, as stored and shown', () => {
     expect(message.text).toContain('- **Mentee 24** ↔');
     expect(message.text).not.toContain('- **Mentee 25** ↔');
     expect(message.text).toContain('… and 5 more pairs: see the CSV file.');
-    expect(message.attachments?.[0]?.content.trim().split('\n')).toHaveLength(31);
+    const csv = message.attachments?.[0];
+    expect(csv && attachmentText(csv).trim().split('\n')).toHaveLength(31);
     expect(message.buttons?.[0]?.label).toBe('Confirm these 30 pairs');
   });
 });

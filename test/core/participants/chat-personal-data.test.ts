@@ -1,3 +1,4 @@
+import { attachmentText } from '../../../src/core/reply';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { binomeSpaceKey } from '../../../src/core/binomes/binome-spaces';
@@ -39,7 +40,8 @@ function terminalChat(store: KeyValueStore): ChatPlatform {
 /** The "my data" file of someone, parsed. */
 async function myData(world: UseCaseWorld, userId: string): Promise<Record<string, unknown>> {
   const reply = await exportOwnData(world.as({ userId }));
-  const file = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0]?.content : undefined;
+  const attached = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0] : undefined;
+  const file = attached && attachmentText(attached);
   return JSON.parse(file ?? '{}') as Record<string, unknown>;
 }
 

@@ -1,3 +1,4 @@
+import { attachmentText } from '../../../src/core/reply';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/core/i18n/locale';
 import { translate } from '../../../src/core/i18n/translate';
@@ -190,7 +191,8 @@ describe('erasing one’s data while in a binôme', () => {
 describe('exporting one’s data', () => {
   async function exported(userId: string) {
     const reply = await exportOwnData(world.as({ userId, locale: 'en' }));
-    const content = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0]?.content : undefined;
+    const attached = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0] : undefined;
+    const content = attached && attachmentText(attached);
     return JSON.parse(content ?? '{}');
   }
 
