@@ -1,4 +1,3 @@
-import { attachmentText } from '../../src/core/reply';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelConfirmation } from '../../src/core/confirmation';
 import { UserError } from '../../src/core/errors';
@@ -12,6 +11,7 @@ import { confirmErasure, exportOwnData, requestErasure } from '../../src/core/pa
 import { showProfile } from '../../src/core/participants/profile';
 import { confirmWithdrawal, requestWithdrawal } from '../../src/core/participants/withdraw';
 import type { OutgoingMessage, Reply } from '../../src/core/reply';
+import { attachmentText } from '../../src/core/reply';
 import { answersWith, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/enrolment-answers';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../support/use-case-world';
 

@@ -8,5 +8,10 @@ import { type CycleChartData, chartFileName, cycleChart } from './cycle-chart';
  */
 export async function cycleChartAttachment(ctx: UseCaseContext, data: CycleChartData): Promise<Attachment> {
   const image = await ctx.ports.charts.renderCycleChart(cycleChart(ctx.locale, data));
-  return { name: chartFileName(data.cycle), mimeType: image.mimeType, content: image.bytes, image: { width: image.width, height: image.height } };
+  return {
+    name: chartFileName(data.cycle),
+    mimeType: image.mimeType,
+    content: image.bytes,
+    image: { width: image.width, height: image.height },
+  };
 }

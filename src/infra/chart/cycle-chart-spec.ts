@@ -3,9 +3,9 @@ import { CHECK_IN_ANSWERS, type CheckInAnswer, type CycleChart } from '../../cor
 import { SHIPPED_FONT_FAMILY } from './shipped-font';
 
 /** Both panels share this width, so the funnel and the check-ins line up one under the other. */
-const PANEL_WIDTH = 520;
-const FUNNEL_BAR_HEIGHT = 34;
-const CHECK_INS_HEIGHT = 210;
+const PANEL_WIDTH = 480;
+const FUNNEL_BAR_HEIGHT = 40;
+const CHECK_INS_HEIGHT = 260;
 
 /** Met is green, not yet amber, need help red, no answer grey: readable without the legend's words. */
 const ANSWER_COLOURS: Readonly<Record<CheckInAnswer, string>> = {
@@ -23,23 +23,26 @@ function funnelPanel(chart: CycleChart) {
   const { funnel } = chart;
   const values = funnel.steps.map((step, order) => ({ step: step.label, count: step.count, order }));
   const max = Math.max(0, ...funnel.steps.map((step) => step.count));
-  const y = { field: 'step', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 190, labelPadding: 6 } } as const;
+  const y = { field: 'step', type: 'nominal', sort: { field: 'order' }, title: null, axis: { labelLimit: 0, labelPadding: 6 } } as const;
   return {
-    title: { text: funnel.title, anchor: 'start', fontSize: 14 },
+    title: { text: funnel.title, anchor: 'start', frame: 'group', fontSize: 14 },
     width: PANEL_WIDTH,
     height: FUNNEL_BAR_HEIGHT * Math.max(1, funnel.steps.length),
     data: { values },
     encoding: { y, x: { field: 'count', type: 'quantitative', axis: countAxis(funnel.countLabel), scale: countScale(max) } },
     layer: [
       { mark: { type: 'bar', color: '#4c78a8', cornerRadiusEnd: 2 } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#222' }, encoding: { text: { field: 'count', type: 'quantitative' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 12, color: '#222' },
+        encoding: { text: { field: 'count', type: 'quantitative' } },
+      },
     ],
   } as const;
 }
 
 function checkInsPanel(chart: CycleChart) {
   const { checkIns } = chart;
-  const title = { text: checkIns.title, anchor: 'start', fontSize: 14 } as const;
+  const title = { text: checkIns.title, anchor: 'start', frame: 'group', fontSize: 14 } as const;
   if (checkIns.periods.length === 0) {
     // No check-in yet: the panel keeps its place and says so, rather than showing empty axes.
     return {
@@ -52,7 +55,13 @@ function checkInsPanel(chart: CycleChart) {
     } as const;
   }
   const values = checkIns.periods.flatMap((period, index) =>
-    CHECK_IN_ANSWERS.map((answer, rank) => ({ period: period.label, index, answer: checkIns.answers[answer], rank, count: period.counts[answer] })),
+    CHECK_IN_ANSWERS.map((answer, rank) => ({
+      period: period.label,
+      index,
+      answer: checkIns.answers[answer],
+      rank,
+      count: period.counts[answer],
+    })),
   );
   const max = Math.max(0, ...checkIns.periods.map((period) => CHECK_IN_ANSWERS.reduce((sum, answer) => sum + period.counts[answer], 0)));
   return {
@@ -62,12 +71,20 @@ function checkInsPanel(chart: CycleChart) {
     data: { values },
     mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
-      x: { field: 'period', type: 'ordinal', sort: { field: 'index' }, axis: { title: checkIns.periodLabel, labelAngle: 0, labelLimit: 110 } },
+      x: {
+        field: 'period',
+        type: 'ordinal',
+        sort: { field: 'index' },
+        axis: { title: checkIns.periodLabel, labelAngle: 0, labelLimit: 0 },
+      },
       y: { field: 'count', type: 'quantitative', stack: 'zero', axis: countAxis(checkIns.countLabel), scale: countScale(max) },
       color: {
         field: 'answer',
         type: 'nominal',
-        scale: { domain: CHECK_IN_ANSWERS.map((answer) => checkIns.answers[answer]), range: CHECK_IN_ANSWERS.map((answer) => ANSWER_COLOURS[answer]) },
+        scale: {
+          domain: CHECK_IN_ANSWERS.map((answer) => checkIns.answers[answer]),
+          range: CHECK_IN_ANSWERS.map((answer) => ANSWER_COLOURS[answer]),
+        },
         legend: { title: checkIns.legendTitle, orient: 'right' },
       },
       order: { field: 'rank', type: 'quantitative' },
@@ -91,5 +108,7 @@ export function cycleChartSpec(chart: CycleChart): TopLevelSpec {
       view: { stroke: null },
     },
     vconcat: [funnelPanel(chart), checkInsPanel(chart)],
+    // The legend belongs to the check-ins: beside them, not beside the funnel at the top.
+    resolve: { legend: { color: 'independent' } },
   } as TopLevelSpec;
 }

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { Error as VegaErrorLevel, parse, View } from 'vega';
+import { logger, None, parse, View } from 'vega';
 import { compile } from 'vega-lite';
 import type { ChartImage, ChartRenderer } from '../../core/ports';
 import type { CycleChart } from '../../core/stats/cycle-chart';
@@ -11,8 +11,10 @@ export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 600;
 
 export interface VegaChartOptions {
-  /** Only to show, in a test, that the drawing does not change with the machine's fonts. */
+  /** Only for tests: to show that the drawing does not change with the machine's fonts. */
   readonly loadSystemFonts?: boolean;
+  /** Only for tests: other font files than the shipped ones (none, to show where the text comes from). */
+  readonly fontFiles?: readonly string[];
 }
 
 /**
@@ -21,7 +23,8 @@ export interface VegaChartOptions {
  * viewBox kept: the drawing is scaled to fit and centred on white.
  */
 export async function vegaSvg(spec: ReturnType<typeof cycleChartSpec>): Promise<string> {
-  const view = new View(parse(compile(spec).spec), { renderer: 'none', logLevel: VegaErrorLevel });
+  // Quiet: a layout remark from the compiler must not print into the terminal chat; a real failure throws.
+  const view = new View(parse(compile(spec, { logger: logger(None) }).spec), { renderer: 'none', logger: logger(None) });
   try {
     return fixedSize(await view.toSVG());
   } finally {
@@ -30,12 +33,19 @@ export async function vegaSvg(spec: ReturnType<typeof cycleChartSpec>): Promise<
 }
 
 function fixedSize(svg: string): string {
-  return svg.replace(/^<svg([^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"/, `<svg$1 width="${CHART_WIDTH}" height="${CHART_HEIGHT}"`);
+  const sized = svg.replace(/^<svg([^>]*?)\swidth="[\d.]+"\sheight="[\d.]+"/, `<svg$1 width="${CHART_WIDTH}" height="${CHART_HEIGHT}"`);
+  // Without it the image would take the drawing's own size: better no chart than a surprise.
+  if (sized === svg) throw new Error('the SVG from vega has no width and height to fix');
+  return sized;
 }
 
 export function rasterise(svg: string, options: VegaChartOptions = {}): ChartImage {
   const rendered = new Resvg(svg, {
-    font: { fontFiles: shippedFontFiles(), loadSystemFonts: options.loadSystemFonts ?? false, defaultFontFamily: SHIPPED_FONT_FAMILY },
+    font: {
+      fontFiles: [...(options.fontFiles ?? shippedFontFiles())],
+      loadSystemFonts: options.loadSystemFonts ?? false,
+      defaultFontFamily: SHIPPED_FONT_FAMILY,
+    },
     background: 'white',
     fitTo: { mode: 'original' },
   }).render();

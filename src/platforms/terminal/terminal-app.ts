@@ -8,8 +8,8 @@ import type { KeyValueStore } from '../../store/key-value-store';
 import { createLineSource } from './line-source';
 import { sessionButtons } from './session-buttons';
 import { runTerminalChat } from './terminal-chat';
-import { createTerminalPlatform, type KnownUser } from './terminal-platform';
 import { createTerminalFiles, type TerminalFiles } from './terminal-files';
+import { createTerminalPlatform, type KnownUser } from './terminal-platform';
 import { createTerminalSession, type TerminalSession } from './terminal-session';
 import { createTranscript, type Transcript } from './transcript';
 

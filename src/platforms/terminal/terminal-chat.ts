@@ -4,9 +4,9 @@ import { readTextCommand, unknownKeysRefusal } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import type { LineSource } from './line-source';
 import { createTerminalDelivery } from './terminal-delivery';
+import type { TerminalFiles } from './terminal-files';
 import type { TerminalSession } from './terminal-session';
 import { createSessionCommands, HELP_COMMAND_ID } from './terminal-session-commands';
-import type { TerminalFiles } from './terminal-files';
 import type { Transcript } from './transcript';
 
 export interface TerminalChatOptions {

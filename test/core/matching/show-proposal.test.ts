@@ -1,8 +1,8 @@
-import { attachmentText } from '../../../src/core/reply';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentText } from '../../../src/core/reply';
 import { makeEnrolment, participantIn } from '../../store/enrolment-fixture';
 import { COORDINATOR, enrolMentee, enrolMentor, makeBinome } from '../../support/pairing-people';
 import { defaultProgramme } from '../../support/programme';

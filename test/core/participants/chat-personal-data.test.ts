@@ -1,10 +1,10 @@
-import { attachmentText } from '../../../src/core/reply';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { binomeSpaceKey } from '../../../src/core/binomes/binome-spaces';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
 import type { ChatPlatform } from '../../../src/core/ports';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentText } from '../../../src/core/reply';
 import { createSlackPersonalData } from '../../../src/platforms/slack/slack-personal-data';
 import { createSlackSpaceRecords } from '../../../src/platforms/slack/slack-spaces';
 import { createTerminalPlatform } from '../../../src/platforms/terminal/terminal-platform';

@@ -1,4 +1,3 @@
-import { attachmentText } from '../../../src/core/reply';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/core/i18n/locale';
 import { translate } from '../../../src/core/i18n/translate';
@@ -7,6 +6,7 @@ import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentText } from '../../../src/core/reply';
 import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
 

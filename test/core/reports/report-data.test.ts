@@ -1,8 +1,8 @@
-import { attachmentText } from '../../../src/core/reply';
 import { describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../../src/core/context';
 import { translate } from '../../../src/core/i18n/translate';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
+import { attachmentText } from '../../../src/core/reply';
 import { noteReport, replyToReport, resolveReport, takeReport } from '../../../src/core/reports/handle-report';
 import { listReports } from '../../../src/core/reports/report-views';
 import { keySegment } from '../../../src/store/key-segments';
