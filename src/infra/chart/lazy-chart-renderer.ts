@@ -1,4 +1,18 @@
-import type { ChartRenderer } from '../../core/ports';
+import { z } from 'zod';
+import type { ChartImage, ChartRenderer } from '../../core/ports';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * What comes back from the loaded chunk (vega, a native rasteriser) is checked before the core
+ * attaches it: a PNG by its signature, with a size in whole pixels.
+ */
+const chartImageSchema = z.object({
+  mimeType: z.literal('image/png'),
+  bytes: z.instanceof(Uint8Array).refine((bytes) => PNG_SIGNATURE.every((byte, index) => bytes[index] === byte), 'not a PNG'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 
 /**
  * The chart renderer, loaded on the first chart: vega is large and resvg a native module, and a
@@ -15,5 +29,9 @@ export function createLazyChartRenderer(): ChartRenderer {
     });
     return loaded;
   };
-  return { renderCycleChart: async (chart) => (await renderer()).renderCycleChart(chart) };
+  return {
+    async renderCycleChart(chart): Promise<ChartImage> {
+      return chartImageSchema.parse(await (await renderer()).renderCycleChart(chart));
+    },
+  };
 }
