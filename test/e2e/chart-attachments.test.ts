@@ -30,7 +30,10 @@ describe('a PNG chart sent with a message', () => {
     closers.push(() => world.close());
     const community: CommunityRef = { platform: 'discord', id: GUILD_ID };
     const chart = await chartOf(world.app.ports);
-    const result = await world.app.ports.chat.sendDirectMessage(community, userIdOf('alice'), { text: 'Statistiques du cycle', attachments: [chart] });
+    const result = await world.app.ports.chat.sendDirectMessage(community, userIdOf('alice'), {
+      text: 'Statistiques du cycle',
+      attachments: [chart],
+    });
     expect(result).toEqual({ ok: true });
     const [dm] = world.fake.dmsTo(userIdOf('alice'));
     expect(dm?.content).toBe('Statistiques du cycle');

@@ -365,7 +365,10 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     const handler = handle(client, async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const sent = await interaction.followUp({ files: [new AttachmentBuilder(png, { name: 'stats.png' })], flags: MessageFlags.Ephemeral });
+      const sent = await interaction.followUp({
+        files: [new AttachmentBuilder(png, { name: 'stats.png' })],
+        flags: MessageFlags.Ephemeral,
+      });
       const attachment = sent.attachments.first();
       expect([attachment?.name, attachment?.size, attachment?.width, attachment?.height]).toEqual(['stats.png', png.length, 5, 3]);
     });

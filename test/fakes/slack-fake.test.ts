@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type types } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { pixelsOf, tinyPng } from '../support/tiny-png';
 import { type FakeSlack, type FakeView, startFakeSlack } from './slack/fake-slack';
 import { recordedUses } from './slack/method-log';
-import { pixelsOf, tinyPng } from '../support/tiny-png';
 
 const ALICE = 'U0ALICE';
 const BOB = 'U0BOB';
@@ -636,7 +636,12 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
   it('keeps an uploaded PNG byte for byte and tells its type from its name, as Slack does', async () => {
     const app = await startHttpApp();
     const png = tinyPng();
-    const answer = await app.client.filesUploadV2({ channel_id: fake.generalChannelId, filename: 'stats.png', file: png, title: 'stats.png' });
+    const answer = await app.client.filesUploadV2({
+      channel_id: fake.generalChannelId,
+      filename: 'stats.png',
+      file: png,
+      title: 'stats.png',
+    });
     const [upload] = fake.uploads;
     expect(upload?.bytes.equals(png)).toBe(true);
     expect(pixelsOf(upload?.bytes ?? Buffer.alloc(0))).toEqual(pixelsOf(png));

@@ -124,7 +124,12 @@ export async function handleUpload(
   if (contentType.startsWith('multipart/form-data')) {
     const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
     const entry = form.get('body') ?? [...form.values()][0];
-    bytes = entry === undefined || entry === null ? Buffer.alloc(0) : typeof entry === 'string' ? Buffer.from(entry) : Buffer.from(await entry.arrayBuffer());
+    bytes =
+      entry === undefined || entry === null
+        ? Buffer.alloc(0)
+        : typeof entry === 'string'
+          ? Buffer.from(entry)
+          : Buffer.from(await entry.arrayBuffer());
   }
   pending.bytes = bytes;
   response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);

@@ -57,7 +57,9 @@ describe('files the terminal cannot show', () => {
     const platform = createTerminalPlatform(transcript, async () => true, openMemoryStore(), undefined, createTerminalFiles(dir));
     const png = tinyPng();
     const attachment = { name: 'stats.png', mimeType: 'image/png', content: new Uint8Array(png), image: { width: 5, height: 3 } };
-    expect(await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Voici le graphique.', attachments: [attachment] })).toEqual({ ok: true });
+    expect(await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Voici le graphique.', attachments: [attachment] })).toEqual({
+      ok: true,
+    });
     const saved = path.join(dir, 'stats.png');
     expect(readFileSync(saved).equals(png)).toBe(true);
     expect(printed()).toBe(`[DM to bob]\n  Voici le graphique.\n  (image stats.png, 5 × 3 px, 1 ko, enregistrée dans ${saved})\n`);
