@@ -4,6 +4,7 @@ import type { CommunityRef } from '../../src/core/identity';
 import type { Attachment } from '../../src/core/reply';
 import { chartFileName, cycleChart } from '../../src/core/stats/cycle-chart';
 import { SAMPLE_DATA } from '../infra/chart/sample-chart';
+import { chartCommand } from '../support/chart-command';
 import { GUILD_ID, startDiscordWorld, userIdOf } from '../support/discord-world';
 import { slackUserIdOf, startSlackWorld } from '../support/slack-world';
 import { pixelsOf } from '../support/tiny-png';
@@ -58,5 +59,33 @@ describe('a PNG chart sent with a message', () => {
     expect(upload?.bytes.equals(Buffer.from(chart.content))).toBe(true);
     const received = pixelsOf(upload?.bytes ?? Buffer.alloc(0));
     expect([received.width, received.height]).toEqual([800, 600]);
+  });
+
+  it('answers a Discord command with the chart attached to the private answer, the same PNG the renderer drew', async () => {
+    const world = await startDiscordWorld({ commands: [chartCommand] });
+    closers.push(() => world.close());
+    const answered = await world.fake.runCommand({
+      guildId: GUILD_ID,
+      userId: userIdOf('alice'),
+      command: 'mentorat',
+      subcommand: 'graphique',
+    });
+    await world.app.idle();
+    // The answer as the person sees it: the first answer (callback 4, or a deferral's edit) and any follow-up.
+    const files = [answered.original, ...answered.followUps].flatMap((message) => message?.attachments ?? []);
+    expect(files.map((file) => file.filename)).toEqual(['stats-2026-2027.png']);
+    const drawn = await chartOf(world.app.ports);
+    expect(files[0]?.bytes.equals(Buffer.from(drawn.content))).toBe(true);
+  });
+
+  it('answers a Slack command with the chart by DM (Slack attaches no file to a private answer), the same PNG the renderer drew', async () => {
+    const world = await startSlackWorld({ commands: [chartCommand] });
+    closers.push(() => world.close());
+    await world.fake.slashCommand({ command: '/mentorat', text: 'graphique', userId: slackUserIdOf('alice') });
+    await world.settle();
+    const [upload] = world.fake.uploads;
+    expect([upload?.channel, upload?.filename]).toEqual([world.fake.imChannelOf(slackUserIdOf('alice')), 'stats-2026-2027.png']);
+    const drawn = await chartOf(world.bot.ports);
+    expect(upload?.bytes.equals(Buffer.from(drawn.content))).toBe(true);
   });
 });

@@ -3,11 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createCorePorts } from '../../../src/app/app-ports';
-import { defineCommand } from '../../../src/core/command';
-import { messages } from '../../../src/core/reply';
-import { cycleChartAttachment } from '../../../src/core/stats/cycle-chart-attachment';
 import { createDispatcher } from '../../../src/dispatch/dispatcher';
 import { systemClock } from '../../../src/infra/clock';
 import { createLineSource } from '../../../src/platforms/terminal/line-source';
@@ -17,7 +13,7 @@ import { createTerminalPlatform } from '../../../src/platforms/terminal/terminal
 import { createTerminalSession } from '../../../src/platforms/terminal/terminal-session';
 import { createTranscript } from '../../../src/platforms/terminal/transcript';
 import { openMemoryStore } from '../../../src/store/memory-store';
-import { SAMPLE_DATA } from '../../infra/chart/sample-chart';
+import { chartCommand } from '../../support/chart-command';
 import { defaultProgramme } from '../../support/programme';
 import { createRecordingLog } from '../../support/recording-log';
 import { pixelsOf, tinyPng } from '../../support/tiny-png';
@@ -38,18 +34,6 @@ function printing() {
   });
   return { transcript: createTranscript(output, false), output, printed: () => printed };
 }
-
-/** `/mentorat graphique`: a test-only command answering with the sample cycle's chart, drawn by the real renderer. */
-const chartCommand = defineCommand({
-  id: 'mentorat.graphique',
-  group: 'mentorat',
-  name: { fr: 'graphique', en: 'chart' },
-  description: 'command.mentorat.help.description',
-  audience: 'everyone',
-  options: [],
-  input: z.object({}),
-  run: async (ctx) => messages({ text: 'Statistiques du cycle', attachments: [await cycleChartAttachment(ctx, SAMPLE_DATA)] }),
-});
 
 describe('files the terminal cannot show', () => {
   it('saves a PNG sent by DM in the files folder, byte for byte, and prints its name, size and place instead', async () => {
