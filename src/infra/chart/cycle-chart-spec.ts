@@ -64,6 +64,10 @@ function checkInsPanel(chart: CycleChart) {
     })),
   );
   const max = Math.max(0, ...checkIns.periods.map((period) => CHECK_IN_ANSWERS.reduce((sum, answer) => sum + period.counts[answer], 0)));
+  // Labels that would not fit side by side under their bars (about 7 px a character) are slanted, and cut if very long.
+  const widest = Math.max(...checkIns.periods.map((period) => period.label.length));
+  const crowded = widest * 7 > PANEL_WIDTH / checkIns.periods.length - 6;
+  const periodLabels = crowded ? { labelAngle: -40, labelAlign: 'right' as const, labelLimit: 150 } : { labelAngle: 0, labelLimit: 0 };
   return {
     title,
     width: PANEL_WIDTH,
@@ -75,7 +79,7 @@ function checkInsPanel(chart: CycleChart) {
         field: 'period',
         type: 'ordinal',
         sort: { field: 'index' },
-        axis: { title: checkIns.periodLabel, labelAngle: 0, labelLimit: 0 },
+        axis: { title: checkIns.periodLabel, ...periodLabels },
       },
       y: { field: 'count', type: 'quantitative', stack: 'zero', axis: countAxis(checkIns.countLabel), scale: countScale(max) },
       color: {

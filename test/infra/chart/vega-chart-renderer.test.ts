@@ -77,6 +77,17 @@ describe('the cycle chart', () => {
     expect(inkIn(png, { x: 300, y: 400, width: 300, height: 80 })).toBeGreaterThan(100);
   });
 
+  it('fits fourteen weeks with long date labels in the same 800 × 600, the labels slanted under the bars', async () => {
+    const weeks = Array.from({ length: 14 }, (_, week) => ({
+      label: `${week + 1} décembre 2026`,
+      counts: { met: week * 2, notYet: 30 - week * 2, needHelp: week % 3, noAnswer: 5 },
+    }));
+    const crowded = decode(await draw({ ...SAMPLE_DATA, checkIns: weeks }));
+    expect([crowded.width, crowded.height]).toEqual([800, 600]);
+    // Slanted labels reach left of the plot, below its axis.
+    expect(inkIn(crowded, { x: 150, y: 500, width: 100, height: 60 })).toBeGreaterThan(100);
+  });
+
   it('draws a cycle where nobody is counted yet, and text that looks like markup as text', async () => {
     const none = await draw({ cycle: '<b>2026</b> & "co"', funnel: { enrolled: 0, matched: 0, met: 0, feedback: 0 }, checkIns: [] });
     expect([decode(none).width, decode(none).height]).toEqual([800, 600]);
