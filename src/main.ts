@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       output: process.stdout,
       interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
       initialUser: env.TERMINAL_USER,
+      filesDir: env.TERMINAL_FILES_DIR,
       stopping: stopping.signal,
       // Only a demo's time may be moved; the core keeps reading the same clock, never this.
       ...(demo

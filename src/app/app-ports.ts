@@ -3,6 +3,7 @@ import type { CorePorts } from '../core/context';
 import { createExclusiveRuns } from '../core/exclusive-runs';
 import type { ChatPlatform, Clock } from '../core/ports';
 import { createReportDataHolder } from '../core/reports/report-personal-data';
+import { createLazyChartRenderer } from '../infra/chart/lazy-chart-renderer';
 import { createAnnouncementLogRepository } from '../store/announcement-log-repository';
 import { createBinomeRepository } from '../store/binome-repository';
 import { createCycleRepository } from '../store/cycle-repository';
@@ -75,6 +76,8 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
       pauses,
       fitConcerns,
     ],
+    // One renderer per process, loaded at its first chart and shared by the platforms.
+    charts: createLazyChartRenderer(),
     clock,
     instanceId: randomUUID(),
     jobs: createExclusiveRuns(),

@@ -52,6 +52,8 @@ export interface TerminalRunOptions {
   /** A person at a keyboard (prompts, colours), or a script piped in (echoed transcript). */
   readonly interactive: boolean;
   readonly initialUser: string;
+  /** Where the terminal saves files it cannot show (a chart's PNG); data/exports when not given. */
+  readonly filesDir?: string;
   /** Aborted on SIGTERM: a long job (an announcement) stops after the step under way. */
   readonly stopping?: AbortSignal;
   /** Moves the bot's clock forward (`/wait`): given only for a demo clock (MENTORAT_NOW), absent otherwise. */
@@ -156,6 +158,7 @@ export async function composeBot(config: BotConfig): Promise<Bot> {
       output: options.output,
       interactive: options.interactive,
       initialUser: options.initialUser,
+      ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
       programme: programmes.programmeFor(TERMINAL_COMMUNITY),
       store,
       isRegistered: async (community, userId) =>

@@ -44,6 +44,8 @@ export const envSchema = z.object({
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Slack's Web API base; only changed to reach a loopback fake in tests. */
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })),
+  /** Where the terminal chat saves the files it cannot show (a stats chart's PNG), printing their path. */
+  TERMINAL_FILES_DIR: z.string().min(1).default('./data/exports'),
   TERMINAL_USER: z
     .string()
     .regex(/^[\p{L}\p{N}._-]{1,32}$/u, 'expected a name of 1 to 32 letters, digits, dots, dashes or underscores')

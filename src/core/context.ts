@@ -5,6 +5,7 @@ import type { CommunityRef, ParticipantId } from './identity';
 import type {
   AnnouncementLog,
   BinomeRepository,
+  ChartRenderer,
   ChatPlatform,
   CheckInRepository,
   Clock,
@@ -46,6 +47,8 @@ export interface CorePorts {
   /** Every holder of personal data, for export and erasure. */
   readonly personalData: readonly PersonalDataHolder[];
   readonly chat: ChatPlatform;
+  /** Draws the stats chart (src/infra/chart), loaded only when a chart is drawn. */
+  readonly charts: ChartRenderer;
   readonly clock: Clock;
   /** This run of the bot, told apart from earlier runs and other processes in the announcement log. */
   readonly instanceId: string;

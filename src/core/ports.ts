@@ -12,6 +12,7 @@ import type { Enrolment } from './participants/enrolment';
 import type { Referent } from './referents/referent';
 import type { OutgoingMessage } from './reply';
 import type { Report } from './reports/report';
+import type { CycleChart } from './stats/cycle-chart';
 
 export interface Clock {
   now(): Date;
@@ -235,4 +236,21 @@ export interface FitConcernRepository {
   /** False when this member already said it about this binôme. */
   add(concern: FitConcern): Promise<boolean>;
   save(concern: FitConcern): Promise<void>;
+}
+
+/** An image the core asked for, ready to attach. */
+export interface ChartImage {
+  readonly mimeType: 'image/png';
+  readonly bytes: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Draws charts the core described in its own words (texts already translated). Behind a port
+ * because drawing needs a charting library, a native rasteriser and a font file: none of it
+ * belongs in the core, and a start that draws nothing loads none of it.
+ */
+export interface ChartRenderer {
+  renderCycleChart(chart: CycleChart): Promise<ChartImage>;
 }

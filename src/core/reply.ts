@@ -48,11 +48,26 @@ export interface Button {
   readonly command?: string;
 }
 
-/** A file sent with a message; a platform that cannot attach files to a private answer (Slack) sends it by DM. */
+/**
+ * A file sent with a message; a platform that cannot attach files to a private answer (Slack) sends it by DM.
+ * `content` is text (CSV, JSON: sent as UTF-8) or bytes (a PNG chart), sent unchanged.
+ */
 export interface Attachment {
   readonly name: string;
   readonly mimeType: string;
-  readonly content: string;
+  readonly content: string | Uint8Array;
+  /** For an image: its size in pixels, which the terminal, unable to show it, prints instead. */
+  readonly image?: { readonly width: number; readonly height: number };
+}
+
+/** A text attachment's text (bytes read as UTF-8): what the terminal prints and tests read. */
+export function attachmentText(file: Attachment): string {
+  return typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
+}
+
+/** The bytes to send: text as UTF-8, bytes as they are. */
+export function attachmentBytes(file: Attachment): Uint8Array {
+  return typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content;
 }
 
 export interface OutgoingMessage {

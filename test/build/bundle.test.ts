@@ -3,8 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cycleChart } from '../../src/core/stats/cycle-chart';
 import { startFakeDiscord } from '../fakes/discord/fake-discord';
+import { SAMPLE_DATA } from '../infra/chart/sample-chart';
 import { BOT_ENTRY, ROOT, until } from '../support/child-process';
 import { guildSeed } from '../support/discord-world';
 
@@ -49,7 +52,9 @@ const DRIVERS = {
   postgres: { source: 'src/store/postgres-store.ts', package: '@keyv/postgres' },
   memory: { source: 'src/store/memory-store.ts', package: undefined },
 };
-const HEAVY = ['discord.js', '@slack/bolt', '@slack/web-api', '@keyv/sqlite', '@keyv/redis', '@keyv/postgres', 'pg'];
+const CHARTS = ['vega', 'vega-lite', '@resvg/resvg-js'];
+const HEAVY = ['discord.js', '@slack/bolt', '@slack/web-api', '@keyv/sqlite', '@keyv/redis', '@keyv/postgres', 'pg', ...CHARTS];
+const CHART_RENDERER = 'src/infra/chart/vega-chart-renderer.ts';
 
 describe('the bundle in dist/', () => {
   it('has the bot and every command-line tool as entry points', () => {
@@ -80,6 +85,32 @@ describe('the bundle in dist/', () => {
     for (const library of HEAVY) expect(atStart).not.toContain(library);
     const dynamic = metafile.outputs['dist/main.js']?.imports.filter((imported) => imported.kind === 'dynamic-import').map((i) => i.path);
     for (const { source } of Object.values(PLATFORMS)) expect(dynamic).toContain(outputOf(source));
+  });
+
+  it('puts the chart renderer in a chunk of its own, reached by `import()` only, which alone loads vega and resvg', () => {
+    const chunk = outputOf(CHART_RENDERER);
+    expect(chunk).toMatch(/^dist\/chunks\/vega-chart-renderer-/);
+    for (const library of CHARTS) expect(packagesLoadedWith(chunk)).toContain(library);
+    const dynamic = metafile.outputs['dist/main.js']?.imports.filter((imported) => imported.kind === 'dynamic-import').map((i) => i.path);
+    expect(dynamic).toContain(chunk);
+  });
+});
+
+describe('the chart renderer as bundled in dist/', () => {
+  it('draws an 800 × 600 PNG from its chunk, finding vega, resvg and the DejaVu font from dist/chunks/', async () => {
+    const chunk = path.join(ROOT, outputOf(CHART_RENDERER));
+    const chart = cycleChart('fr', SAMPLE_DATA);
+    const script = `
+      const { createVegaChartRenderer } = await import(${JSON.stringify(chunk)});
+      const image = await createVegaChartRenderer().renderCycleChart(${JSON.stringify(chart)});
+      process.stdout.write(Buffer.from(image.bytes).toString('base64'));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: os.tmpdir(),
+      env: { PATH: process.env.PATH ?? '' },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    const png = PNG.sync.read(Buffer.from(stdout, 'base64'));
+    expect([png.width, png.height]).toEqual([800, 600]);
   });
 });
 
@@ -122,7 +153,16 @@ describe('what a start really loads (every module resolved, recorded by a loader
     await new Promise((resolve) => child.once('exit', resolve));
     const loaded = packagesIn(record);
     expect(loaded).toContain('@keyv/sqlite');
-    for (const library of ['discord.js', '@discordjs/ws', '@slack/bolt', '@slack/web-api', '@keyv/redis', '@keyv/postgres', 'pg']) {
+    for (const library of [
+      'discord.js',
+      '@discordjs/ws',
+      '@slack/bolt',
+      '@slack/web-api',
+      '@keyv/redis',
+      '@keyv/postgres',
+      'pg',
+      ...CHARTS,
+    ]) {
       expect(loaded).not.toContain(library);
     }
   });
@@ -141,7 +181,7 @@ describe('what a start really loads (every module resolved, recorded by a loader
       await exited;
       const loaded = packagesIn(record);
       expect(loaded).toContain('discord.js');
-      for (const library of ['@slack/bolt', '@slack/web-api', '@keyv/sqlite', '@keyv/redis', '@keyv/postgres', 'pg']) {
+      for (const library of ['@slack/bolt', '@slack/web-api', '@keyv/sqlite', '@keyv/redis', '@keyv/postgres', 'pg', ...CHARTS]) {
         expect(loaded).not.toContain(library);
       }
     } finally {

@@ -23,6 +23,7 @@ describe('environment', () => {
       CONFIG_DIR: 'config',
       SLACK_PORT: 3000,
       TERMINAL_USER: 'alice',
+      TERMINAL_FILES_DIR: './data/exports',
     });
   });
 

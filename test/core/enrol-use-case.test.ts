@@ -11,6 +11,7 @@ import { confirmErasure, exportOwnData, requestErasure } from '../../src/core/pa
 import { showProfile } from '../../src/core/participants/profile';
 import { confirmWithdrawal, requestWithdrawal } from '../../src/core/participants/withdraw';
 import type { OutgoingMessage, Reply } from '../../src/core/reply';
+import { attachmentText } from '../../src/core/reply';
 import { answersWith, MENTEE_ANSWERS, MENTOR_ANSWERS } from '../support/enrolment-answers';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../support/use-case-world';
 
@@ -359,7 +360,7 @@ describe('own data', () => {
     expect(onlyMessage(reply).text).toContain(translate('fr', 'myData.ready'));
     const attachment = attachmentOf(reply);
     expect(attachment.mimeType).toBe('application/json');
-    expect(JSON.parse(attachment.content)).toEqual({
+    expect(JSON.parse(attachmentText(attachment))).toEqual({
       exportedAt: T2,
       participant: { platform: 'terminal', communityId: 'local', userId: 'alice' },
       enrolment: await find(),
@@ -380,7 +381,7 @@ describe('own data', () => {
     await enrol(MENTOR_ANSWERS, 'bob');
     const reply = await exportOwnData(world.as({ locale: 'en' }));
     expect(onlyMessage(reply).text).toContain(translate('en', 'myData.nothingStored'));
-    expect(JSON.parse(attachmentOf(reply).content)).toMatchObject({ enrolment: null });
+    expect(JSON.parse(attachmentText(attachmentOf(reply)))).toMatchObject({ enrolment: null });
   });
 
   it('asks for confirmation before erasing', async () => {
@@ -441,7 +442,7 @@ describe('listing the enrolled', () => {
   async function csvOf(reply: Reply): Promise<Record<string, string>[]> {
     const [attachment] = onlyMessage(reply).attachments ?? [];
     expect(attachment?.mimeType).toBe('text/csv');
-    const [header = [], ...rows] = readCsv(attachment?.content ?? '');
+    const [header = [], ...rows] = readCsv(attachment ? attachmentText(attachment) : '');
     return rows.map((cells) => Object.fromEntries(header.map((column, index) => [column, cells[index] ?? ''])));
   }
 
@@ -506,6 +507,6 @@ describe('listing the enrolled', () => {
     await enrol(answersWith(MENTOR_ANSWERS, { name: 'A, "B"', affiliation: 'Lab, "X"' }), 'm1');
     await enrol(MENTEE_ANSWERS, 'e1');
     const attachment = onlyMessage(await listEnrolled(admin())).attachments?.[0];
-    expect(attachment?.content.trimEnd().split('\n')).toHaveLength(3);
+    expect(attachment && attachmentText(attachment).trimEnd().split('\n')).toHaveLength(3);
   });
 });

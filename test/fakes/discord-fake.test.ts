@@ -27,6 +27,7 @@ import {
 } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
+import { pixelsOf, tinyPng } from '../support/tiny-png';
 import { type FakeDiscord, type FakeDiscordOptions, type FakeGuildSeed, startFakeDiscord } from './discord/fake-discord.js';
 
 const GUILD = '1100000000000000001';
@@ -353,9 +354,30 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
       expect.objectContaining({
         content: 'Voici le fichier',
         ephemeral: true,
-        attachments: [{ filename: 'binomes.csv', content: 'nom;binome\nalice;bruno\n' }],
+        attachments: [{ filename: 'binomes.csv', content: 'nom;binome\nalice;bruno\n', bytes: Buffer.from('nom;binome\nalice;bruno\n') }],
       }),
     ]);
+  });
+
+  it('keeps a PNG in a follow-up byte for byte, and gives back its size as Discord does for an image', async () => {
+    const { fake, client } = await connect();
+    const png = tinyPng();
+    const handler = handle(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const sent = await interaction.followUp({
+        files: [new AttachmentBuilder(png, { name: 'stats.png' })],
+        flags: MessageFlags.Ephemeral,
+      });
+      const attachment = sent.attachments.first();
+      expect([attachment?.name, attachment?.size, attachment?.width, attachment?.height]).toEqual(['stats.png', png.length, 5, 3]);
+    });
+    const interaction = await fake.runCommand({ guildId: GUILD, userId: ALICE, command: 'stats' });
+    await handler.settled();
+    const received = interaction.followUps[0]?.attachments[0];
+    expect(received?.filename).toBe('stats.png');
+    expect(received?.bytes.equals(png)).toBe(true);
+    expect(pixelsOf(received?.bytes ?? Buffer.alloc(0))).toEqual(pixelsOf(png));
   });
 
   it('delivers a DM, and refuses one with 50007 once the user closed them', async () => {

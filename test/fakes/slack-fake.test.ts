@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type types } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { pixelsOf, tinyPng } from '../support/tiny-png';
 import { type FakeSlack, type FakeView, startFakeSlack } from './slack/fake-slack';
 import { recordedUses } from './slack/method-log';
 
@@ -625,10 +626,29 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
         channel: fake.generalChannelId,
         filename: 'binomes.csv',
         content: 'mentor,mentee\nalice,bob\n',
+        bytes: Buffer.from('mentor,mentee\nalice,bob\n'),
         title: 'Binômes',
         initialComment: 'Export',
       },
     ]);
+  });
+
+  it('keeps an uploaded PNG byte for byte and tells its type from its name, as Slack does', async () => {
+    const app = await startHttpApp();
+    const png = tinyPng();
+    const answer = await app.client.filesUploadV2({
+      channel_id: fake.generalChannelId,
+      filename: 'stats.png',
+      file: png,
+      title: 'stats.png',
+    });
+    const [upload] = fake.uploads;
+    expect(upload?.bytes.equals(png)).toBe(true);
+    expect(pixelsOf(upload?.bytes ?? Buffer.alloc(0))).toEqual(pixelsOf(png));
+    const shared = z
+      .object({ files: z.array(z.object({ files: z.array(z.object({ mimetype: z.string(), filetype: z.string(), size: z.number() })) })) })
+      .parse(answer);
+    expect(shared.files[0]?.files).toEqual([{ mimetype: 'image/png', filetype: 'png', size: png.length }]);
   });
 
   it('answers invalid_auth for a wrong token and unknown_method for a method it does not know', async () => {

@@ -3,7 +3,7 @@ import type { AccessRole } from '../../src/core/access';
 import type { UseCaseContext } from '../../src/core/context';
 import type { Locale } from '../../src/core/i18n/locale';
 import { type CommunityRef, participantIdOf } from '../../src/core/identity';
-import type { ChatPlatform } from '../../src/core/ports';
+import type { ChartRenderer, ChatPlatform } from '../../src/core/ports';
 import type { Programme } from '../../src/core/programme/programme-schema';
 import { createStore } from '../../src/store/create-store';
 import type { KeyValueStore } from '../../src/store/key-value-store';
@@ -28,6 +28,8 @@ export interface UseCaseWorldOptions {
   /** Another run of the bot on the same data: a restart. */
   readonly store?: KeyValueStore;
   readonly chat?: ChatPlatform & { readonly events: ChatEvent[] };
+  /** The chart renderer; by default the real one (vega and resvg, loaded at the first chart). */
+  readonly charts?: ChartRenderer;
 }
 
 export async function createUseCaseWorld(options: UseCaseWorldOptions = {}) {
@@ -37,7 +39,8 @@ export async function createUseCaseWorld(options: UseCaseWorldOptions = {}) {
   const responder = createRecordingResponder();
   const programme = options.programme ?? defaultProgramme();
   const stopping = new AbortController();
-  const ports = createCorePorts(store, chat, clock, { stopping: stopping.signal });
+  const built = createCorePorts(store, chat, clock, { stopping: stopping.signal });
+  const ports = options.charts ? { ...built, charts: options.charts } : built;
   const { enrolments } = ports;
 
   function as(acting: ActingAs = {}): UseCaseContext {

@@ -230,6 +230,8 @@ export const fr = {
   'terminal.form.cancelled': "Formulaire abandonné : rien n'a été enregistré.",
   'terminal.file': 'fichier {name}',
   'terminal.bye': 'À bientôt !',
+  'terminal.imageSaved': '(image {name}, {width} × {height} px, {kilobytes} ko, enregistrée dans {path})',
+  'terminal.fileSaved': '(fichier {name}, {kilobytes} ko, enregistré dans {path})',
   'list.separator': ' ; ',
 
   'command.admin.propose.description': 'Proposer les binômes : scores, raisons, référent·es, et qui reste sans binôme',
@@ -654,6 +656,23 @@ export const fr = {
   'report.detail.no-binome': 'sans binôme',
   'report.detail.no-referent': 'binôme sans référent·e',
   'report.detail.referent-involved': 'référent·e impliqué·e',
+
+  'chart.title': 'Cycle {cycle}',
+  'chart.funnel.title': 'Du début à la fin du cycle',
+  'chart.funnel.axis': 'Personnes',
+  'chart.funnel.enrolled': 'Inscrit·es',
+  'chart.funnel.matched': 'En binôme',
+  'chart.funnel.met': 'Première rencontre faite',
+  'chart.funnel.feedback': 'Retour donné',
+  'chart.checkIns.title': 'Réponses aux points d’étape',
+  'chart.checkIns.period': 'Point d’étape',
+  'chart.checkIns.axis': 'Réponses',
+  'chart.checkIns.legend': 'Réponse',
+  'chart.checkIns.met': 'Rencontré·es',
+  'chart.checkIns.notYet': 'Pas encore',
+  'chart.checkIns.needHelp': 'Besoin d’aide',
+  'chart.checkIns.noAnswer': 'Sans réponse',
+  'chart.checkIns.empty': 'Aucun point d’étape pour l’instant.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

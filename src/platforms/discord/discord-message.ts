@@ -1,4 +1,5 @@
 import { AttachmentBuilder, type BaseMessageOptions } from 'discord.js';
+import { attachmentBytes } from '../../core/reply';
 import type { DeliveredMessage } from '../../dispatch/dispatcher';
 import { buttonRows, type MessageRow } from './discord-components';
 import { markupToDiscord } from './discord-markup';
@@ -20,7 +21,7 @@ export function messagePayload(message: DeliveredMessage): MessagePayload {
   return {
     content: markupToDiscord(message.text),
     components: buttonRows(message.buttons),
-    files: message.attachments.map((file) => new AttachmentBuilder(Buffer.from(file.content, 'utf8'), { name: file.name })),
+    files: message.attachments.map((file) => new AttachmentBuilder(Buffer.from(attachmentBytes(file)), { name: file.name })),
     allowedMentions: NO_MENTIONS,
   };
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { CommunityRef } from '../../core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult } from '../../core/ports';
-import type { OutgoingMessage } from '../../core/reply';
+import { attachmentBytes, type OutgoingMessage } from '../../core/reply';
 import { SHARED_OWNER } from '../../dispatch/button-id';
 import type { KeyValueStore } from '../../store/key-value-store';
 import { deliverPortMessage } from '../shared/port-message';
@@ -38,7 +38,7 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
     }
     for (const file of message.attachments ?? []) {
       await slackCall('files.uploadV2', () =>
-        client.files.uploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name }),
+        client.files.uploadV2({ channel_id: channel, file: Buffer.from(attachmentBytes(file)), filename: file.name, title: file.name }),
       );
     }
   }

@@ -8,6 +8,7 @@ import type { KeyValueStore } from '../../store/key-value-store';
 import { createLineSource } from './line-source';
 import { sessionButtons } from './session-buttons';
 import { runTerminalChat } from './terminal-chat';
+import { createTerminalFiles, type TerminalFiles } from './terminal-files';
 import { createTerminalPlatform, type KnownUser } from './terminal-platform';
 import { createTerminalSession, type TerminalSession } from './terminal-session';
 import { createTranscript, type Transcript } from './transcript';
@@ -25,6 +26,8 @@ export interface TerminalSurfaceOptions {
   readonly store: KeyValueStore;
   /** Someone the programme knows (enrolled, or a référent added in chat), beside the session's own people. */
   readonly isRegistered: KnownUser;
+  /** Where files the terminal cannot show (a chart's PNG) are saved (TERMINAL_FILES_DIR). */
+  readonly filesDir?: string;
 }
 
 /** The screen, who is at the keyboard, and the chat port printing to that screen. */
@@ -32,10 +35,12 @@ export interface TerminalSurface {
   readonly transcript: Transcript;
   readonly session: TerminalSession;
   readonly chat: ChatPlatform;
+  readonly files: TerminalFiles;
 }
 
 export function createTerminalSurface(options: TerminalSurfaceOptions): TerminalSurface {
   const transcript = createTranscript(options.output, options.interactive);
+  const files = createTerminalFiles(options.filesDir);
   const { programme } = options;
   const session = createTerminalSession(options.initialUser, [...programme.access.coordinators.users, ...programme.access.referents.users]);
   const chat = createTerminalPlatform(
@@ -44,8 +49,9 @@ export function createTerminalSurface(options: TerminalSurfaceOptions): Terminal
     options.store,
     // Buttons on a DM or a post in a space: pressable by who received them, with `/press` after `/as`.
     sessionButtons(session, programme.defaultLocale),
+    files,
   );
-  return { transcript, session, chat };
+  return { transcript, session, chat, files };
 }
 
 export interface TerminalAppOptions {
@@ -85,6 +91,7 @@ export async function runTerminalApp(options: TerminalAppOptions): Promise<void>
       session: options.surface.session,
       lines,
       transcript: options.surface.transcript,
+      files: options.surface.files,
       defaultCommandId: options.defaultCommandId,
       beforeEachPrompt: runDueJobs,
       ...(options.advanceClock ? { advanceClock: options.advanceClock } : {}),

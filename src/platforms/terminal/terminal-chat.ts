@@ -4,6 +4,7 @@ import { readTextCommand, unknownKeysRefusal } from '../text-command';
 import { readTypedOptions } from '../typed-options';
 import type { LineSource } from './line-source';
 import { createTerminalDelivery } from './terminal-delivery';
+import type { TerminalFiles } from './terminal-files';
 import type { TerminalSession } from './terminal-session';
 import { createSessionCommands, HELP_COMMAND_ID } from './terminal-session-commands';
 import type { Transcript } from './transcript';
@@ -14,6 +15,8 @@ export interface TerminalChatOptions {
   readonly session: TerminalSession;
   readonly lines: LineSource;
   readonly transcript: Transcript;
+  /** Where binary files (a chart) are saved, since a terminal cannot show them. */
+  readonly files?: TerminalFiles;
   /** The overview a bare `/mentorat` shows. */
   readonly defaultCommandId: string;
   /**

@@ -4,10 +4,12 @@ import type { FormSpec } from '../../core/forms/form-types';
 import type { Locale } from '../../core/i18n/locale';
 import { type MessageKey, type ParamsArgument, translate } from '../../core/i18n/translate';
 import type { CommunityRef } from '../../core/identity';
+import { attachmentText } from '../../core/reply';
 import type { DeliveredMessage, Delivery, Dispatcher, Invocation } from '../../dispatch/dispatcher';
 import { promptForm } from './form-prompter';
 import type { LineSource } from './line-source';
 import { pressHint } from './press-hint';
+import { createTerminalFiles, isBinary, type TerminalFiles } from './terminal-files';
 import { draftKey, type TerminalSession } from './terminal-session';
 import { labels, type Transcript } from './transcript';
 
@@ -22,6 +24,8 @@ export interface TerminalDeliveryOptions {
   readonly session: TerminalSession;
   readonly lines: LineSource;
   readonly transcript: Transcript;
+  /** Where binary files (a chart) are saved, since a terminal cannot show them (default: data/exports). */
+  readonly files?: TerminalFiles;
 }
 
 export interface TerminalDelivery {
@@ -40,13 +44,17 @@ export interface TerminalDelivery {
 /** Turns the dispatcher's answers into labelled transcript blocks, and forms into questions. */
 export function createTerminalDelivery(options: TerminalDeliveryOptions): TerminalDelivery {
   const { dispatcher, community, session, lines, transcript } = options;
+  const files = options.files ?? createTerminalFiles();
   const programme = dispatcher.programmeFor(community);
   const localeOf = (user: string): Locale => session.locales.get(user) ?? programme.defaultLocale;
   const facts = (): ActorFacts => ({ userId: session.current, displayName: session.current, platformRoles: [], isAdministrator: false });
 
   function showMessage(user: string, message: DeliveredMessage): void {
     transcript.block(labels.ephemeral(user), `${message.text}${pressHint(message.buttons, localeOf(user))}`);
-    for (const file of message.attachments) transcript.file(labels.file(file.name, user), file.content.trimEnd());
+    for (const file of message.attachments) {
+      const shown = isBinary(file) ? files.save(file, localeOf(user)) : attachmentText(file).trimEnd();
+      transcript.file(labels.file(file.name, user), shown);
+    }
     if (message.buttons.length > 0) session.buttons.set(user, message.buttons);
   }
 

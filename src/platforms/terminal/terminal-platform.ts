@@ -9,6 +9,7 @@ import { channelName } from '../space-name';
 import { pressHint } from './press-hint';
 import type { TerminalButtons } from './session-buttons';
 import { createTerminalDeliveries } from './terminal-deliveries';
+import { createTerminalFiles, isBinary, type TerminalFiles } from './terminal-files';
 import { createTerminalPersonalData } from './terminal-personal-data';
 import { createTerminalSpaces } from './terminal-spaces';
 import { labels, type Transcript } from './transcript';
@@ -30,6 +31,7 @@ export function createTerminalPlatform(
   isKnown: KnownUser,
   store: KeyValueStore,
   buttons?: TerminalButtons,
+  files: TerminalFiles = createTerminalFiles(),
 ): ChatPlatform {
   const spaces = createTerminalSpaces(store);
   const deliveries = createTerminalDeliveries(store);
@@ -37,9 +39,10 @@ export function createTerminalPlatform(
   /** Prints the message, and offers its buttons to those who see it. */
   function show(label: string, message: OutgoingMessage, owner: string, seenBy: readonly string[], locale: Locale | undefined): void {
     const delivered = deliverPortMessage(message, owner);
-    const files = (message.attachments ?? []).map((file) => `(${file.name})`);
+    // Without the session (printing only), a saved file is named in the programme's first language.
+    const shown = (message.attachments ?? []).map((file) => (isBinary(file) ? files.save(file, locale ?? 'fr') : `(${file.name})`));
     const hint = locale === undefined ? '' : pressHint(delivered.buttons, locale);
-    transcript.block(label, [`${message.text}${hint}`, ...files].join('\n'));
+    transcript.block(label, [`${message.text}${hint}`, ...shown].join('\n'));
     buttons?.offer(seenBy, delivered.buttons);
   }
 

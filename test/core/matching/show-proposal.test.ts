@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { manageReferents } from '../../../src/core/referents/manage-referents';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentText } from '../../../src/core/reply';
 import { makeEnrolment, participantIn } from '../../store/enrolment-fixture';
 import { COORDINATOR, enrolMentee, enrolMentor, makeBinome } from '../../support/pairing-people';
 import { defaultProgramme } from '../../support/programme';
@@ -189,7 +190,8 @@ describe('a proposal, as stored and shown', () => {
     expect(message.text).toContain('- **Mentee 24** ↔');
     expect(message.text).not.toContain('- **Mentee 25** ↔');
     expect(message.text).toContain('… and 5 more pairs: see the CSV file.');
-    expect(message.attachments?.[0]?.content.trim().split('\n')).toHaveLength(31);
+    const csv = message.attachments?.[0];
+    expect(csv && attachmentText(csv).trim().split('\n')).toHaveLength(31);
     expect(message.buttons?.[0]?.label).toBe('Confirm these 30 pairs');
   });
 });

@@ -4,6 +4,7 @@ import { binomeSpaceKey } from '../../../src/core/binomes/binome-spaces';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
 import type { ChatPlatform } from '../../../src/core/ports';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentText } from '../../../src/core/reply';
 import { createSlackPersonalData } from '../../../src/platforms/slack/slack-personal-data';
 import { createSlackSpaceRecords } from '../../../src/platforms/slack/slack-spaces';
 import { createTerminalPlatform } from '../../../src/platforms/terminal/terminal-platform';
@@ -39,7 +40,8 @@ function terminalChat(store: KeyValueStore): ChatPlatform {
 /** The "my data" file of someone, parsed. */
 async function myData(world: UseCaseWorld, userId: string): Promise<Record<string, unknown>> {
   const reply = await exportOwnData(world.as({ userId }));
-  const file = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0]?.content : undefined;
+  const attached = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0] : undefined;
+  const file = attached && attachmentText(attached);
   return JSON.parse(file ?? '{}') as Record<string, unknown>;
 }
 

@@ -6,6 +6,7 @@ import { showProposal } from '../../../src/core/matching/show-proposal';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
 import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentText } from '../../../src/core/reply';
 import { COORDINATOR, dmRecipients, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
 
@@ -190,7 +191,8 @@ describe('erasing one’s data while in a binôme', () => {
 describe('exporting one’s data', () => {
   async function exported(userId: string) {
     const reply = await exportOwnData(world.as({ userId, locale: 'en' }));
-    const content = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0]?.content : undefined;
+    const attached = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0] : undefined;
+    const content = attached && attachmentText(attached);
     return JSON.parse(content ?? '{}');
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UseCaseContext } from '../../../src/core/context';
 import { translate } from '../../../src/core/i18n/translate';
 import { confirmErasure, exportOwnData, requestErasure } from '../../../src/core/participants/own-data';
+import { attachmentText } from '../../../src/core/reply';
 import { noteReport, replyToReport, resolveReport, takeReport } from '../../../src/core/reports/handle-report';
 import { listReports } from '../../../src/core/reports/report-views';
 import { keySegment } from '../../../src/store/key-segments';
@@ -22,7 +23,8 @@ const holdsId = (text: string, userId: string) => new RegExp(`(?<![a-z0-9])${use
 
 async function exported(ctx: UseCaseContext): Promise<{ document: string; reports: unknown }> {
   const reply = await exportOwnData(ctx);
-  const document = reply.kind === 'messages' ? (reply.messages[0]?.attachments?.[0]?.content ?? '') : '';
+  const attached = reply.kind === 'messages' ? reply.messages[0]?.attachments?.[0] : undefined;
+  const document = attached ? attachmentText(attached) : '';
   return { document, reports: (JSON.parse(document) as { reports: unknown }).reports };
 }
 

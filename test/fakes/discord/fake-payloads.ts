@@ -93,10 +93,12 @@ export function messagePayload(world: FakeWorld, port: number, stored: StoredMes
     return {
       id,
       filename: attachment.filename,
-      size: Buffer.byteLength(attachment.content),
+      size: attachment.bytes.length,
       url,
       proxy_url: url,
       ...(attachment.contentType ? { content_type: attachment.contentType } : {}),
+      // Discord reads an image's size and gives it back with the attachment.
+      ...pngSize(attachment.bytes),
     };
   });
   const interaction = stored.interaction;
@@ -245,4 +247,11 @@ export function interactionPayload(world: FakeWorld, port: number, envelope: Int
     authorizing_integration_owners: { '0': guild.id },
     context: 0,
   };
+}
+
+/** The width and height in a PNG's header (IHDR), as Discord reports them for an image; nothing for other files. */
+function pngSize(bytes: Buffer): { width?: number; height?: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature) || bytes.toString('latin1', 12, 16) !== 'IHDR') return {};
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }

@@ -41,7 +41,8 @@ async function parseMultipart(contentType: string, raw: Buffer): Promise<ParsedB
   for (const [key, value] of form.entries()) {
     if (typeof value === 'string') continue;
     const index = Number(/^files\[(\d+)\]$/.exec(key)?.[1] ?? files.length);
-    const attachment: FakeAttachment = { filename: value.name, content: await value.text() };
+    const bytes = Buffer.from(await value.arrayBuffer());
+    const attachment: FakeAttachment = { filename: value.name, content: bytes.toString('utf8'), bytes };
     if (value.type && value.type !== 'application/octet-stream') attachment.contentType = value.type;
     files.push({ index, attachment });
   }

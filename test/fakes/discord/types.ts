@@ -54,8 +54,10 @@ export interface FakeDiscordOptions {
 
 export interface FakeAttachment {
   filename: string;
-  /** utf8 */
+  /** The bytes read as utf8: what a test of a text file (CSV, JSON) reads. */
   content: string;
+  /** The bytes as received, unchanged: what a test of an image decodes. */
+  bytes: Buffer;
   contentType?: string;
 }
 

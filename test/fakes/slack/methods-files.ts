@@ -27,11 +27,12 @@ const completeUpload: MethodHandler = (params, context) => {
   const shared = [];
   for (const { id, title } of pending) {
     const upload = state.pendingUploads.get(id);
-    if (upload?.content === undefined) return fail('file_not_found');
+    if (upload?.bytes === undefined) return fail('file_not_found');
     const initialComment = param(params, 'initial_comment');
     state.uploads.push({
       filename: upload.filename,
-      content: upload.content,
+      content: upload.bytes.toString('utf8'),
+      bytes: upload.bytes,
       ...(channel ? { channel } : {}),
       ...(title ? { title } : {}),
       ...(initialComment ? { initialComment } : {}),
@@ -41,9 +42,8 @@ const completeUpload: MethodHandler = (params, context) => {
       id,
       name: upload.filename,
       title: title ?? upload.filename,
-      mimetype: 'text/plain',
-      filetype: 'text',
-      size: Buffer.byteLength(upload.content),
+      ...fileType(upload.filename),
+      size: upload.bytes.length,
       user: context.botUserId,
       created: Math.floor(Date.now() / 1000),
       channels: channel ? [channel] : [],
@@ -51,6 +51,14 @@ const completeUpload: MethodHandler = (params, context) => {
   }
   return ok({ files: shared });
 };
+
+/** Slack tells a file's type from its name: an image is shown as one, anything unknown as text. */
+function fileType(filename: string): { mimetype: string; filetype: string } {
+  const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
+  const known: Record<string, string> = { png: 'image/png', csv: 'text/csv', json: 'application/json' };
+  const mimetype = known[extension];
+  return mimetype ? { mimetype, filetype: extension } : { mimetype: 'text/plain', filetype: 'text' };
+}
 
 export const fileMethods: Record<string, MethodHandler> = {
   'files.getUploadURLExternal': getUploadUrl,

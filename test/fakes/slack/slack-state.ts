@@ -33,7 +33,7 @@ export class SlackState {
   readonly views: FakeView[] = [];
   readonly viewHashes = new Map<string, string>();
   readonly viewsByExternalId = new Map<string, string>();
-  readonly pendingUploads = new Map<string, { filename: string; length: number; content?: string }>();
+  readonly pendingUploads = new Map<string, { filename: string; length: number; bytes?: Buffer }>();
   readonly uploads: FakeSlackUpload[] = [];
   readonly calls: FakeSlackCall[] = [];
   readonly responseUrlPosts: { url: string; body: unknown }[] = [];

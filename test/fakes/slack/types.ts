@@ -88,7 +88,10 @@ export interface FakeSlackChannel {
 export interface FakeSlackUpload {
   channel?: string;
   filename: string;
+  /** The bytes read as utf8: what a test of a text file (CSV, JSON) reads. */
   content: string;
+  /** The bytes as uploaded, unchanged: what a test of an image decodes. */
+  bytes: Buffer;
   title?: string;
   initialComment?: string;
 }

@@ -119,12 +119,18 @@ export async function handleUpload(
     return;
   }
   const contentType = request.headers['content-type'] ?? '';
-  let content = body.toString('utf8');
+  // Slack takes raw bytes or a multipart form; either way the file is kept byte for byte (a PNG is no text).
+  let bytes = body;
   if (contentType.startsWith('multipart/form-data')) {
     const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
     const entry = form.get('body') ?? [...form.values()][0];
-    content = entry === undefined || entry === null ? '' : typeof entry === 'string' ? entry : await entry.text();
+    bytes =
+      entry === undefined || entry === null
+        ? Buffer.alloc(0)
+        : typeof entry === 'string'
+          ? Buffer.from(entry)
+          : Buffer.from(await entry.arrayBuffer());
   }
-  pending.content = content;
-  response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${Buffer.byteLength(content)}`);
+  pending.bytes = bytes;
+  response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
 }

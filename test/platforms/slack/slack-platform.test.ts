@@ -9,6 +9,7 @@ import { createStore } from '../../../src/store/create-store';
 import { keyOf } from '../../../src/store/key-segments';
 import type { KeyValueStore } from '../../../src/store/key-value-store';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack';
+import { tinyPng } from '../../support/tiny-png';
 
 const ALICE = 'U0ALICE';
 const BOB = 'U0BOB';
@@ -86,8 +87,25 @@ describe('Slack direct messages', () => {
     expect(result).toEqual({ ok: true });
     expect(fake.dmsTo(ALICE).map((message) => message.text)).toEqual(['Voici vos données.']);
     expect(fake.uploads).toEqual([
-      { channel: fake.imChannelOf(ALICE), filename: 'mes-donnees.json', title: 'mes-donnees.json', content: '{"nom":"Alice"}' },
+      {
+        channel: fake.imChannelOf(ALICE),
+        filename: 'mes-donnees.json',
+        title: 'mes-donnees.json',
+        content: '{"nom":"Alice"}',
+        bytes: Buffer.from('{"nom":"Alice"}'),
+      },
     ]);
+  });
+
+  it('uploads a PNG attachment unchanged: bytes are sent as they are, never read as text', async () => {
+    const png = tinyPng();
+    const result = await platformWith().sendDirectMessage(community, ALICE, {
+      text: '',
+      attachments: [{ name: 'stats.png', mimeType: 'image/png', content: new Uint8Array(png), image: { width: 5, height: 3 } }],
+    });
+    expect(result).toEqual({ ok: true });
+    expect(fake.dmsTo(ALICE)).toEqual([]);
+    expect(fake.uploads.map((upload) => [upload.filename, upload.bytes.equals(png)])).toEqual([['stats.png', true]]);
   });
 
   it('reports the app’s Messages tab switched off as a setting to change, naming it', async () => {
