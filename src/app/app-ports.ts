@@ -7,6 +7,7 @@ import { createAnnouncementLogRepository } from '../store/announcement-log-repos
 import { createBinomeRepository } from '../store/binome-repository';
 import { createCycleRepository } from '../store/cycle-repository';
 import { createEnrolmentRepository } from '../store/enrolment-repository';
+import { createFeedbackRepository } from '../store/feedback-repository';
 import { createCheckInRepository, createFitConcernRepository, createPauseRepository } from '../store/follow-up-repository';
 import { createFormDraftRepository, type FormDraftRepository } from '../store/form-draft-repository';
 import { createJobRepository, type JobStore } from '../store/job-repository';
@@ -46,6 +47,7 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
   const checkIns = createCheckInRepository(store);
   const pauses = createPauseRepository(store);
   const fitConcerns = createFitConcernRepository(store);
+  const feedback = createFeedbackRepository(store);
   // Report erasure tells a handler why an open report closed: it plans jobs, hence the core's holder.
   const reportData = createReportDataHolder({ reports, queue: jobStore, clock, binomes });
   return {
@@ -61,6 +63,7 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
     checkIns,
     pauses,
     fitConcerns,
+    feedback,
     // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
     personalData: [
       enrolments,
@@ -74,6 +77,7 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
       checkIns,
       pauses,
       fitConcerns,
+      feedback,
     ],
     clock,
     instanceId: randomUUID(),
