@@ -373,6 +373,7 @@ describe('own data', () => {
       checkIns: [],
       pauses: [],
       fitConcerns: [],
+      feedback: [],
     });
   });
 

@@ -2,6 +2,9 @@ import type { FormSpec } from '../forms/form-types';
 import { localized } from '../i18n/translate';
 import { COMMENT_MAX, SATISFACTION_LEVELS } from './feedback';
 
+/** Catalogue keys name the levels in words (keys are letters only). */
+const LEVEL_NAMES = ['one', 'two', 'three', 'four', 'five'] as const;
+
 export const FEEDBACK_COMMAND_ID = 'mentorat.feedback';
 
 /**
@@ -18,7 +21,10 @@ export function buildFeedbackForm(): FormSpec {
         key: 'satisfaction',
         label: localized('feedback.form.satisfaction'),
         required: true,
-        choices: SATISFACTION_LEVELS.map((value) => ({ value, label: localized(`feedback.form.satisfaction.${value}`) })),
+        choices: SATISFACTION_LEVELS.map((value, index) => ({
+          value,
+          label: localized(`feedback.form.level.${LEVEL_NAMES[index] ?? 'one'}`),
+        })),
       },
       {
         kind: 'choice',
