@@ -31,8 +31,8 @@ export async function scheduleFeedbackAsk(
 
 /**
  * The private thank-you with the button that opens the form: sent once (its delivery key names
- * the cycle and the person), and not at all to someone who already answered, erased their data,
- * was never one of a pair in the cycle, or once the feedback has closed.
+ * the cycle and the person), and not at all to someone who already answered, withdrew or erased
+ * their data, was never one of a pair in the cycle, or once the feedback has closed.
  */
 export const feedbackAskJob: JobHandler = {
   kind: FEEDBACK_JOB,
@@ -43,7 +43,8 @@ export const feedbackAskJob: JobHandler = {
     if (!cycle || !userId || !feedbackOpen(cycle, ctx.ports.clock.now())) return { status: 'done' };
     const participant = { platform: ctx.community.platform, communityId: ctx.community.id, userId };
     const enrolment = await ctx.ports.enrolments.find(participant);
-    if (!enrolment || !(await tookPartIn(ctx.ports, ctx.community, sequence, userId))) return { status: 'done' };
+    // Someone who withdrew or erased their data is not written to again; `/mentorat avis` stays open to the former.
+    if (enrolment?.status !== 'active' || !(await tookPartIn(ctx.ports, ctx.community, sequence, userId))) return { status: 'done' };
     if (await ctx.ports.feedback.hasAnswered(participant, sequence)) return { status: 'done' };
     const locale = enrolment.locale;
     const result = await ctx.ports.chat.sendDirectMessage(

@@ -74,6 +74,17 @@ describe('the end-of-cycle feedback DM', () => {
     expect(dmsTo(world.chat.events, 'e1')).toEqual([]);
     expect(dmsTo(world.chat.events, 'm1')).toEqual([]);
   });
+  it('is not sent to a member who withdrew or erased their data', async () => {
+    const { world, runner } = await closedCycleWorld();
+    const m2 = { platform: 'terminal' as const, communityId: 'local', userId: 'm2' };
+    const enrolment = await world.ports.enrolments.find(m2);
+    if (enrolment) await world.ports.enrolments.save({ ...enrolment, status: 'withdrawn', withdrawnAt: CLOSED_AT });
+    await world.ports.enrolments.remove({ ...m2, userId: 'e2' });
+    await runner.runDue();
+    expect(dmsTo(world.chat.events, 'm2')).toEqual([]);
+    expect(dmsTo(world.chat.events, 'e2')).toEqual([]);
+    expect(dmsTo(world.chat.events, 'e1')).toHaveLength(1);
+  });
 });
 
 describe('answering the feedback form', () => {
