@@ -52,8 +52,18 @@ export const weeklyDigestJob: JobHandler = {
     if (!rule.enabled) return { status: 'done' };
     const slot = new Date(job.dueAt);
     const since = new Date(job.payload.since ?? job.createdAt);
+    // Retried for about a day; the last try plans next week's digest from the same start, so the
+    // chain never ends and the next digest covers both weeks.
+    const failed = (error: string): JobOutcome =>
+      ctx.attempt >= POST_ATTEMPTS
+        ? {
+            status: 'reschedule',
+            dueAt: nextWeeklySlot(ctx.ports.clock.now(), ctx.programme.timeZone, rule.weekday, rule.hour),
+            payload: { since: since.toISOString() },
+          }
+        : { status: 'retry', error };
     const opened = await ctx.ports.chat.openPrivateSpace(ctx.community, coordinationSpaceRequest(ctx.programme));
-    if (!opened.ok) return { status: 'retry', error: `coordination space: ${opened.reason}${opened.detail ? ` (${opened.detail})` : ''}` };
+    if (!opened.ok) return failed(`coordination space: ${opened.reason}${opened.detail ? ` (${opened.detail})` : ''}`);
     const locale = ctx.programme.defaultLocale;
     const facts = await digestFacts(ctx.ports, ctx.community, ctx.programme, since, slot);
     const message = digestMessage(facts, formatDate(since.toISOString(), locale, ctx.programme.timeZone), locale);
@@ -62,7 +72,7 @@ export const weeklyDigestJob: JobHandler = {
       key: `digest|${ctx.community.platform}|${ctx.community.id}|${week}`,
       mayHaveBeenSent: ctx.mayHaveRun || ctx.attempt > 1,
     });
-    if (!result.ok) return { status: 'retry', error: `digest post: ${result.reason}` };
+    if (!result.ok) return failed(`digest post: ${result.reason}`);
     const now = ctx.ports.clock.now();
     return {
       status: 'reschedule',

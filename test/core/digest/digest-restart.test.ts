@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppPorts } from '../../../src/app/app-ports';
-import { DIGEST_JOB, DIGEST_KEY, ensureWeeklyDigest } from '../../../src/core/digest/digest-job';
+import { DIGEST_JOB, DIGEST_KEY, ensureWeeklyDigest, weeklyDigestJob } from '../../../src/core/digest/digest-job';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
 import { createRecordingLog } from '../../support/recording-log';
 import { TERMINAL } from '../../support/use-case-world';
@@ -38,5 +38,34 @@ describe('the weekly digest across a restart', () => {
       { key: 'digest|terminal|local|2026-10-19', mayHaveBeenSent: true },
     ]);
     expect((await second.world.ports.queue.find(TERMINAL, DIGEST_JOB, DIGEST_KEY))?.dueAt).toBe('2026-10-26T08:00:00.000Z');
+  });
+});
+
+describe('a digest the coordinators’ space cannot receive', () => {
+  it('is retried, and after the last try next week’s digest is planned from the same start', async () => {
+    const scripted = createScriptedChat();
+    const { world } = await createAnnounceWorld({ now: MONDAY, chat: scripted });
+    scripted.refuseSpaces({ ok: false, reason: 'missing-permission', detail: 'Manage Channels' });
+    const job = {
+      schemaVersion: 1 as const,
+      community: TERMINAL,
+      kind: DIGEST_JOB,
+      key: DIGEST_KEY,
+      dueAt: MONDAY,
+      payload: { since: START },
+      attempts: 0,
+      createdAt: START,
+    };
+    const ctx = (attempt: number) => ({ community: TERMINAL, programme: world.programme, ports: world.ports, attempt, mayHaveRun: false });
+    expect(await weeklyDigestJob.run(ctx(1), job)).toEqual({
+      status: 'retry',
+      error: 'coordination space: missing-permission (Manage Channels)',
+    });
+    expect(await weeklyDigestJob.run(ctx(50), job)).toEqual({
+      status: 'reschedule',
+      dueAt: new Date('2026-10-26T08:00:00.000Z'),
+      payload: { since: START },
+    });
+    expect(scripted.arrived.filter((entry) => entry.kind === 'post')).toEqual([]);
   });
 });
