@@ -11,11 +11,13 @@ import { releaseCommand } from './admin/release';
 import { reportAdminCommand } from './admin/report';
 import { reportsCommand } from './admin/reports';
 import { setReferentCommand } from './admin/set-referent';
+import { statsCommand } from './admin/stats';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
 import { myBinomeCommand } from './mentorat/binome';
 import { enrolCommand } from './mentorat/enrol';
 import { eraseCommand } from './mentorat/erase';
+import { feedbackCommand } from './mentorat/feedback';
 import { followUpCommand } from './mentorat/follow-up';
 import { helpCommand } from './mentorat/help';
 import { myDataCommand } from './mentorat/my-data';
@@ -50,6 +52,7 @@ export const commands: readonly Command[] = [
   eraseCommand,
   myBinomeCommand,
   followUpCommand,
+  feedbackCommand,
   reportTakeCommand,
   reportReplyCommand,
   reportNoteCommand,
@@ -68,6 +71,7 @@ export const commands: readonly Command[] = [
   binomeAdminCommand,
   reportsCommand,
   reportAdminCommand,
+  statsCommand,
 ];
 
 /** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */

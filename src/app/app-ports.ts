@@ -8,6 +8,7 @@ import { createAnnouncementLogRepository } from '../store/announcement-log-repos
 import { createBinomeRepository } from '../store/binome-repository';
 import { createCycleRepository } from '../store/cycle-repository';
 import { createEnrolmentRepository } from '../store/enrolment-repository';
+import { createFeedbackRepository } from '../store/feedback-repository';
 import { createCheckInRepository, createFitConcernRepository, createPauseRepository } from '../store/follow-up-repository';
 import { createFormDraftRepository, type FormDraftRepository } from '../store/form-draft-repository';
 import { createJobRepository, type JobStore } from '../store/job-repository';
@@ -47,6 +48,7 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
   const checkIns = createCheckInRepository(store);
   const pauses = createPauseRepository(store);
   const fitConcerns = createFitConcernRepository(store);
+  const feedback = createFeedbackRepository(store);
   // Report erasure tells a handler why an open report closed: it plans jobs, hence the core's holder.
   const reportData = createReportDataHolder({ reports, queue: jobStore, clock, binomes });
   return {
@@ -62,6 +64,7 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
     checkIns,
     pauses,
     fitConcerns,
+    feedback,
     // The announcement log finds a person's binômes to forget their spaces: it is erased before them.
     personalData: [
       enrolments,
@@ -75,6 +78,7 @@ export function createStorePorts(store: KeyValueStore, clock: Clock): StorePorts
       checkIns,
       pauses,
       fitConcerns,
+      feedback,
     ],
     // One renderer per process, loaded at its first chart and shared by the platforms.
     charts: createLazyChartRenderer(),

@@ -11,6 +11,7 @@ import type {
   Clock,
   CycleRepository,
   EnrolmentRepository,
+  FeedbackRepository,
   FitConcernRepository,
   JobQueue,
   MatchingRepository,
@@ -44,6 +45,8 @@ export interface CorePorts {
   readonly checkIns: CheckInRepository;
   readonly pauses: PauseRepository;
   readonly fitConcerns: FitConcernRepository;
+  /** End-of-cycle feedback: who answered, and the answers apart without their authors. */
+  readonly feedback: FeedbackRepository;
   /** Every holder of personal data, for export and erasure. */
   readonly personalData: readonly PersonalDataHolder[];
   readonly chat: ChatPlatform;

@@ -2,6 +2,7 @@ import type { StepAttempt } from './binomes/announcement-log';
 import type { Binome } from './binomes/binome';
 import type { WaitlistEntry } from './binomes/waitlist';
 import type { Cycle } from './cycles/cycle';
+import type { FeedbackAnswer, NewFeedbackAnswer } from './feedback/feedback';
 import type { CheckIn } from './follow-up/check-in';
 import type { FitConcern } from './follow-up/fit-concern';
 import type { Pause } from './follow-up/pause';
@@ -253,4 +254,19 @@ export interface ChartImage {
  */
 export interface ChartRenderer {
   renderCycleChart(chart: CycleChart): Promise<ChartImage>;
+}
+
+/**
+ * End-of-cycle feedback: who answered (a claim per person and cycle, personal data) and the
+ * answers, stored apart under random ids so that no record links an answer to its author.
+ */
+export interface FeedbackRepository {
+  /** True for exactly one caller per person and cycle: the right to answer, taken once. */
+  claim(participant: ParticipantId, cycle: number): Promise<boolean>;
+  /** Gives the claim back (the answer could not be stored): the person may try again. */
+  release(participant: ParticipantId, cycle: number): Promise<void>;
+  hasAnswered(participant: ParticipantId, cycle: number): Promise<boolean>;
+  /** Stores an answer under a new random id. */
+  addAnswer(answer: NewFeedbackAnswer): Promise<void>;
+  listAnswers(community: CommunityRef, cycle: number): Promise<FeedbackAnswer[]>;
 }

@@ -374,6 +374,7 @@ describe('own data', () => {
       checkIns: [],
       pauses: [],
       fitConcerns: [],
+      feedback: [],
     });
   });
 

@@ -33,7 +33,10 @@ export function componentsOf(raw: readonly unknown[]): Component[] {
 /** The action of a button, whether its id carries the server (in a DM) or not. */
 const buttonAction = (customId: string) => decodeButtonId(readGuildStamp(customId)?.customId ?? customId)?.action;
 
-const stepAction = (component: Component) => (component.custom_id ? decodeStepId(component.custom_id)?.action : undefined);
+/** A form step's id, whether it carries the server (a form opened from a DM's button) or not. */
+const stepIdOf = (customId: string) => decodeStepId(readGuildStamp(customId)?.customId ?? customId);
+
+const stepAction = (component: Component) => (component.custom_id ? stepIdOf(component.custom_id)?.action : undefined);
 
 /** The message an interaction left in the end: its (possibly updated) answer, else its last follow-up. */
 export function latestMessage(interaction: FakeInteraction): FakeMessage | undefined {
@@ -90,10 +93,10 @@ export function discordPerson(world: DiscordWorld, name: string, locale: Locale)
       const picked = new Set<string>();
       for (;;) {
         const select = componentsOf(message.components).find((component) => {
-          const field = component.custom_id ? decodeStepId(component.custom_id)?.field : undefined;
+          const field = component.custom_id ? stepIdOf(component.custom_id)?.field : undefined;
           return stepAction(component) === 'select' && field !== undefined && answers[field] !== undefined && !picked.has(field);
         });
-        const field = select?.custom_id ? decodeStepId(select.custom_id)?.field : undefined;
+        const field = select?.custom_id ? stepIdOf(select.custom_id)?.field : undefined;
         if (!select?.custom_id || field === undefined) break;
         picked.add(field);
         const values = optionValues(select, answers[field] ?? '');

@@ -4,6 +4,7 @@ import { createStore } from '../../src/store/create-store';
 import { keyOf } from '../../src/store/key-segments';
 import { createPostgresStore, openPostgresStore } from '../../src/store/postgres-store';
 import { describeEnrolmentRepository } from './enrolment-repository-contract';
+import { describeFeedbackRepository } from './feedback-repository-contract';
 import { describeFollowUpRepositories } from './follow-up-repositories-contract';
 import { describeJobRepository } from './job-repository-contract';
 import { describePairingRepositories } from './pairing-repositories-contract';
@@ -21,6 +22,7 @@ describeStoreContract('PostgreSQL', () => createStore(database.url), {
 describeEnrolmentRepository('PostgreSQL', () => createStore(database.url));
 describePairingRepositories('PostgreSQL', () => createStore(database.url));
 describeFollowUpRepositories('PostgreSQL', () => createStore(database.url));
+describeFeedbackRepository('PostgreSQL', () => createStore(database.url));
 describeJobRepository('PostgreSQL', () => createStore(database.url));
 describeReportRepository('PostgreSQL', () => createStore(database.url));
 

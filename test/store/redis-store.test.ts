@@ -4,6 +4,7 @@ import { createStore } from '../../src/store/create-store';
 import { keyOf } from '../../src/store/key-segments';
 import { createRedisStore, openRedisStore } from '../../src/store/redis-store';
 import { describeEnrolmentRepository } from './enrolment-repository-contract';
+import { describeFeedbackRepository } from './feedback-repository-contract';
 import { describeFollowUpRepositories } from './follow-up-repositories-contract';
 import { describeJobRepository } from './job-repository-contract';
 import { describePairingRepositories } from './pairing-repositories-contract';
@@ -22,6 +23,7 @@ describe.skipIf(!redisUrl)(redisUrl ? 'Redis' : `Redis store (${REDIS_SKIPPED})`
   describeEnrolmentRepository('Redis', () => createStore(database.url));
   describePairingRepositories('Redis', () => createStore(database.url));
   describeFollowUpRepositories('Redis', () => createStore(database.url));
+  describeFeedbackRepository('Redis', () => createStore(database.url));
   describeJobRepository('Redis', () => createStore(database.url));
   describeReportRepository('Redis', () => createStore(database.url));
 

@@ -645,4 +645,74 @@ export const en = {
   'chart.checkIns.needHelp': 'Need help',
   'chart.checkIns.noAnswer': 'No answer',
   'chart.checkIns.empty': 'No check-in yet.',
+  'command.mentorat.feedback.description': 'Give my feedback on the cycle that ended (anonymous)',
+  'feedback.form.title': 'Your feedback',
+  'feedback.form.satisfaction': 'Satisfaction, from 1 (not at all) to 5 (very)',
+  'feedback.form.level.one': '1 — not satisfied at all',
+  'feedback.form.level.two': '2 — slightly satisfied',
+  'feedback.form.level.three': '3 — fairly satisfied',
+  'feedback.form.level.four': '4 — satisfied',
+  'feedback.form.level.five': '5 — very satisfied',
+  'feedback.form.recommend': 'Would you recommend the programme?',
+  'feedback.form.comment': 'A comment (optional)',
+  'feedback.form.commentHint': 'Anonymous: do not name yourself or anyone else',
+  'feedback.ask':
+    'The **{cycle}** cycle of {programme} has ended: thank you for taking part! Three questions, under a minute, and your answers stay anonymous: they are kept only with everyone else’s, never with your name. If this message gets lost, `/mentorat feedback` opens the same form for 8 weeks.',
+  'feedback.button': 'Give my feedback',
+  'feedback.notOpen': 'No feedback to give right now: the form opens at the end of a cycle in which you were in a binôme, for 8 weeks.',
+  'feedback.alreadyAnswered':
+    'You already gave your feedback on the {cycle} cycle, thank you! As it is anonymous, it can be neither read back nor changed.',
+  'feedback.rejected': 'Your feedback is not saved: please correct the fields shown.',
+  'feedback.thanks':
+    'Thank you! Your feedback on the {cycle} cycle is saved, without your name. Only overall figures are ever shown, from 3 answers.',
+
+  'command.admin.stats.description': 'A cycle in figures: enrolled, binômes, check-ins, feedback',
+  'option.stats.cycle.description': 'The name of a past cycle, e.g. 2025-2026 (else the current cycle)',
+  'stats.title': '**Statistics of the {cycle} cycle** ({state})',
+  'stats.state.enrolment-open': 'enrolment open',
+  'stats.state.enrolment-closed': 'enrolment closed',
+  'stats.state.closed': 'closed',
+  'stats.enrolled.current':
+    '- Enrolled and active today: {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
+  'stats.enrolled.past':
+    '- Took part (binômes and waiting list): {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
+  'stats.binomes': '- Binômes: {active, plural, one {# active} other {# active}}, {ended, plural, one {# ended} other {# ended}}',
+  'stats.waiting.current':
+    '- Without a binôme: {unmatched, plural, one {# mentee} other {# mentees}}, of whom {waiting, plural, one {# on the waiting list} other {# on the waiting list}}',
+  'stats.waiting.past': '- Left on the waiting list: {waiting, plural, one {# mentee} other {# mentees}}',
+  'stats.checkIns':
+    '- Check-ins: {answered, plural, one {# answered} other {# answered}} out of {posted, plural, one {# posted} other {# posted}} ({rate} %)',
+  'stats.meetings':
+    '- Meetings: {rounds, plural, one {# “we met” check-in} other {# “we met” check-ins}}; {binomes, plural, one {# binôme met} other {# binômes met}} at least once',
+  'stats.pauses':
+    '- Pauses started during the cycle: {started, plural, one {# pause} other {# pauses}}, {noAnswer, plural, one {# for lack of answers} other {# for lack of answers}}',
+  'stats.fit': '- “Not a good fit”: {said, plural, one {# time} other {# times}}, for {binomes, plural, one {# binôme} other {# binômes}}',
+  'stats.reports': '- Reports: {total, plural, one {# report} other {# reports}}',
+  'stats.reports.category':
+    '  - {category}: {received, plural, one {# received} other {# received}}, {inProgress, plural, one {# in progress} other {# in progress}}, {resolved, plural, one {# resolved} other {# resolved}}',
+  'stats.feedback':
+    '- Feedback: mean satisfaction {mean} out of 5; {recommend} % would recommend the programme ({answers, plural, one {# answer} other {# answers}})',
+  'stats.feedback.hidden': '- Feedback: fewer than 3 answers, not shown',
+  'stats.feedback.privacy': '_Feedback is anonymous: only these overall figures are shown, never a comment or a name._',
+  'stats.unknownCycle': 'No cycle is called “{cycle}”. Known cycles: {names}.',
+  'stats.chart.title': 'Cycle {cycle}',
+  'stats.chart.enrolled': 'Enrolled',
+  'stats.chart.matched': 'In a binôme',
+  'stats.chart.met': 'Met',
+  'stats.chart.feedback': 'Feedback given',
+  'stats.chart.feedbackHidden': 'Feedback (fewer than 3, not shown)',
+  'stats.chart.round': 'Check-in {round}',
+  'stats.chart.answer.met': 'We met',
+  'stats.chart.answer.notYet': 'Not yet',
+  'stats.chart.answer.help': 'Need help',
+  'stats.chart.answer.none': 'No answer',
+
+  'digest.title': '**This week’s digest** (since {since})',
+  'digest.enrolments':
+    '- New enrolments: {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
+  'digest.atRisk': '- Binômes at risk: {count, plural, one {# binôme} other {# binômes}}',
+  'digest.pair': '  - {mentee} ↔ {mentor}',
+  'digest.overdue.none': '- Reports past their deadline: none',
+  'digest.overdue': '- Reports past their deadline (nobody took them): {count, plural, one {# report} other {# reports}}: {references}',
+  'digest.hint': 'The cycle in figures: `/mentorat-admin stats`; a report: `/mentorat follow-up reference:SIG-0001`.',
 } as const satisfies Record<MessageKey, string>;

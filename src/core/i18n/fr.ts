@@ -673,6 +673,79 @@ export const fr = {
   'chart.checkIns.needHelp': 'Besoin d’aide',
   'chart.checkIns.noAnswer': 'Sans réponse',
   'chart.checkIns.empty': 'Aucun point d’étape pour l’instant.',
+  'command.mentorat.feedback.description': 'Donner mon avis sur le cycle terminé (anonyme)',
+  'feedback.form.title': 'Votre avis sur le cycle',
+  'feedback.form.satisfaction': 'Satisfaction, de 1 (pas du tout) à 5 (très)',
+  'feedback.form.level.one': '1 — pas du tout satisfait·e',
+  'feedback.form.level.two': '2 — peu satisfait·e',
+  'feedback.form.level.three': '3 — moyennement satisfait·e',
+  'feedback.form.level.four': '4 — satisfait·e',
+  'feedback.form.level.five': '5 — très satisfait·e',
+  'feedback.form.recommend': 'Recommanderiez-vous le programme ?',
+  'feedback.form.comment': 'Un commentaire (facultatif)',
+  'feedback.form.commentHint': 'Anonyme : ne vous nommez pas, ne nommez personne',
+  'feedback.ask':
+    'Le cycle **{cycle}** de {programme} est terminé : merci d’y avoir pris part ! Trois questions, moins d’une minute, et vos réponses restent anonymes : elles ne sont gardées qu’avec celles des autres, jamais avec votre nom. Si ce message se perd, `/mentorat avis` ouvre le même formulaire pendant 8 semaines.',
+  'feedback.button': 'Donner mon avis',
+  'feedback.notOpen':
+    'Aucun avis à donner en ce moment : le formulaire s’ouvre à la fin d’un cycle où vous étiez en binôme, pour 8 semaines.',
+  'feedback.alreadyAnswered':
+    'Vous avez déjà donné votre avis sur le cycle {cycle}, merci ! Comme il est anonyme, il ne peut être ni relu ni modifié.',
+  'feedback.rejected': 'Votre avis n’est pas enregistré : corrigez les champs indiqués.',
+  'feedback.thanks':
+    'Merci ! Votre avis sur le cycle {cycle} est enregistré, sans votre nom. Seuls des chiffres d’ensemble en sont montrés, à partir de 3 réponses.',
+
+  'command.admin.stats.description': 'Les chiffres d’un cycle : inscrit·es, binômes, points d’étape, avis',
+  'option.stats.cycle.description': 'Le nom d’un cycle passé, par exemple 2025-2026 (sinon le cycle en cours)',
+  'stats.title': '**Statistiques du cycle {cycle}** ({state})',
+  'stats.state.enrolment-open': 'inscriptions ouvertes',
+  'stats.state.enrolment-closed': 'inscriptions closes',
+  'stats.state.closed': 'terminé',
+  'stats.enrolled.current':
+    '- Inscrit·es actifs aujourd’hui : {mentors, plural, one {# mentor} other {# mentors}} et {mentees, plural, one {# mentoré·e} other {# mentoré·es}}',
+  'stats.enrolled.past':
+    '- Participant·es du cycle (binômes et liste d’attente) : {mentors, plural, one {# mentor} other {# mentors}} et {mentees, plural, one {# mentoré·e} other {# mentoré·es}}',
+  'stats.binomes': '- Binômes : {active, plural, one {# en cours} other {# en cours}}, {ended, plural, one {# terminé} other {# terminés}}',
+  'stats.waiting.current':
+    '- Sans binôme : {unmatched, plural, one {# mentoré·e} other {# mentoré·es}}, dont {waiting, plural, one {# sur la liste d’attente} other {# sur la liste d’attente}}',
+  'stats.waiting.past': '- Restés sur la liste d’attente : {waiting, plural, one {# mentoré·e} other {# mentoré·es}}',
+  'stats.checkIns':
+    '- Points d’étape : {answered, plural, one {# répondu} other {# répondus}} sur {posted, plural, one {# posé} other {# posés}} ({rate} %)',
+  'stats.meetings':
+    '- Rencontres : {rounds, plural, one {# point d’étape « on s’est vus »} other {# points d’étape « on s’est vus »}} ; {binomes, plural, one {# binôme s’est vu} other {# binômes se sont vus}} au moins une fois',
+  'stats.pauses':
+    '- Pauses commencées pendant le cycle : {started, plural, one {# pause} other {# pauses}}, dont {noAnswer, plural, one {# faute de réponse} other {# faute de réponse}}',
+  'stats.fit':
+    '- « Pas le bon binôme » : {said, plural, one {# fois} other {# fois}}, pour {binomes, plural, one {# binôme} other {# binômes}}',
+  'stats.reports': '- Signalements : {total, plural, one {# signalement} other {# signalements}}',
+  'stats.reports.category':
+    '  - {category} : {received, plural, one {# reçu} other {# reçus}}, {inProgress, plural, one {# en cours} other {# en cours}}, {resolved, plural, one {# résolu} other {# résolus}}',
+  'stats.feedback':
+    '- Avis : satisfaction moyenne {mean} sur 5 ; {recommend} % recommanderaient le programme ({answers, plural, one {# réponse} other {# réponses}})',
+  'stats.feedback.hidden': '- Avis : moins de 3 réponses, non montrés',
+  'stats.feedback.privacy': '_Les avis sont anonymes : seuls ces chiffres d’ensemble en sont montrés, jamais un commentaire ni un nom._',
+  'stats.unknownCycle': 'Aucun cycle ne s’appelle « {cycle} ». Cycles connus : {names}.',
+  'stats.chart.title': 'Cycle {cycle}',
+  'stats.chart.enrolled': 'Inscrit·es',
+  'stats.chart.matched': 'En binôme',
+  'stats.chart.met': 'Se sont vus',
+  'stats.chart.feedback': 'Avis donnés',
+  'stats.chart.feedbackHidden': 'Avis (moins de 3, non montrés)',
+  'stats.chart.round': 'Point {round}',
+  'stats.chart.answer.met': 'On s’est vus',
+  'stats.chart.answer.notYet': 'Pas encore',
+  'stats.chart.answer.help': 'Besoin d’aide',
+  'stats.chart.answer.none': 'Sans réponse',
+
+  'digest.title': '**Le point de la semaine** (depuis le {since})',
+  'digest.enrolments':
+    '- Nouvelles inscriptions : {mentors, plural, one {# mentor} other {# mentors}} et {mentees, plural, one {# mentoré·e} other {# mentoré·es}}',
+  'digest.atRisk': '- Binômes à risque : {count, plural, one {# binôme} other {# binômes}}',
+  'digest.pair': '  - {mentee} ↔ {mentor}',
+  'digest.overdue.none': '- Signalements en retard : aucun',
+  'digest.overdue':
+    '- Signalements en retard (personne ne les a pris) : {count, plural, one {# signalement} other {# signalements}} : {references}',
+  'digest.hint': 'Les chiffres du cycle : `/mentorat-admin stats` ; un signalement : `/mentorat suivi reference:SIG-0001`.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

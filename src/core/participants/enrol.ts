@@ -1,5 +1,6 @@
 import { localDate } from '../calendar';
 import type { UseCaseContext } from '../context';
+import { ensureWeeklyDigest } from '../digest/digest-job';
 import { UserError } from '../errors';
 import { validateForm } from '../forms/form-schema';
 import type { RawFormValues } from '../forms/form-types';
@@ -78,6 +79,8 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
     updatedAt: timestamp,
   };
   await ctx.ports.enrolments.save(enrolment);
+  // A community's life starts with its first enrolments: its weekly digest is planned from then on.
+  if (!existing) await ensureWeeklyDigest(ctx.ports, ctx.community, ctx.programme);
 
   const headline = existing
     ? translate(ctx.locale, existing.status === 'withdrawn' ? 'enrol.rejoined' : 'enrol.updated')
