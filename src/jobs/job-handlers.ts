@@ -1,4 +1,5 @@
 import { announcementResumeJob } from '../core/binomes/announce-job';
+import { spaceArchiveJob } from '../core/binomes/space-archive-job';
 import type { CorePorts } from '../core/context';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
@@ -11,7 +12,7 @@ import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
  * Every kind of job the bot runs, on every platform: handlers are core use cases (src/core),
  * listed here once. A new kind is one more entry.
  */
-export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers];
+export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, spaceArchiveJob, ...reportJobHandlers];
 
 export interface JobRunnerOptions {
   readonly programmes: ProgrammeDirectory;

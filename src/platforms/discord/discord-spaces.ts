@@ -58,10 +58,7 @@ function categoryNumber(channel: GuildBasedChannel, base: string): number | unde
  * The first category of the series (`base`, `base 2`…) with room, creating the next one beside the
  * configured one when all are full. The first must exist: coordinators choose where it lives and who sees it.
  */
-export async function categoryWithRoom(
-  guild: Guild,
-  base: string,
-): Promise<CategoryChannel | Extract<OpenSpaceResult, { ok: false }>> {
+export async function categoryWithRoom(guild: Guild, base: string): Promise<CategoryChannel | Extract<OpenSpaceResult, { ok: false }>> {
   const series = guild.channels.cache
     .map((channel) => ({ channel, number: categoryNumber(channel, base) }))
     .filter(
