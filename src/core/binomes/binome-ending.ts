@@ -28,9 +28,10 @@ function endNotice(programme: Programme, locales: readonly Locale[]): MarkupText
   return languages.map((locale) => translate(locale, 'binome.ended.spaceNotice')).join('\n\n———\n\n');
 }
 
-async function localesOf(ports: CorePorts, community: CommunityRef, people: readonly string[]): Promise<Locale[]> {
+/** Someone never enrolled (a référent named in config) reads the programme's language, as in their DMs. */
+async function localesOf(ports: CorePorts, community: CommunityRef, programme: Programme, people: readonly string[]): Promise<Locale[]> {
   const enrolments = await ports.enrolments.listByCommunity(community);
-  return people.flatMap((userId) => enrolments.find((enrolment) => enrolment.participant.userId === userId)?.locale ?? []);
+  return people.map((userId) => enrolments.find((enrolment) => enrolment.participant.userId === userId)?.locale ?? programme.defaultLocale);
 }
 
 /**
@@ -47,7 +48,7 @@ async function postEndNotice(
   leaver: string | undefined,
 ): Promise<SpaceProblem[]> {
   const staying = peopleOf(binome).filter((userId) => userId !== leaver);
-  const text = endNotice(programme, await localesOf(ports, community, staying));
+  const text = endNotice(programme, await localesOf(ports, community, programme, staying));
   const posted = await ports.chat.postInSpace(community, space.id, { text }, { key: endNoticeKey(binome.id), mayHaveBeenSent: true });
   return posted.ok || posted.reason === 'unreachable' ? [] : [{ action: 'notice', space, failure: posted }];
 }
