@@ -151,4 +151,21 @@ describe('a binôme that ends, on Discord', () => {
     expect(told).toEqual([expect.stringContaining('Manage Roles')]);
     expect(told[0]).toContain(plain(translate('fr', 'binome.space.problemsTitle')));
   });
+  it('removes and archives again harmlessly: a member already gone, a channel already archived (no second edit), a channel deleted', async () => {
+    world = await startDiscordWorld();
+    world.fake.addChannel(GUILD_ID, { id: ARCHIVE_CATEGORY_ID, name: 'Binômes archivés', type: 4 });
+    const { channelId } = await announcedBinome(world);
+    const { chat } = world.app.ports;
+    expect(await chat.removeFromSpace(community, channelId, userIdOf('dan'))).toEqual({ ok: true });
+    expect(await chat.removeFromSpace(community, channelId, userIdOf('dan'))).toEqual({ ok: true });
+    expect(seeing(world, channelId)).toEqual(['alice', 'ref']);
+    expect(await chat.archiveSpace(community, channelId)).toEqual({ ok: true });
+    const edits = () => world?.fake.requests.filter((request) => request.method === 'PATCH' && request.path.includes(channelId)).length;
+    const before = edits();
+    expect(before).toBeGreaterThan(0);
+    expect(await chat.archiveSpace(community, channelId)).toEqual({ ok: true });
+    expect(edits()).toBe(before);
+    expect(await chat.archiveSpace(community, '930000000000000999')).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await chat.removeFromSpace(community, '930000000000000999', userIdOf('dan'))).toEqual({ ok: false, reason: 'unreachable' });
+  });
 });
