@@ -467,6 +467,8 @@ export const en = {
 
   'withdraw.confirm.inBinome':
     '{count, plural, one {Your pair will end} other {Your # pairs will end}}: {referent, select, yes {{count, plural, one {the other member and your referent will be told} other {the other members and their referents will be told}}} other {{count, plural, one {the other member will be told} other {the other members will be told}}}}.',
+  'withdraw.confirm.losesSpace':
+    '{count, plural, one {You will no longer have access to its private space.} other {You will no longer have access to their private spaces.}}',
   'withdraw.binomesEnded': '{count, plural, one {# pair ended} other {# pairs ended}}; the other people concerned were told.',
 
   'command.mentorat.report.description': 'Report a concern, privately, to your referent',

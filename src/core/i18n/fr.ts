@@ -488,6 +488,8 @@ export const fr = {
 
   'withdraw.confirm.inBinome':
     '{count, plural, one {Votre binôme prendra fin} other {Vos # binômes prendront fin}} : {referent, select, yes {{count, plural, one {l’autre membre et votre référent·e en seront prévenu·es} other {les autres membres et leurs référent·es en seront prévenu·es}}} other {{count, plural, one {l’autre membre en sera prévenu·e} other {les autres membres en seront prévenu·es}}}}.',
+  'withdraw.confirm.losesSpace':
+    '{count, plural, one {Vous n’aurez plus accès à son salon privé.} other {Vous n’aurez plus accès à leurs salons privés.}}',
   'withdraw.binomesEnded':
     '{count, plural, one {# binôme a pris fin} other {# binômes ont pris fin}} ; les autres personnes concernées ont été prévenues.',
 
