@@ -120,10 +120,15 @@ export async function tellCoordinatorsOfSpaceProblems(
   programme: Programme,
   problems: readonly SpaceProblem[],
   key: string,
+  options: { readonly gaveUp?: boolean } = {},
 ): Promise<void> {
   if (problems.length === 0) return;
   const locale = programme.defaultLocale;
-  const text = [translate(locale, 'binome.space.problemsTitle'), ...describeSpaceProblems(locale, problems)].join('\n\n');
+  const text = [
+    translate(locale, 'binome.space.problemsTitle'),
+    ...describeSpaceProblems(locale, problems),
+    ...(options.gaveUp ? [translate(locale, 'binome.space.gaveUp')] : []),
+  ].join('\n\n');
   const opened = await ports.chat.openPrivateSpace(community, coordinationSpaceRequest(programme));
   if (opened.ok) {
     const posted = await ports.chat.postInSpace(community, opened.space.id, { text }, { key, mayHaveBeenSent: true });

@@ -20,7 +20,8 @@ export function scheduleSpaceArchive(ports: CorePorts, community: CommunityRef, 
 /**
  * Posts the end notice if nobody did, then archives the space. A refusal the coordinators must fix
  * (a permission, the archive category) is told to them once, on the first failed run, and the job
- * tries again until it works or its attempts run out; a space that is gone has nothing to archive.
+ * tries again until it works or its attempts run out (then they are told again); a space that is gone
+ * has nothing to archive.
  */
 export const spaceArchiveJob: JobHandler = {
   kind: SPACE_ARCHIVE_JOB,
@@ -30,11 +31,29 @@ export const spaceArchiveJob: JobHandler = {
     if (!binome) return { status: 'done' };
     const outcome = await archiveBinomeSpace(ctx.ports, ctx.community, ctx.programme, binome);
     if (outcome.problems.length === 0) return { status: 'done' };
-    await tellCoordinatorsOfSpaceProblems(ctx.ports, ctx.community, ctx.programme, outcome.problems, `space-archive-problems:${binome.id}`);
+    // Told on the first failure, not at every retry: a day of retries must not fill their space.
+    if (ctx.attempt === 1) {
+      await tellCoordinatorsOfSpaceProblems(
+        ctx.ports,
+        ctx.community,
+        ctx.programme,
+        outcome.problems,
+        `space-archive-problems:${binome.id}`,
+      );
+    }
     const first = outcome.problems[0];
     return {
       status: 'retry',
       error: `space ${first?.action}: ${first?.failure.reason}${first?.failure.detail ? ` (${first.failure.detail})` : ''}`,
     };
+  },
+  /** Still refused after all its attempts: the coordinators hear it once more, as the last word. */
+  async exhausted(ctx, job) {
+    const binome = await ctx.ports.binomes.find(ctx.community, job.payload.binome ?? '');
+    if (!binome) return;
+    const outcome = await archiveBinomeSpace(ctx.ports, ctx.community, ctx.programme, binome);
+    await tellCoordinatorsOfSpaceProblems(ctx.ports, ctx.community, ctx.programme, outcome.problems, `space-archive-gave-up:${binome.id}`, {
+      gaveUp: true,
+    });
   },
 };

@@ -484,6 +484,7 @@ export const fr = {
   'binome.space.noticeFailed': 'Le message de fin n’a pas pu être publié dans {space}.',
   'binome.space.removeFailed': 'La personne partie n’a pas pu être retirée de {space}.',
   'binome.space.archiveFailed': 'Le salon {space} n’a pas pu être archivé ; le bot réessaiera.',
+  'binome.space.gaveUp': 'Le bot a cessé de réessayer : faites-le à la main sur la plateforme.',
   'binome.space.problemsTitle': '**Fin d’un binôme : une action n’a pas pu être faite**',
 
   'withdraw.confirm.inBinome':

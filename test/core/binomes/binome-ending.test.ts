@@ -219,6 +219,18 @@ describe('archiving a binôme’s space at the end of its cycle', () => {
     expect(scripted.postsIn('space-p1-1')).toHaveLength(1);
   });
 
+  it('once its attempts are spent, tells the coordinators again that it gave up', async () => {
+    const scripted = createScriptedChat();
+    const world = await pairedWorld({ chat: Object.assign(scripted.chat, { events: [] }) });
+    scripted.refuseEnding({ ok: false, reason: 'missing-permission', detail: 'Manage Roles' });
+    expect(spaceArchiveJob.maxAttempts).toBeGreaterThan(10);
+    await spaceArchiveJob.exhausted?.(jobContext(world, 50), archiveJob('p1-1', 49));
+    const coordination = [...scripted.spaces.values()].find((space) => space.name === world.programme.reports.coordinationSpace);
+    expect(scripted.postsIn(coordination?.id ?? '').map((post) => post.text)).toEqual([
+      expect.stringContaining(translate('fr', 'binome.space.gaveUp')),
+    ]);
+  });
+
   it('has nothing to do for a binôme never announced, or gone', async () => {
     const world = await pairedWorld();
     await world.ports.binomes.add(makeBinome({ id: 'p1-2', mentee: 'gus', mentor: 'fay' }));
