@@ -51,10 +51,10 @@ export function createDiscordSpaceEnding(client: Client, programmes: ProgrammeDi
         const base = programmes.programmeFor(community).spaces.discordArchiveCategory;
         const botId = client.user?.id;
         const overwrites = readOnlyOverwrites(channel, botId);
-        const alreadyReadOnly = overwrites.every((overwrite, index) => {
-          const before = [...channel.permissionOverwrites.cache.values()][index];
-          return before?.deny.bitfield === overwrite.deny && before.allow.bitfield === overwrite.allow;
-        });
+        const everyone = channel.guild.roles.everyone.id;
+        const alreadyReadOnly = channel.permissionOverwrites.cache.every(
+          (overwrite) => overwrite.id === everyone || overwrite.id === botId || (overwrite.deny.has(SEND) && !overwrite.allow.has(SEND)),
+        );
         const parent = channel.parent;
         const archived = parent !== null && inCategorySeries(parent, base);
         if (archived && alreadyReadOnly) return { ok: true };
