@@ -5,7 +5,7 @@ import { translate } from '../i18n/translate';
 import type { CommunityRef } from '../identity';
 import type { ArchiveSpaceResult } from '../ports';
 import type { Programme } from '../programme/programme-schema';
-import { type MarkupText, spaceMention } from '../reply';
+import { literal, type MarkupText, spaceMention } from '../reply';
 import { coordinationSpaceRequest } from '../reports/report-routing';
 import type { AnnouncedSpace } from './announcement-log';
 import { type Binome, peopleOf } from './binome';
@@ -18,7 +18,19 @@ export const endNoticeKey = (binomeId: string): string => `binome-ended:${binome
 export interface SpaceProblem {
   readonly action: 'notice' | 'remove' | 'archive';
   readonly space: AnnouncedSpace;
-  readonly failure: Extract<ArchiveSpaceResult, { ok: false }>;
+  /** `error`: the platform failed (down, a network error) rather than refused; `detail` is its error's message. */
+  readonly failure: Extract<ArchiveSpaceResult, { ok: false }> | { readonly ok: false; readonly reason: 'error'; readonly detail: string };
+}
+
+/** A thrown platform failure as a result: the dissolution it belongs to must go on (the DMs, the other binômes). */
+async function orFailure<T extends { readonly ok: boolean }>(
+  run: () => Promise<T>,
+): Promise<T | { readonly ok: false; readonly reason: 'error'; readonly detail: string }> {
+  try {
+    return await run();
+  } catch (error) {
+    return { ok: false, reason: 'error', detail: error instanceof Error ? error.message.slice(0, 200) : 'unknown error' };
+  }
 }
 
 /** The notice in the languages of those who stay, the programme's first, as the welcome was. */
@@ -46,17 +58,20 @@ async function postEndNotice(
   binome: Binome,
   space: AnnouncedSpace,
   leaver: string | undefined,
+  tolerant: boolean,
 ): Promise<SpaceProblem[]> {
   const staying = peopleOf(binome).filter((userId) => userId !== leaver);
   const text = endNotice(programme, await localesOf(ports, community, programme, staying));
-  const posted = await ports.chat.postInSpace(community, space.id, { text }, { key: endNoticeKey(binome.id), mayHaveBeenSent: true });
+  const post = () => ports.chat.postInSpace(community, space.id, { text }, { key: endNoticeKey(binome.id), mayHaveBeenSent: true });
+  const posted = tolerant ? await orFailure(post) : await post();
   return posted.ok || posted.reason === 'unreachable' ? [] : [{ action: 'notice', space, failure: posted }];
 }
 
 /**
  * The space side of a binôme's end: the leaver (who withdrew or erased their data) loses access
  * first, so that the notice that follows is only for those who stay. Nothing here undoes the
- * dissolution: what the platform refused is returned, for a coordinator to fix.
+ * dissolution or stops it (the DMs still go): what the platform refused or failed is returned, for
+ * a coordinator to fix; a notice that did not go out is posted by the archive job at the latest.
  */
 export async function endInSpace(
   ports: CorePorts,
@@ -68,10 +83,10 @@ export async function endInSpace(
 ): Promise<SpaceProblem[]> {
   const problems: SpaceProblem[] = [];
   if (leaver) {
-    const removed = await ports.chat.removeFromSpace(community, space.id, leaver);
+    const removed = await orFailure(() => ports.chat.removeFromSpace(community, space.id, leaver));
     if (!removed.ok && removed.reason !== 'unreachable') problems.push({ action: 'remove', space, failure: removed });
   }
-  problems.push(...(await postEndNotice(ports, community, programme, binome, space, leaver)));
+  problems.push(...(await postEndNotice(ports, community, programme, binome, space, leaver, true)));
   return problems;
 }
 
@@ -93,7 +108,8 @@ export async function archiveBinomeSpace(
 ): Promise<ArchiveOutcome> {
   const space = (await announcedSpaces(ports, community)).get(binome.id);
   if (!space) return { archived: false, problems: [] };
-  const problems = await postEndNotice(ports, community, programme, binome, space, undefined);
+  // A job: a platform failure is thrown, for the runner to retry later, rather than told to anyone.
+  const problems = await postEndNotice(ports, community, programme, binome, space, undefined, false);
   const archived = await ports.chat.archiveSpace(community, space.id);
   if (archived.ok) return { archived: true, problems };
   if (archived.reason === 'unreachable') return { archived: false, problems };
@@ -103,10 +119,14 @@ export async function archiveBinomeSpace(
 /** Each problem as a coordinator reads it: what could not be done where, then what to grant or create. */
 export function describeSpaceProblems(locale: Locale, problems: readonly SpaceProblem[]): string[] {
   const what = { notice: 'binome.space.noticeFailed', remove: 'binome.space.removeFailed', archive: 'binome.space.archiveFailed' } as const;
-  return problems.map(
-    (problem) =>
-      `${translate(locale, what[problem.action], { space: spaceMention(problem.space) })} ${describeChatProblem(locale, problem.failure)}`,
-  );
+  return problems.map((problem) => {
+    const { failure } = problem;
+    const why =
+      failure.reason === 'error'
+        ? translate(locale, 'binome.space.platformError', { detail: literal(failure.detail) })
+        : describeChatProblem(locale, failure);
+    return `${translate(locale, what[problem.action], { space: spaceMention(problem.space) })} ${why}`;
+  });
 }
 
 /**

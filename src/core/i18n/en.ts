@@ -464,6 +464,7 @@ export const en = {
   'binome.space.removeFailed': 'The person who left could not be removed from {space}.',
   'binome.space.archiveFailed': 'The channel {space} could not be archived; the bot will try again.',
   'binome.space.gaveUp': 'The bot has stopped trying: do it by hand on the platform.',
+  'binome.space.platformError': 'The platform answered with an error ({detail}): do it by hand if need be.',
   'binome.space.problemsTitle': '**End of a pair: something could not be done**',
 
   'withdraw.confirm.inBinome':

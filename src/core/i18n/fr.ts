@@ -485,6 +485,7 @@ export const fr = {
   'binome.space.removeFailed': 'La personne partie n’a pas pu être retirée de {space}.',
   'binome.space.archiveFailed': 'Le salon {space} n’a pas pu être archivé ; le bot réessaiera.',
   'binome.space.gaveUp': 'Le bot a cessé de réessayer : faites-le à la main sur la plateforme.',
+  'binome.space.platformError': 'La plateforme a répondu par une erreur ({detail}) : faites-le à la main si besoin.',
   'binome.space.problemsTitle': '**Fin d’un binôme : une action n’a pas pu être faite**',
 
   'withdraw.confirm.inBinome':

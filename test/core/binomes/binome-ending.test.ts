@@ -11,7 +11,7 @@ import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/particip
 import type { Reply } from '../../../src/core/reply';
 import { jobHandlers } from '../../../src/jobs/job-handlers';
 import { COORDINATOR, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
-import type { ChatEvent } from '../../support/recording-chat';
+import { type ChatEvent, createRecordingChat } from '../../support/recording-chat';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
 import { createScriptedChat } from './announce-world';
 
@@ -163,6 +163,26 @@ describe('when the platform refuses', () => {
     ]);
     // The notice still reaches those who stay, even if the leaver could not be removed.
     expect(scripted.postsIn('space-p1-1')).toHaveLength(1);
+  });
+});
+
+describe('when the platform fails outright', () => {
+  it('the member still leaves and the others are still told privately; the coordinators learn what failed', async () => {
+    const recording = createRecordingChat();
+    const chat = Object.assign(recording, {
+      removeFromSpace: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    });
+    const world = await pairedWorld({ chat });
+    const dan = world.as({ userId: 'dan' });
+    await confirmWithdrawal(dan, yes(await requestWithdrawal(dan)));
+    expect((await world.ports.binomes.find(TERMINAL, 'p1-1'))?.status).toBe('dissolved');
+    expect(dmsTo(world, 'erin')).toHaveLength(1);
+    expect(dmsTo(world, 'ref')).toHaveLength(1);
+    const posts = world.chat.events.flatMap((event) => (event.type === 'post' ? [event] : []));
+    expect(posts.map((post) => post.spaceId)).toEqual(['space-p1-1', 'space-1']);
+    expect(posts[1]?.message.text).toContain(translate('fr', 'binome.space.platformError', { detail: 'connect ECONNREFUSED' }));
   });
 });
 
