@@ -75,8 +75,11 @@ export async function leaveBinomes(
   for (const binome of theirs) {
     const outcome = await dissolveBinome(ports, community, programme, binome, { by: userId, because, leaver: userId });
     if (outcome.announced) announced += 1;
-    // Nobody waits on an answer who could fix a permission: the coordinators are told.
-    await tellCoordinatorsOfSpaceProblems(ports, community, programme, outcome.spaceProblems, `binome-ended-problems:${binome.id}`);
+    // Nobody waits on an answer who could fix a permission: the coordinators are told, at best
+    // effort (the person's leaving must not fail because the platform is down).
+    await tellCoordinatorsOfSpaceProblems(ports, community, programme, outcome.spaceProblems, `binome-ended-problems:${binome.id}`).catch(
+      () => undefined,
+    );
   }
   return announced;
 }
