@@ -157,7 +157,22 @@ export interface ChatPlatform {
   sendDirectMessage(community: CommunityRef, userId: string, message: OutgoingMessage, options?: DeliveryOptions): Promise<DeliveryResult>;
   openPrivateSpace(community: CommunityRef, request: PrivateSpaceRequest): Promise<OpenSpaceResult>;
   postInSpace(community: CommunityRef, spaceId: string, message: OutgoingMessage, options?: DeliveryOptions): Promise<DeliveryResult>;
+  /**
+   * The person no longer sees the space, at once (a member who left the binôme). Removing someone
+   * already gone is ok; a space that no longer exists answers `unreachable`.
+   */
+  removeFromSpace(community: CommunityRef, spaceId: string, userId: string): Promise<DeliveryResult>;
+  /**
+   * The space stays readable but nobody writes in it any more (its binôme's cycle is over): Discord
+   * denies Send Messages and moves it under the archive category, Slack archives it. Archiving twice is ok.
+   */
+  archiveSpace(community: CommunityRef, spaceId: string): Promise<ArchiveSpaceResult>;
 }
+
+/** `missing-category`: Discord's archive category named in config does not exist (as for opening a space). */
+export type ArchiveSpaceResult =
+  | DeliveryResult
+  | { readonly ok: false; readonly reason: 'missing-category' | 'limit-reached'; readonly detail?: string };
 
 /**
  * Answers the person who acted after the first reply: progress of a long job, a follow-up.

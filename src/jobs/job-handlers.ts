@@ -1,4 +1,5 @@
 import { announcementResumeJob } from '../core/binomes/announce-job';
+import { spaceArchiveJob } from '../core/binomes/space-archive-job';
 import type { CorePorts } from '../core/context';
 import { weeklyDigestJob } from '../core/digest/digest-job';
 import { feedbackAskJob } from '../core/feedback/feedback-job';
@@ -13,7 +14,13 @@ import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
  * Every kind of job the bot runs, on every platform: handlers are core use cases (src/core),
  * listed here once. A new kind is one more entry.
  */
-export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers, feedbackAskJob, weeklyDigestJob];
+export const jobHandlers: readonly JobHandler[] = [
+  announcementResumeJob,
+  spaceArchiveJob,
+  ...reportJobHandlers,
+  feedbackAskJob,
+  weeklyDigestJob,
+];
 
 export interface JobRunnerOptions {
   readonly programmes: ProgrammeDirectory;

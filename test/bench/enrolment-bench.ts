@@ -122,6 +122,8 @@ const SILENT_CHAT: ChatPlatform = {
   sendDirectMessage: async () => ({ ok: true }),
   openPrivateSpace: async () => ({ ok: false, reason: 'unreachable' }),
   postInSpace: async () => ({ ok: true }),
+  removeFromSpace: async () => ({ ok: true }),
+  archiveSpace: async () => ({ ok: true }),
 };
 const SILENT_RESPONDER: Responder = { followUp: async () => undefined };
 

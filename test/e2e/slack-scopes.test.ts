@@ -44,6 +44,8 @@ const METHOD_SCOPES: Record<string, (use: WebApiUse) => string | null | undefine
   'conversations.invite': byConversation({ private: 'groups:write', public: 'channels:manage' }),
   'conversations.setPurpose': byConversation({ private: 'groups:write', public: 'channels:manage' }),
   'conversations.setTopic': byConversation({ private: 'groups:write', public: 'channels:manage' }),
+  'conversations.kick': byConversation({ private: 'groups:write', public: 'channels:manage' }),
+  'conversations.archive': byConversation({ private: 'groups:write', public: 'channels:manage' }),
   'conversations.info': byConversation({ private: 'groups:read', public: 'channels:read', im: 'im:read', mpim: 'mpim:read' }),
   'conversations.members': byConversation({ private: 'groups:read', public: 'channels:read', im: 'im:read', mpim: 'mpim:read' }),
   'conversations.history': byConversation({
@@ -73,7 +75,7 @@ function methodsInSource(): string[] {
   return [...methods].sort();
 }
 
-/** What the announcement job and a restart ask of Slack beyond the scenarios: reopening a space, messages that may have been sent. */
+/** What the announcement job, a restart and the end of a cycle ask of Slack beyond the scenarios: reopening a space, messages that may have been sent, archiving. */
 async function reopenAndDeliverAgain(): Promise<void> {
   const world = await startSlackWorld();
   try {
@@ -86,6 +88,9 @@ async function reopenAndDeliverAgain(): Promise<void> {
     const again = { key: 'welcome', mayHaveBeenSent: true };
     expect(await chat.postInSpace(community, opened.space.id, { text: 'Bienvenue' }, again)).toEqual({ ok: true });
     expect(await chat.sendDirectMessage(community, slackUserIdOf('bob'), { text: 'Votre binôme' }, again)).toEqual({ ok: true });
+    // The end of a binôme: a member leaves the channel, then, at the end of the cycle, it is archived.
+    expect(await chat.removeFromSpace(community, opened.space.id, slackUserIdOf('bob'))).toEqual({ ok: true });
+    expect(await chat.archiveSpace(community, opened.space.id)).toEqual({ ok: true });
     // A coordination space: the coordinators' user group named by its handle, as config may name it.
     const coordination = { key: 'coordination:scopes', name: 'Coordination', memberIds: [], memberRoles: ['@coordination'] };
     expect(await chat.openPrivateSpace(community, coordination)).toMatchObject({ ok: true });

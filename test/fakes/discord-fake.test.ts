@@ -656,6 +656,79 @@ describe('the loopback Discord, with a raw discord.js Client', () => {
     expect(fake.messagesIn(hidden.id).map((message) => message.content)).toEqual(['coucou']);
   });
 
+  it('hides a channel from a member once their overwrite is deleted (204), others keeping theirs', async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    const both = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages];
+    const channel = await guild.channels.create({
+      name: 'binome',
+      permissionOverwrites: [
+        { id: guild.id, deny: [PermissionFlagsBits.ViewChannel] },
+        { id: ALICE, allow: both },
+        { id: BRUNO, allow: both },
+      ],
+    });
+    await channel.permissionOverwrites.delete(BRUNO);
+    expect(fake.requests.find((request) => request.method === 'DELETE')?.status).toBe(204);
+    expect([ALICE, BRUNO].filter((userId) => fake.canView(channel.id, userId))).toEqual([ALICE]);
+    expect(channel.permissionOverwrites.cache.has(BRUNO)).toBe(false);
+  });
+
+  it('moves a channel under another category and rewrites its overwrites in one edit: members read but no longer send', async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    const archive = await guild.channels.create({ name: 'Archives', type: ChannelType.GuildCategory });
+    const channel = await guild.channels.create({
+      name: 'binome',
+      parent: CATEGORY,
+      permissionOverwrites: [
+        { id: guild.id, deny: [PermissionFlagsBits.ViewChannel] },
+        { id: ALICE, allow: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages] },
+      ],
+    });
+    expect(fake.canSend(channel.id, ALICE)).toBe(true);
+    await channel.edit({
+      parent: archive.id,
+      lockPermissions: false,
+      permissionOverwrites: [
+        { id: guild.id, deny: [PermissionFlagsBits.ViewChannel] },
+        { id: ALICE, allow: [PermissionFlagsBits.ViewChannel], deny: [PermissionFlagsBits.SendMessages] },
+      ],
+    });
+    expect(fake.channel(channel.id)?.parentId).toBe(archive.id);
+    expect(channel.parentId).toBe(archive.id);
+    expect(fake.canView(channel.id, ALICE)).toBe(true);
+    expect(fake.canSend(channel.id, ALICE)).toBe(false);
+    expect(fake.canView(channel.id, BRUNO)).toBe(false);
+  });
+
+  it('refuses overwrite changes (50013) to a bot whose role lost Manage Roles, in an edit too, leaving the channel as it was', async () => {
+    const { fake, client } = await connect();
+    const guild = client.guilds.cache.get(GUILD);
+    if (!guild) throw new Error('no guild');
+    const channel = await guild.channels.create({
+      name: 'binome',
+      parent: CATEGORY,
+      permissionOverwrites: [{ id: ALICE, allow: [PermissionFlagsBits.ViewChannel] }],
+    });
+    const archive = await guild.channels.create({ name: 'Archives', type: ChannelType.GuildCategory });
+    fake.setBotPermissions(
+      GUILD,
+      (PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageChannels) as bigint,
+    );
+    await expect(channel.permissionOverwrites.delete(ALICE)).rejects.toEqual(apiError(50013));
+    await expect(
+      channel.edit({ parent: archive.id, permissionOverwrites: [{ id: ALICE, deny: [PermissionFlagsBits.SendMessages] }] }),
+    ).rejects.toEqual(apiError(50013));
+    expect(fake.channel(channel.id)?.parentId).toBe(CATEGORY);
+    expect(fake.canView(channel.id, ALICE)).toBe(true);
+    // Manage Channels alone still moves it.
+    await channel.edit({ parent: archive.id });
+    expect(fake.channel(channel.id)?.parentId).toBe(archive.id);
+  });
+
   it('refuses a channel creation with 50013 when told to', async () => {
     const { fake, client } = await connect();
     fake.refuseChannelCreation(GUILD);

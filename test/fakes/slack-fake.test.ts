@@ -504,6 +504,48 @@ describe('the fake Slack, driven by a real Bolt App over HTTP', () => {
     expect(listed.channels?.map((channel) => channel.name)).toEqual(['binome-alice-bob']);
   });
 
+  it('removes someone from a private channel (conversations.kick), refusing as Slack does someone not there, the bot itself, #general', async () => {
+    const app = await startHttpApp();
+    const created = await app.client.conversations.create({ name: 'binome-kick', is_private: true });
+    const channel = created.channel?.id ?? '';
+    await app.client.conversations.invite({ channel, users: `${ALICE},${BOB}` });
+    await app.client.conversations.kick({ channel, user: BOB });
+    expect(fake.channels.find((candidate) => candidate.id === channel)?.members).toEqual([fake.botUserId, ALICE]);
+    expect(await errorCodeOf(app.client.conversations.kick({ channel, user: BOB }))).toBe('not_in_channel');
+    expect(await errorCodeOf(app.client.conversations.kick({ channel, user: fake.botUserId }))).toBe('cant_kick_self');
+    expect(await errorCodeOf(app.client.conversations.kick({ channel, user: 'U0NOBODY' }))).toBe('user_not_found');
+    expect(await errorCodeOf(app.client.conversations.kick({ channel: fake.generalChannelId, user: ALICE }))).toBe(
+      'cant_kick_from_general',
+    );
+  });
+
+  it('archives a channel: members stay, it reads as archived, posting and inviting answer is_archived, twice answers already_archived', async () => {
+    const app = await startHttpApp();
+    const created = await app.client.conversations.create({ name: 'binome-archive', is_private: true });
+    const channel = created.channel?.id ?? '';
+    await app.client.conversations.invite({ channel, users: ALICE });
+    await app.client.conversations.archive({ channel });
+    expect(fake.channels.find((candidate) => candidate.id === channel)).toMatchObject({ archived: true, members: [fake.botUserId, ALICE] });
+    expect((await app.client.conversations.info({ channel })).channel?.is_archived).toBe(true);
+    expect(await errorCodeOf(app.client.chat.postMessage({ channel, text: 'encore là ?' }))).toBe('is_archived');
+    expect(await errorCodeOf(app.client.conversations.invite({ channel, users: BOB }))).toBe('is_archived');
+    expect(await errorCodeOf(app.client.conversations.archive({ channel }))).toBe('already_archived');
+    expect(await errorCodeOf(app.client.conversations.archive({ channel: fake.generalChannelId }))).toBe('cant_archive_general');
+  });
+
+  it('answers missing_scope, naming the scope needed, for a method whose scope the app was installed without', async () => {
+    const app = await startHttpApp();
+    const created = await app.client.conversations.create({ name: 'binome-scope', is_private: true });
+    const channel = created.channel?.id ?? '';
+    fake.withoutScope('conversations.archive', 'groups:write');
+    const refused = await app.client.conversations.archive({ channel }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ data: { ok: false, error: 'missing_scope', needed: 'groups:write' } });
+    expect(fake.channels.find((candidate) => candidate.id === channel)?.archived).toBeUndefined();
+    fake.withoutScope('conversations.archive', undefined);
+    await app.client.conversations.archive({ channel });
+    expect(fake.channels.find((candidate) => candidate.id === channel)?.archived).toBe(true);
+  });
+
   it('shows ephemerals only to people who can see the channel, and edits the app’s own messages', async () => {
     const app = await startHttpApp();
     const privateId = (await app.client.conversations.create({ name: 'coordination', is_private: true })).channel?.id ?? '';

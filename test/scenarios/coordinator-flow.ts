@@ -150,6 +150,30 @@ const coordinatorRound: ScenarioFactory = (locale: Locale): Scenario => ({
         { to: 'coord', via: 'ephemeral', says: [says(locale, 'binome.dissolve.done')] },
         ...['dan', 'erin'].map((to) => ({ to, via: 'dm' as const, says: [says(locale, 'binome.dissolved.byCoordinator')] })),
         { to: 'ref', via: 'dm', says: [says('fr', 'binome.dissolved.byCoordinator')] },
+        // Its space is told, once, that it ended; nobody left it, so all three still see it.
+        ...['dan', 'erin', 'ref'].map((to) => ({ to, via: 'space' as const, says: [says(locale, 'binome.ended.spaceNotice')] })),
+      ],
+    },
+    {
+      actor: 'carol',
+      action: { command: 'mentorat.withdraw' },
+      expect: [{ to: 'carol', via: 'ephemeral', says: [says(locale, 'withdraw.confirm.question')] }],
+    },
+    {
+      actor: 'carol',
+      action: { press: 'confirm' },
+      expect: [
+        {
+          to: 'carol',
+          via: 'ephemeral',
+          says: [says(locale, 'withdraw.done'), says(locale, 'withdraw.binomesEnded', { count: 1 })],
+          // She left: the space's notice is not for her (her deliveries of the step, whatever the way).
+          saysNot: [says(locale, 'binome.ended.spaceNotice')],
+        },
+        { to: 'fay', via: 'dm', says: [says(locale, 'binome.dissolved.memberLeft')] },
+        { to: 'ref', via: 'dm', says: [says('fr', 'binome.dissolved.memberLeft')] },
+        // Carol lost the space before the notice: only Fay and the référent read it (and nothing says why).
+        ...['fay', 'ref'].map((to) => ({ to, via: 'space' as const, says: [says(locale, 'binome.ended.spaceNotice')] })),
       ],
     },
   ],

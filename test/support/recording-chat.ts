@@ -18,7 +18,9 @@ export type ChatEvent =
       readonly spaceId: string;
       readonly message: OutgoingMessage;
       readonly options?: DeliveryOptions;
-    };
+    }
+  | { readonly type: 'remove'; readonly community: CommunityRef; readonly spaceId: string; readonly userId: string }
+  | { readonly type: 'archive'; readonly community: CommunityRef; readonly spaceId: string };
 
 /**
  * A chat platform that delivers everything and remembers what it was asked to do, in order. Like the
@@ -52,6 +54,14 @@ export function createRecordingChat(): ChatPlatform & { readonly events: ChatEve
     },
     async postInSpace(community, spaceId, message, options) {
       return deliver({ type: 'post', community, spaceId, message }, options);
+    },
+    async removeFromSpace(community, spaceId, userId) {
+      events.push({ type: 'remove', community, spaceId, userId });
+      return delivered;
+    },
+    async archiveSpace(community, spaceId) {
+      events.push({ type: 'archive', community, spaceId });
+      return delivered;
     },
   };
 }

@@ -103,6 +103,9 @@ export function waitlistNotice(entry: WaitlistEntry, programme: Programme, local
 
 /** Told privately to each of the three when a binôme ends. */
 export function dissolvedMessage(binome: Binome, names: Names, locale: Locale, because: Binome['dissolvedBecause']): MarkupText {
+  const pair = pairLabel(binome, names);
+  // The end of a cycle is a binôme that did its time: thanks, not "what next after a failure".
+  if (because === 'cycle-closed') return translate(locale, 'binome.dissolved.cycleClosed', { pair });
   const key = because === 'coordinator' ? 'binome.dissolved.byCoordinator' : 'binome.dissolved.memberLeft';
-  return [translate(locale, key, { pair: pairLabel(binome, names) }), translate(locale, 'binome.dissolved.next')].join('\n\n');
+  return [translate(locale, key, { pair }), translate(locale, 'binome.dissolved.next')].join('\n\n');
 }

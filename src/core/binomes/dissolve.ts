@@ -5,6 +5,7 @@ import { namesOf } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import { dissolvedMessage } from './announcement-texts';
 import { type Binome, type DissolvedBecause, isActiveBinome, isMemberOf, peopleOf } from './binome';
+import { endInSpace, type SpaceProblem, tellCoordinatorsOfSpaceProblems } from './binome-ending';
 import { announcedSpaces } from './binome-spaces';
 
 export interface DissolveOutcome {
@@ -14,11 +15,14 @@ export interface DissolveOutcome {
   /** Who was told, and who could not be. */
   readonly told: readonly string[];
   readonly notReached: readonly string[];
+  /** What the platform refused in the binôme's space (the end notice, removing the leaver): the dissolution holds. */
+  readonly spaceProblems: readonly SpaceProblem[];
 }
 
 /**
  * Ends a binôme and, once it was announced (its space opened), tells each of the three
- * privately, in their language; `leaver` (who withdrew or erased their data) is not written to.
+ * privately, in their language; `leaver` (who withdrew or erased their data) is not written to,
+ * and loses access to the space at once. The space is told, once, that the binôme has ended.
  */
 export async function dissolveBinome(
   ports: CorePorts,
@@ -35,8 +39,9 @@ export async function dissolveBinome(
     dissolvedBecause: context.because,
   };
   await ports.binomes.save(dissolved);
-  const announced = (await announcedSpaces(ports, community)).has(binome.id);
-  if (!announced) return { binome: dissolved, announced, told: [], notReached: [] };
+  const space = (await announcedSpaces(ports, community)).get(binome.id);
+  if (!space) return { binome: dissolved, announced: false, told: [], notReached: [], spaceProblems: [] };
+  const spaceProblems = await endInSpace(ports, community, programme, binome, space, context.leaver);
   const enrolments = await ports.enrolments.listByCommunity(community);
   const names = namesOf(enrolments);
   const localeOf = (userId: string): Locale =>
@@ -50,7 +55,7 @@ export async function dissolveBinome(
       .catch(() => ({ ok: false }) as const);
     (sent.ok ? told : notReached).push(userId);
   }
-  return { binome: dissolved, announced, told, notReached };
+  return { binome: dissolved, announced: true, told, notReached, spaceProblems };
 }
 
 /**
@@ -70,6 +75,11 @@ export async function leaveBinomes(
   for (const binome of theirs) {
     const outcome = await dissolveBinome(ports, community, programme, binome, { by: userId, because, leaver: userId });
     if (outcome.announced) announced += 1;
+    // Nobody waits on an answer who could fix a permission: the coordinators are told, at best
+    // effort (the person's leaving must not fail because the platform is down).
+    await tellCoordinatorsOfSpaceProblems(ports, community, programme, outcome.spaceProblems, `binome-ended-problems:${binome.id}`).catch(
+      () => undefined,
+    );
   }
   return announced;
 }

@@ -13,6 +13,7 @@ import { findEnrolled, namesOf, personIdFrom, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { literal, mention, messages, type Reply } from '../reply';
 import { type Binome, isActiveBinome } from './binome';
+import { describeSpaceProblems } from './binome-ending';
 import { announcedSpaces } from './binome-spaces';
 import { dissolveBinome } from './dissolve';
 
@@ -155,5 +156,6 @@ export async function confirmDissolution(ctx: UseCaseContext, args: readonly str
   if (outcome.told.length > 0) lines.push(translate(locale, 'binome.dissolve.told', { people: outcome.told.map(mention).join(', ') }));
   if (outcome.notReached.length > 0)
     lines.push(translate(locale, 'binome.dissolve.notReached', { people: outcome.notReached.map(mention).join(', ') }));
+  lines.push(...describeSpaceProblems(locale, outcome.spaceProblems));
   return { kind: 'messages', replacesOriginal: true, messages: [{ text: lines.join('\n') }] };
 }

@@ -261,7 +261,7 @@ export const en = {
     'The bot lacks a permission it needs: “{detail}”. Grant it (Discord: server settings → Roles → the bot’s role; Slack: the app’s page, OAuth & Permissions or App Home, then reinstall it), then try again.',
   'chat.problem.limitReached': 'The platform’s limit is reached ({detail}): make room (archive old channels), then try again.',
   'chat.problem.missingCategory':
-    'The category “{detail}” does not exist on the server: create it (or change spaces.discordCategory in the configuration), give the bot “Manage Channels” on it, then try again.',
+    'The category “{detail}” does not exist on the server: create it (or change its name in the spaces section of the configuration), give the bot “Manage Channels” on it, then try again.',
 
   'command.group.mentorat.description': 'The binôme mentoring programme: discover it, enrol, find your pair',
   'command.group.mentorat-admin.description': 'Running the mentoring programme (coordinators only)',
@@ -463,9 +463,21 @@ export const en = {
   'binome.dissolved.memberLeft': 'The pair {pair} ends: one of its members left the programme.',
   'binome.dissolved.next':
     'Thank you for what you shared. If you stay enrolled, you may be paired again in the next round; the coordinators remain available for any question.',
+  'binome.dissolved.cycleClosed':
+    'The cycle is over, and with it the pair {pair}. Thank you for the time and care you gave it! Your private space will stay readable, but take no more messages.',
+  'binome.ended.spaceNotice':
+    '**This pair has ended.** Thank you all for what was shared here. The coordinators remain available for any question.',
+  'binome.space.noticeFailed': 'The closing message could not be posted in {space}.',
+  'binome.space.removeFailed': 'The person who left could not be removed from {space}.',
+  'binome.space.archiveFailed': 'The channel {space} could not be archived; the bot will try again.',
+  'binome.space.gaveUp': 'The bot has stopped trying: do it by hand on the platform.',
+  'binome.space.platformError': 'The platform answered with an error ({detail}): do it by hand if need be.',
+  'binome.space.problemsTitle': '**End of a pair: something could not be done**',
 
   'withdraw.confirm.inBinome':
     '{count, plural, one {Your pair will end} other {Your # pairs will end}}: {referent, select, yes {{count, plural, one {the other member and your referent will be told} other {the other members and their referents will be told}}} other {{count, plural, one {the other member will be told} other {the other members will be told}}}}.',
+  'withdraw.confirm.losesSpace':
+    '{count, plural, one {You will no longer have access to its private space.} other {You will no longer have access to their private spaces.}}',
   'withdraw.binomesEnded': '{count, plural, one {# pair ended} other {# pairs ended}}; the other people concerned were told.',
 
   'command.mentorat.report.description': 'Report a concern, privately, to your referent',

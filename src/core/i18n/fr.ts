@@ -274,7 +274,7 @@ export const fr = {
   'chat.problem.limitReached':
     'La limite de la plateforme est atteinte ({detail}) : libérez de la place (archivez d’anciens salons), puis recommencez.',
   'chat.problem.missingCategory':
-    'La catégorie « {detail} » n’existe pas sur le serveur : créez-la (ou changez spaces.discordCategory dans la configuration), donnez au bot « Gérer les salons » dessus, puis recommencez.',
+    'La catégorie « {detail} » n’existe pas sur le serveur : créez-la (ou changez son nom dans la section spaces de la configuration), donnez au bot « Gérer les salons » dessus, puis recommencez.',
 
   'command.group.mentorat.description': 'Le programme de mentorat en binôme : découvrir, s’inscrire, retrouver son binôme',
   'command.group.mentorat-admin.description': 'Coordination du programme de mentorat (réservé à la coordination)',
@@ -484,9 +484,21 @@ export const fr = {
   'binome.dissolved.memberLeft': 'Le binôme {pair} prend fin : un de ses membres a quitté le programme.',
   'binome.dissolved.next':
     'Merci pour ce qui a été partagé. Si vous restez inscrit·e, vous pourrez être apparié·e de nouveau au prochain tour ; la coordination reste disponible pour toute question.',
+  'binome.dissolved.cycleClosed':
+    'Le cycle est terminé, et avec lui le binôme {pair}. Merci pour le temps et l’attention que vous lui avez donnés ! Votre salon privé restera lisible, mais n’acceptera plus de messages.',
+  'binome.ended.spaceNotice':
+    '**Ce binôme a pris fin.** Merci à chacun·e pour ce qui a été partagé ici. Pour toute question, la coordination reste disponible.',
+  'binome.space.noticeFailed': 'Le message de fin n’a pas pu être publié dans {space}.',
+  'binome.space.removeFailed': 'La personne partie n’a pas pu être retirée de {space}.',
+  'binome.space.archiveFailed': 'Le salon {space} n’a pas pu être archivé ; le bot réessaiera.',
+  'binome.space.gaveUp': 'Le bot a cessé de réessayer : faites-le à la main sur la plateforme.',
+  'binome.space.platformError': 'La plateforme a répondu par une erreur ({detail}) : faites-le à la main si besoin.',
+  'binome.space.problemsTitle': '**Fin d’un binôme : une action n’a pas pu être faite**',
 
   'withdraw.confirm.inBinome':
     '{count, plural, one {Votre binôme prendra fin} other {Vos # binômes prendront fin}} : {referent, select, yes {{count, plural, one {l’autre membre et votre référent·e en seront prévenu·es} other {les autres membres et leurs référent·es en seront prévenu·es}}} other {{count, plural, one {l’autre membre en sera prévenu·e} other {les autres membres en seront prévenu·es}}}}.',
+  'withdraw.confirm.losesSpace':
+    '{count, plural, one {Vous n’aurez plus accès à son salon privé.} other {Vous n’aurez plus accès à leurs salons privés.}}',
   'withdraw.binomesEnded':
     '{count, plural, one {# binôme a pris fin} other {# binômes ont pris fin}} ; les autres personnes concernées ont été prévenues.',
 

@@ -28,6 +28,8 @@ export async function requestWithdrawal(ctx: UseCaseContext): Promise<Reply> {
             count: ending.length,
             referent: ending.some((binome) => binome.referent) ? 'yes' : 'no',
           }),
+          // They lose the private space at once: better known before confirming than found out after.
+          translate(locale, 'withdraw.confirm.losesSpace', { count: ending.length }),
         ]
       : [];
   return {

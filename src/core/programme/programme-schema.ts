@@ -252,9 +252,14 @@ export const programmeSchema = z
          * opens "<name> 2", "<name> 3"… beside it.
          */
         discordCategory: z.string().trim().min(1).max(100).default('Binômes mentorat'),
+        /**
+         * Discord: where a binôme's channel goes, read-only, when its cycle closes. Like the one
+         * above it must exist (coordinators choose who sees the archives); "<name> 2"… follow.
+         */
+        discordArchiveCategory: z.string().trim().min(1).max(100).default('Binômes archivés'),
       })
       .strict()
-      .default({ discordCategory: 'Binômes mentorat' }),
+      .default({ discordCategory: 'Binômes mentorat', discordArchiveCategory: 'Binômes archivés' }),
   })
   .strict()
   .superRefine((programme, ctx) => {

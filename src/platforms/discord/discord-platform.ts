@@ -8,6 +8,7 @@ import { deliverPortMessage } from '../shared/port-message';
 import { sendOnce } from './discord-delivery';
 import { PERMISSION_NAMES, undeliveredBecause } from './discord-errors';
 import { messagePayload } from './discord-message';
+import { createDiscordSpaceEnding } from './discord-space-ending';
 import { createDiscordSpaces } from './discord-spaces';
 import { stampPayload } from './guild-stamp';
 
@@ -27,6 +28,7 @@ function spacePayload(message: OutgoingMessage) {
 /** The chat-platform port on Discord: DMs, binôme channels, posts in them. */
 export function createDiscordPlatform(client: Client, programmes: ProgrammeDirectory): ChatPlatform {
   const spaces = createDiscordSpaces(client, programmes);
+  const ending = createDiscordSpaceEnding(client, programmes);
 
   return {
     platform: 'discord',
@@ -60,5 +62,7 @@ export function createDiscordPlatform(client: Client, programmes: ProgrammeDirec
         return undeliveredBecause(error, `${PERMISSION_NAMES.ViewChannel}, ${PERMISSION_NAMES.SendMessages}`);
       }
     },
+    removeFromSpace: (_community, spaceId, userId) => ending.remove(spaceId, userId),
+    archiveSpace: (community, spaceId) => ending.archive(community, spaceId),
   };
 }

@@ -42,11 +42,47 @@ export function spaceMarker(key: string): string {
   return `[mentorat:${key}]`;
 }
 
+/** Whether this category is the configured one or one of its overflow siblings (`base 2`…). */
+export function inCategorySeries(channel: GuildBasedChannel, base: string): boolean {
+  return categoryNumber(channel, base) !== undefined;
+}
+
 function categoryNumber(channel: GuildBasedChannel, base: string): number | undefined {
   if (channel.type !== ChannelType.GuildCategory) return undefined;
   if (channel.name === base) return 1;
   const match = /^(.*) (\d+)$/.exec(channel.name);
   return match && match[1] === base ? Number(match[2]) : undefined;
+}
+
+/**
+ * The first category of the series (`base`, `base 2`…) with room, creating the next one beside the
+ * configured one when all are full. The first must exist: coordinators choose where it lives and who sees it.
+ */
+export async function categoryWithRoom(guild: Guild, base: string): Promise<CategoryChannel | Extract<OpenSpaceResult, { ok: false }>> {
+  const series = guild.channels.cache
+    .map((channel) => ({ channel, number: categoryNumber(channel, base) }))
+    .filter(
+      (entry): entry is { channel: CategoryChannel; number: number } =>
+        entry.number !== undefined && entry.channel instanceof CategoryChannel,
+    )
+    .sort((a, b) => a.number - b.number);
+  const first = series[0];
+  if (first?.number !== 1) return { ok: false, reason: 'missing-category', detail: base };
+  const withRoom = series.find((entry) => entry.channel.children.cache.size < CHANNELS_PER_CATEGORY);
+  if (withRoom) return withRoom.channel;
+  if (countedChannels(guild) + 2 > CHANNELS_PER_SERVER)
+    return { ok: false, reason: 'limit-reached', detail: `${CHANNELS_PER_SERVER} channels` };
+  const last = series[series.length - 1] ?? first;
+  return guild.channels.create({
+    name: `${base} ${last.number + 1}`,
+    type: ChannelType.GuildCategory,
+    permissionOverwrites: first.channel.permissionOverwrites.cache.map((overwrite) => ({
+      id: overwrite.id,
+      type: overwrite.type,
+      allow: overwrite.allow,
+      deny: overwrite.deny,
+    })),
+  });
 }
 
 /** Binôme channels: text channels under the configured category, visible only to their members and the bot. */
@@ -79,34 +115,6 @@ export function createDiscordSpaces(client: Client, programmes: ProgrammeDirecto
       }
     }
     return undefined;
-  }
-
-  /** The first category of the series with room, creating the next one beside the configured one when all are full. */
-  async function categoryWithRoom(guild: Guild, base: string): Promise<CategoryChannel | OpenSpaceResult> {
-    const series = guild.channels.cache
-      .map((channel) => ({ channel, number: categoryNumber(channel, base) }))
-      .filter(
-        (entry): entry is { channel: CategoryChannel; number: number } =>
-          entry.number !== undefined && entry.channel instanceof CategoryChannel,
-      )
-      .sort((a, b) => a.number - b.number);
-    const first = series[0];
-    if (first?.number !== 1) return { ok: false, reason: 'missing-category', detail: base };
-    const withRoom = series.find((entry) => entry.channel.children.cache.size < CHANNELS_PER_CATEGORY);
-    if (withRoom) return withRoom.channel;
-    if (countedChannels(guild) + 2 > CHANNELS_PER_SERVER)
-      return { ok: false, reason: 'limit-reached', detail: `${CHANNELS_PER_SERVER} channels` };
-    const last = series[series.length - 1] ?? first;
-    return guild.channels.create({
-      name: `${base} ${last.number + 1}`,
-      type: ChannelType.GuildCategory,
-      permissionOverwrites: first.channel.permissionOverwrites.cache.map((overwrite) => ({
-        id: overwrite.id,
-        type: overwrite.type,
-        allow: overwrite.allow,
-        deny: overwrite.deny,
-      })),
-    });
   }
 
   /** Gives whoever lacks it the members' access: people (type 1) and roles (type 0) alike. */

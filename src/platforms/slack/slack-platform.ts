@@ -9,6 +9,7 @@ import { alreadyPosted, deliveryMetadata } from './slack-delivery';
 import { slackCall, undeliveredBecause } from './slack-errors';
 import { slackMessage } from './slack-message';
 import { createSlackPersonalData } from './slack-personal-data';
+import { createSlackSpaceEnding } from './slack-space-ending';
 import { createSlackSpaces } from './slack-spaces';
 
 /**
@@ -17,6 +18,7 @@ import { createSlackSpaces } from './slack-spaces';
  */
 export function createSlackPlatform(client: WebClient, store: KeyValueStore): ChatPlatform {
   const spaces = createSlackSpaces(client, store);
+  const ending = createSlackSpaceEnding(client);
 
   /**
    * Text, then each file. Buttons that name their command go in blocks under the text: a DM's are
@@ -76,5 +78,7 @@ export function createSlackPlatform(client: WebClient, store: KeyValueStore): Ch
         return undeliveredBecause(error);
       }
     },
+    removeFromSpace: (_community, spaceId, userId) => ending.remove(spaceId, userId),
+    archiveSpace: (_community, spaceId) => ending.archive(spaceId),
   };
 }

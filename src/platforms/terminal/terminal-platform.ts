@@ -1,6 +1,13 @@
 import type { Locale } from '../../core/i18n/locale';
 import type { CommunityRef } from '../../core/identity';
-import type { ChatPlatform, DeliveryOptions, DeliveryResult, OpenSpaceResult, PrivateSpaceRequest } from '../../core/ports';
+import type {
+  ArchiveSpaceResult,
+  ChatPlatform,
+  DeliveryOptions,
+  DeliveryResult,
+  OpenSpaceResult,
+  PrivateSpaceRequest,
+} from '../../core/ports';
 import type { OutgoingMessage } from '../../core/reply';
 import { SHARED_OWNER } from '../../dispatch/button-id';
 import type { KeyValueStore } from '../../store/key-value-store';
@@ -92,10 +99,25 @@ export function createTerminalPlatform(
       options?: DeliveryOptions,
     ): Promise<DeliveryResult> {
       const space = await spaces.find(community, spaceId);
-      if (!space) return { ok: false, reason: 'unreachable' };
+      // An archived space is read-only, as on Discord and Slack: nobody, the bot included, writes there.
+      if (!space || space.archived) return { ok: false, reason: 'unreachable' };
       await printOnce(community, options, () =>
         show(labels.space(space.name, space.members), message, SHARED_OWNER, space.members, buttons?.localeOf()),
       );
+      return { ok: true };
+    },
+    async removeFromSpace(community: CommunityRef, spaceId: string, userId: string): Promise<DeliveryResult> {
+      const space = await spaces.find(community, spaceId);
+      if (!space) return { ok: false, reason: 'unreachable' };
+      if (space.members.includes(userId)) {
+        await spaces.save(community, { ...space, members: space.members.filter((member) => member !== userId) });
+      }
+      return { ok: true };
+    },
+    async archiveSpace(community: CommunityRef, spaceId: string): Promise<ArchiveSpaceResult> {
+      const space = await spaces.find(community, spaceId);
+      if (!space) return { ok: false, reason: 'unreachable' };
+      if (!space.archived) await spaces.save(community, { ...space, archived: true });
       return { ok: true };
     },
   };

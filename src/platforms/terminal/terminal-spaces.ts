@@ -4,7 +4,11 @@ import type { CommunityRef } from '../../core/identity';
 import { keyOf } from '../../store/key-segments';
 import type { KeyValueStore } from '../../store/key-value-store';
 
-const spaceSchema = z.object({ key: z.string(), name: z.string(), members: z.array(z.string()) });
+/**
+ * `archived` came later, optional: a record written before reads as a space still open, so no new
+ * version is needed (nothing else about the shape changed).
+ */
+const spaceSchema = z.object({ key: z.string(), name: z.string(), members: z.array(z.string()), archived: z.boolean().optional() });
 export type TerminalSpace = z.infer<typeof spaceSchema>;
 
 /**

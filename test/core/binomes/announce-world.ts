@@ -27,6 +27,11 @@ export function createScriptedChat() {
   const deliveredKeys = new Set<string>();
   const refuseDmsTo = new Map<string, Refusal>();
   let refuseSpaces: Refusal | undefined;
+  /** Refuses posts in spaces, and removing people from spaces and archiving them (a permission taken away). */
+  let refusePosts: Extract<DeliveryResult, { ok: false }> | undefined;
+  let refuseEnding: Extract<DeliveryResult, { ok: false }> | undefined;
+  const removed: { spaceId: string; userId: string }[] = [];
+  const archived: string[] = [];
   let throwOnDmTo: string | undefined;
   /** After this many more deliveries, the next one arrives but its call never returns. */
   let hangAfter: number | undefined;
@@ -62,7 +67,18 @@ export function createScriptedChat() {
       return { ok: true, space: { id: space.id, name: space.name }, created: true };
     },
     async postInSpace(_community, spaceId, message, options) {
+      if (refusePosts) return refusePosts;
       return deliver({ kind: 'post', to: spaceId, text: message.text, ...(options ? { key: options.key } : {}) }, options);
+    },
+    async removeFromSpace(_community, spaceId, userId) {
+      if (refuseEnding) return refuseEnding;
+      removed.push({ spaceId, userId });
+      return { ok: true };
+    },
+    async archiveSpace(_community, spaceId) {
+      if (refuseEnding) return refuseEnding;
+      archived.push(spaceId);
+      return { ok: true };
     },
   };
 
@@ -79,6 +95,15 @@ export function createScriptedChat() {
     },
     refuseSpaces(refusal: Refusal | undefined) {
       refuseSpaces = refusal;
+    },
+    /** Every removal from a space, in order, and every space archived (once per call). */
+    removed,
+    archived,
+    refusePosts(refusal: Extract<DeliveryResult, { ok: false }> | undefined) {
+      refusePosts = refusal;
+    },
+    refuseEnding(refusal: Extract<DeliveryResult, { ok: false }> | undefined) {
+      refuseEnding = refusal;
     },
     throwOnDmTo(userId: string | undefined) {
       throwOnDmTo = userId;

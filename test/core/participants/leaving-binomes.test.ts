@@ -61,6 +61,7 @@ describe('withdrawing while in a binôme', () => {
   it('warns first that the binôme will end', async () => {
     const { asked } = await withdraw('dan');
     expect(text(asked)).toContain('Your pair will end: the other member and your referent will be told.');
+    expect(text(asked)).toContain('You will no longer have access to its private space.');
     await enrolMentee(world, 'hal', 'Hal Simon');
     expect(text(await requestWithdrawal(world.as({ userId: 'hal', locale: 'en' })))).not.toContain('Your pair will end');
   });

@@ -97,6 +97,8 @@ export async function createReportWorld(options: ReportWorldOptions = {}) {
       if (delivery) sent.set(delivery.key, message);
       return scripted.chat.postInSpace(community, spaceId, message, delivery);
     },
+    removeFromSpace: (community, spaceId, userId) => scripted.chat.removeFromSpace(community, spaceId, userId),
+    archiveSpace: (community, spaceId) => scripted.chat.archiveSpace(community, spaceId),
   };
   const first = await createUseCaseWorld({ store, chat: Object.assign(chat, { events: [] }), programme, now: START });
   const { clock, responder } = first;

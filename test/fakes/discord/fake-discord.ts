@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { GatewayIntentBits } from 'discord.js';
 import { FakeGateway } from './fake-gateway.js';
 import { InteractionHub } from './fake-interactions.js';
-import { channelPayload } from './fake-payloads.js';
+import { channelPayload, rolePayload } from './fake-payloads.js';
 import { createRestHandler } from './fake-rest.js';
 import { interactionRoutes } from './fake-rest-interactions.js';
 import { restRoutes } from './fake-rest-routes.js';
@@ -76,6 +76,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     channel: (channelId) => world.channels.get(channelId),
     channelsOf: (guildId) => world.channelsOf(guildId),
     canView: (channelId, userId) => world.canView(channelId, userId),
+    canSend: (channelId, userId) => world.canSend(channelId, userId),
+    setBotPermissions(guildId, permissions) {
+      const role = world.guilds.get(guildId)?.roles.find((candidate) => candidate.botId === world.botUserId);
+      if (!role) throw new Error(`Fake Discord: unknown guild ${guildId}`);
+      role.permissions = permissions;
+      gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: guildId, role: rolePayload(role) }, GatewayIntentBits.Guilds);
+    },
     registeredCommands: world.registeredCommands,
     requests,
     closeDms: (userId) => world.closedDms.add(userId),

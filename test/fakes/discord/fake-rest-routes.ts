@@ -123,12 +123,18 @@ export function restRoutes({ world, gateway, port, refusedGuilds }: RouteDeps): 
     const guild = guildOf({ ...request, params: { guildId: channel.guildId } });
     requireBot(guild.id, PermissionFlagsBits.ManageChannels, channel.id);
     const body = parseWith(channelSchema.partial(), request.body.json);
+    // Modify Channel: changing permission overwrites also takes Manage Roles, checked before anything changes.
+    if (body.permission_overwrites) requireBot(guild.id, PermissionFlagsBits.ManageRoles, channel.id);
+    // Everything is checked before anything changes: a refused edit leaves the channel as it was.
+    const overwrites = body.permission_overwrites ? checkOverwrites(guild, body.permission_overwrites) : undefined;
+    const parentId =
+      body.parent_id !== undefined && body.parent_id !== channel.parentId
+        ? checkParent(guild, body.parent_id, channel.type)
+        : channel.parentId;
     if (body.name !== undefined) channel.name = channelName(body.name, channel.type);
     if (body.topic !== undefined) channel.topic = body.topic;
-    if (body.parent_id !== undefined && body.parent_id !== channel.parentId) {
-      channel.parentId = checkParent(guild, body.parent_id, channel.type);
-    }
-    if (body.permission_overwrites) channel.permissionOverwrites = checkOverwrites(guild, body.permission_overwrites);
+    channel.parentId = parentId;
+    if (overwrites) channel.permissionOverwrites = overwrites;
     const json = channelPayload(world, channel);
     gateway.dispatch('CHANNEL_UPDATE', json, GatewayIntentBits.Guilds);
     return ok(json);

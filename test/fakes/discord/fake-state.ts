@@ -259,6 +259,13 @@ export class FakeWorld {
     return permissions;
   }
 
+  canSend(channelId: string, userId: string): boolean {
+    const channel = this.channels.get(channelId);
+    if (!channel) return false;
+    const needed = VIEW_CHANNEL | PermissionFlagsBits.SendMessages;
+    return (this.permissionsOf(channel.guildId, userId, channelId) & needed) === needed;
+  }
+
   canView(channelId: string, userId: string): boolean {
     const channel = this.channels.get(channelId);
     if (!channel) return this.dmChannels.get(channelId) === userId;

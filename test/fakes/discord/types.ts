@@ -194,6 +194,13 @@ export interface FakeDiscord {
   channelsOf(guildId: string): FakeChannelState[];
   /** ViewChannel from @everyone, roles, overwrites (and Administrator, and ownership) */
   canView(channelId: string, userId: string): boolean;
+  /** Whether this member may write in this guild channel: View Channel and Send Messages, after overwrites. */
+  canSend(channelId: string, userId: string): boolean;
+  /**
+   * Sets what the bot's managed role grants (decimal bits), as a server admin editing it in
+   * Server Settings → Roles would: GUILD_ROLE_UPDATE is sent, and REST checks use it from then on.
+   */
+  setBotPermissions(guildId: string, permissions: bigint): void;
   readonly registeredCommands: { global: unknown[]; guilds: Map<string, unknown[]> };
   readonly requests: RecordedRequest[];
   closeDms(userId: string): void;

@@ -113,12 +113,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     get channels() {
       return state.conversations
         .filter((conversation) => conversation.kind === 'channel')
-        .map(({ id, name, isPrivate, members, topic, purpose, createdBy }) => ({
+        .map(({ id, name, isPrivate, members, topic, purpose, createdBy, archived }) => ({
           id,
           name,
           isPrivate,
           members,
           createdBy,
+          ...(archived ? { archived } : {}),
           ...(topic !== undefined ? { topic } : {}),
           ...(purpose !== undefined ? { purpose } : {}),
         }));
@@ -143,5 +144,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     limitRate: (method, { calls, perSeconds }) =>
       state.rateWindows.set(method, { calls, windowMs: perSeconds * 1000, startedAt: 0, used: 0 }),
     nameTaken: (name) => state.takenNames.add(name),
+    withoutScope(method, needed) {
+      if (needed === undefined) state.missingScopes.delete(method);
+      else state.missingScopes.set(method, needed);
+    },
   };
 }

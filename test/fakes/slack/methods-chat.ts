@@ -29,6 +29,7 @@ function metadataOf(params: Params): { metadata?: FakeSlackMetadata } | { error:
 const postMessage: MethodHandler = (params, context) => {
   const target = resolveConversation(context, param(params, 'channel'), true);
   if ('error' in target) return target.error;
+  if (target.conversation.archived) return fail('is_archived');
   const body = content(params);
   if ('error' in body) return fail(body.error);
   const metadata = metadataOf(params);

@@ -68,6 +68,7 @@ const invite: MethodHandler = (params, context) => {
   if ('error' in target) return target.error;
   const { conversation } = target;
   if (conversation.kind !== 'channel') return fail('method_not_supported_for_channel_type');
+  if (conversation.archived) return fail('is_archived');
   if (!conversation.members.includes(context.botUserId)) return fail('not_in_channel');
   const users = (param(params, 'users') ?? '').split(',').filter(Boolean);
   if (users.length === 0) return fail('no_user');
@@ -123,6 +124,7 @@ function setText(field: 'topic' | 'purpose', max: number): MethodHandler {
     if ('error' in target) return target.error;
     const { conversation } = target;
     if (conversation.kind !== 'channel') return fail('method_not_supported_for_channel_type');
+    if (conversation.archived) return fail('is_archived');
     if (!conversation.members.includes(context.botUserId)) return fail('not_in_channel');
     const text = param(params, field) ?? '';
     if ([...text].length > max) return fail('too_long');
@@ -152,6 +154,38 @@ const history: MethodHandler = (params, context) => {
   });
 };
 
+/**
+ * Removes one person: the bot must be in the channel (a private one it is not in does not exist for
+ * it); someone not there answers `not_in_channel`, the bot itself `cant_kick_self`, #general refuses.
+ */
+const kick: MethodHandler = (params, context) => {
+  const target = resolveConversation(context, param(params, 'channel'), false);
+  if ('error' in target) return target.error;
+  const { conversation } = target;
+  if (conversation.kind !== 'channel') return fail('method_not_supported_for_channel_type');
+  const user = param(params, 'user') ?? '';
+  if (!context.state.users.has(user) && user !== context.botUserId) return fail('user_not_found');
+  if (user === context.botUserId) return fail('cant_kick_self');
+  if (conversation.name === 'general') return fail('cant_kick_from_general');
+  if (!conversation.members.includes(context.botUserId)) return fail('not_in_channel');
+  if (!conversation.members.includes(user)) return fail('not_in_channel');
+  conversation.members = conversation.members.filter((member) => member !== user);
+  return ok();
+};
+
+/** Archives a channel the bot is in: its members stay, read-only; twice answers `already_archived`. */
+const archive: MethodHandler = (params, context) => {
+  const target = resolveConversation(context, param(params, 'channel'), false);
+  if ('error' in target) return target.error;
+  const { conversation } = target;
+  if (conversation.kind !== 'channel') return fail('method_not_supported_for_channel_type');
+  if (conversation.name === 'general') return fail('cant_archive_general');
+  if (conversation.archived) return fail('already_archived');
+  if (!conversation.members.includes(context.botUserId)) return fail('not_in_channel');
+  conversation.archived = true;
+  return ok();
+};
+
 export const conversationMethods: Record<string, MethodHandler> = {
   'conversations.history': history,
   'conversations.open': open,
@@ -162,4 +196,6 @@ export const conversationMethods: Record<string, MethodHandler> = {
   'conversations.list': list,
   'conversations.setTopic': setText('topic', 250),
   'conversations.setPurpose': setText('purpose', 250),
+  'conversations.kick': kick,
+  'conversations.archive': archive,
 };

@@ -67,7 +67,7 @@ export function conversationObject(conversation: ConversationRecord, workspace: 
     is_private: conversation.isPrivate,
     created: conversation.created,
     creator: conversation.createdBy,
-    is_archived: false,
+    is_archived: conversation.archived === true,
     is_general: conversation.name === 'general',
     unlinked: 0,
     name_normalized: conversation.name,

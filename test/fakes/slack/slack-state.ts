@@ -44,6 +44,8 @@ export class SlackState {
   /** Posts to response_urls that Slack refused, and why. */
   readonly responseUrlRefusals: { url: string; status: number; error: string }[] = [];
   readonly takenNames = new Set<string>();
+  /** Methods the app's token lacks the scope for, with the scope Slack names (`needed`). */
+  readonly missingScopes = new Map<string, string>();
   private readonly triggers = new Map<string, { userId: string; issuedAt: number; exchanged: boolean }>();
   private readonly responseUrls = new Map<string, ResponseUrlRecord>();
   private counter = 0;

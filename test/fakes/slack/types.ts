@@ -83,6 +83,8 @@ export interface FakeSlackChannel {
   topic?: string;
   purpose?: string;
   createdBy: string;
+  /** conversations.archive: its members keep it, read-only; posting, inviting, setting its purpose are refused (`is_archived`). */
+  archived?: boolean;
 }
 
 export interface FakeSlackUpload {
@@ -190,4 +192,9 @@ export interface FakeSlack {
   /** From now on, `method` takes `calls` calls per window of `perSeconds`, then answers 429 until the window ends (Slack's tiers, per minute, scaled down). */
   limitRate(method: string, limit: { calls: number; perSeconds: number }): void;
   nameTaken(name: string): void;
+  /**
+   * From now on `method` answers `missing_scope` naming `needed` (a scope the app was installed
+   * without), as Slack does; `undefined` grants it again.
+   */
+  withoutScope(method: string, needed: string | undefined): void;
 }

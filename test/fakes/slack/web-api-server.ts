@@ -102,7 +102,11 @@ export async function handleApiCall(
   const handler = METHODS[method];
   if (!handler) return sendJson(response, 200, fail('unknown_method'));
   const problem = authError(method, token, tokens);
-  sendJson(response, 200, problem ? fail(problem) : handler(params, context));
+  if (problem) return sendJson(response, 200, fail(problem));
+  const needed = context.state.missingScopes.get(method);
+  // Slack names the scope missing and those the token has (`provided`); WebClient hands both over.
+  if (needed) return sendJson(response, 200, fail('missing_scope', { needed, provided: 'chat:write,commands' }));
+  sendJson(response, 200, handler(params, context));
 }
 
 /** The upload URL: WebClient sends the bytes as a multipart field named 'body'; a raw body is accepted too. */

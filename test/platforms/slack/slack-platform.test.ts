@@ -423,3 +423,43 @@ describe('Slack messages that must arrive once', () => {
     expect(fake.dmsTo(BOB)).toEqual([]);
   });
 });
+
+describe('ending a binôme’s channel on Slack', () => {
+  it('removes a member, and answers ok for someone already gone (not_in_channel)', async () => {
+    const chat = platformWith();
+    const opened = await chat.openPrivateSpace(community, BINOME);
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(await chat.removeFromSpace(community, opened.space.id, BOB)).toEqual({ ok: true });
+    expect(fake.channels.find((channel) => channel.id === opened.space.id)?.members).not.toContain(BOB);
+    expect(await chat.removeFromSpace(community, opened.space.id, BOB)).toEqual({ ok: true });
+  });
+
+  it('archives a channel, and archiving it again is ok (already_archived); a channel gone is unreachable', async () => {
+    const chat = platformWith();
+    const opened = await chat.openPrivateSpace(community, BINOME);
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(await chat.archiveSpace(community, opened.space.id)).toEqual({ ok: true });
+    expect(await chat.archiveSpace(community, opened.space.id)).toEqual({ ok: true });
+    expect(await chat.postInSpace(community, opened.space.id, { text: 'encore ?' })).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await chat.archiveSpace(community, 'C0NOWHERE')).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await chat.removeFromSpace(community, 'C0NOWHERE', BOB)).toEqual({ ok: false, reason: 'unreachable' });
+  });
+
+  it('names the scope to grant, or the method a workspace forbids', async () => {
+    fake.withoutScope('conversations.kick', 'groups:write');
+    const chat = platformWith();
+    const opened = await chat.openPrivateSpace(community, BINOME);
+    if (!opened.ok) throw new Error(opened.reason);
+    expect(await chat.removeFromSpace(community, opened.space.id, BOB)).toEqual({
+      ok: false,
+      reason: 'missing-permission',
+      detail: 'groups:write',
+    });
+    const restricted = platformWith({ fetch: answering('conversations.archive', { ok: false, error: 'restricted_action' }) });
+    expect(await restricted.archiveSpace(community, opened.space.id)).toEqual({
+      ok: false,
+      reason: 'missing-permission',
+      detail: 'conversations.archive',
+    });
+  });
+});

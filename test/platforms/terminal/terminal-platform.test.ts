@@ -134,6 +134,30 @@ describe('the terminal chat platform', () => {
     }
   });
 
+  it('drops a person who left from the space at once: the next post no longer names them, and removing them again is fine', async () => {
+    const { platform, printed } = terminal(['alice', 'bob', 'carol']);
+    const opened = await platform.openPrivateSpace(COMMUNITY, { key: 'binome:1', name: 'Binôme', memberIds: ['alice', 'bob', 'carol'] });
+    const spaceId = opened.ok ? opened.space.id : '';
+    expect(await platform.removeFromSpace(COMMUNITY, spaceId, 'bob')).toEqual({ ok: true });
+    expect(await platform.removeFromSpace(COMMUNITY, spaceId, 'bob')).toEqual({ ok: true });
+    await platform.postInSpace(COMMUNITY, spaceId, { text: 'Ce binôme a pris fin.' });
+    expect(printed()).toBe('[#binome (private: alice, carol)]\n  Ce binôme a pris fin.\n');
+    expect(await platform.removeFromSpace(COMMUNITY, 'binome:unknown', 'bob')).toEqual({ ok: false, reason: 'unreachable' });
+  });
+
+  it('keeps an archived space read-only, across a restart: nothing more is posted there, and archiving again is fine', async () => {
+    const store = openMemoryStore();
+    const first = terminal(['alice', 'bob'], store);
+    const opened = await first.platform.openPrivateSpace(COMMUNITY, { key: 'binome:1', name: 'Binôme', memberIds: ['alice', 'bob'] });
+    const spaceId = opened.ok ? opened.space.id : '';
+    expect(await first.platform.archiveSpace(COMMUNITY, spaceId)).toEqual({ ok: true });
+    const restarted = terminal(['alice', 'bob'], store);
+    expect(await restarted.platform.archiveSpace(COMMUNITY, spaceId)).toEqual({ ok: true });
+    expect(await restarted.platform.postInSpace(COMMUNITY, spaceId, { text: 'Encore là ?' })).toEqual({ ok: false, reason: 'unreachable' });
+    expect(restarted.printed()).toBe('');
+    expect(await restarted.platform.archiveSpace(COMMUNITY, 'binome:unknown')).toEqual({ ok: false, reason: 'unreachable' });
+  });
+
   it('prints a message without a key as often as asked', async () => {
     const { platform, printed } = terminal(['bob']);
     await platform.sendDirectMessage(COMMUNITY, 'bob', { text: 'Bonjour' });
