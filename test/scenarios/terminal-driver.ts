@@ -15,7 +15,12 @@ export interface TerminalRun {
 /** Runs the real terminal chat (`dist/main.js`, as `npm start` does) with a script piped in, on a fresh SQLite file unless given one. */
 export function runTerminalChat(script: string, env: Record<string, string> = {}, storeFile?: string): Promise<TerminalRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-'));
-  const bot = runBot({ STORE_URL: `sqlite://${storeFile ?? path.join(dir, 'e2e.sqlite')}`, ...env });
+  // Images the terminal cannot show (a stats chart) are saved beside the run's data, never in the repository.
+  const bot = runBot({
+    STORE_URL: `sqlite://${storeFile ?? path.join(dir, 'e2e.sqlite')}`,
+    TERMINAL_FILES_DIR: path.join(dir, 'files'),
+    ...env,
+  });
   bot.child.stdin.end(script);
   return bot.exited.then((exitCode) => ({ ...bot.output, exitCode })).finally(() => rmSync(dir, { recursive: true, force: true }));
 }

@@ -41,6 +41,8 @@ export interface CycleChartData {
   /** The cycle's name as people know it ("2026-2027"). */
   readonly cycle: string;
   readonly funnel: { readonly enrolled: number; readonly matched: number; readonly met: number; readonly feedback: number };
+  /** Fewer answers than the stats show: the feedback bar is 0 and its label says why. */
+  readonly feedbackHidden?: boolean;
   readonly checkIns: readonly CheckInPeriod[];
 }
 
@@ -55,7 +57,10 @@ export function cycleChart(locale: Locale, data: CycleChartData): CycleChart {
         { label: translate(locale, 'chart.funnel.enrolled'), count: enrolled },
         { label: translate(locale, 'chart.funnel.matched'), count: matched },
         { label: translate(locale, 'chart.funnel.met'), count: met },
-        { label: translate(locale, 'chart.funnel.feedback'), count: feedback },
+        {
+          label: translate(locale, data.feedbackHidden ? 'chart.funnel.feedbackHidden' : 'chart.funnel.feedback'),
+          count: feedback,
+        },
       ],
     },
     checkIns: {

@@ -3,7 +3,10 @@ import { currentCycle } from '../cycles/current-cycle';
 import type { Cycle } from '../cycles/cycle';
 import { ensureWeeklyDigest } from '../digest/digest-job';
 import { UserError } from '../errors';
+import { translate } from '../i18n/translate';
 import { literal, messages, type Reply } from '../reply';
+import { cycleChartAttachment } from './cycle-chart-attachment';
+import { chartDataOf } from './cycle-chart-data';
 import { type CycleStats, cycleStats } from './cycle-stats';
 import { statsText } from './stats-text';
 
@@ -50,11 +53,14 @@ export async function loadCycleStats(ctx: UseCaseContext, name: string | undefin
 }
 
 /**
- * `/mentorat-admin stats`: the current cycle's figures, or a named one's. The chart (funnel and
- * rounds, `chartDataOf`) is attached once the chart renderer is merged.
+ * `/mentorat-admin stats`: the current cycle's figures, or a named one's, with their chart as a PNG.
+ * The figures matter more than the picture: a chart that cannot be drawn leaves the text, saying so.
  */
 export async function showStats(ctx: UseCaseContext, name: string | undefined): Promise<Reply> {
   const stats = await loadCycleStats(ctx, name);
   await ensureWeeklyDigest(ctx.ports, ctx.community, ctx.programme);
-  return messages(statsText(stats, ctx.programme, ctx.locale));
+  const text = statsText(stats, ctx.programme, ctx.locale);
+  const chart = await cycleChartAttachment(ctx, chartDataOf(stats, ctx.locale)).catch(() => undefined);
+  if (!chart) return messages(`${text}\n\n${translate(ctx.locale, 'stats.chartUnavailable')}`);
+  return { kind: 'messages', messages: [{ text, attachments: [chart] }] };
 }

@@ -4,9 +4,11 @@ import { currentCycle } from '../../../src/core/cycles/current-cycle';
 import type { CheckIn, CheckInAnswer } from '../../../src/core/follow-up/check-in';
 import { translate } from '../../../src/core/i18n/translate';
 import type { Reply } from '../../../src/core/reply';
+import { attachmentBytes } from '../../../src/core/reply';
 import type { Report, ReportStatus } from '../../../src/core/reports/report';
+import { cycleChart } from '../../../src/core/stats/cycle-chart';
 import { chartDataOf } from '../../../src/core/stats/cycle-chart-data';
-import { loadCycleStats } from '../../../src/core/stats/show-stats';
+import { loadCycleStats, showStats } from '../../../src/core/stats/show-stats';
 import { makeEnrolment, participantIn } from '../../store/enrolment-fixture';
 import { refusal } from '../../support/refusal';
 import { TERMINAL } from '../../support/use-case-world';
@@ -202,26 +204,42 @@ describe('a cycle in figures', () => {
 });
 
 describe('the chart data', () => {
-  it('gives the funnel in people and the answers per round, translated, hiding feedback below 3', async () => {
+  it('gives the funnel in people and the answers per round, hiding feedback below 3', async () => {
     const { world } = await builtCycle();
     const stats = await loadCycleStats(world.as(COORDINATOR), undefined);
-    const chart = chartDataOf(stats, 'en');
-    expect(chart.title).toBe('Cycle 2026-2027');
-    expect(chart.funnel).toEqual([
-      { key: 'enrolled', label: 'Enrolled', count: 7 },
-      { key: 'matched', label: 'In a binôme', count: 6 },
-      { key: 'met', label: 'Met', count: 2 },
-      { key: 'feedback', label: 'Feedback (fewer than 3, not shown)', count: 0 },
-    ]);
-    expect(chart.rounds).toEqual([
-      { round: 1, label: 'Check-in 1', met: 1, notYet: 1, help: 0, none: 1 },
-      { round: 2, label: 'Check-in 2', met: 0, notYet: 0, help: 1, none: 1 },
-    ]);
-    expect(chartDataOf(stats, 'fr').answerLabels).toEqual({
-      met: 'On s’est vus',
-      notYet: 'Pas encore',
-      help: 'Besoin d’aide',
-      none: 'Sans réponse',
+    const data = chartDataOf(stats, 'en');
+    expect(data).toEqual({
+      cycle: '2026-2027',
+      funnel: { enrolled: 7, matched: 6, met: 2, feedback: 0 },
+      feedbackHidden: true,
+      checkIns: [
+        { label: 'Check-in 1', counts: { met: 1, notYet: 1, needHelp: 0, noAnswer: 1 } },
+        { label: 'Check-in 2', counts: { met: 0, notYet: 0, needHelp: 1, noAnswer: 1 } },
+      ],
     });
+    const chart = cycleChart('fr', chartDataOf(stats, 'fr'));
+    expect(chart.title).toBe('Cycle 2026-2027');
+    expect(chart.funnel.steps.map((step) => step.label).at(-1)).toBe('Avis (moins de 3, non montrés)');
+    expect(chart.checkIns.periods.map((period) => period.label)).toEqual(['Point 1', 'Point 2']);
+  });
+
+  it('is attached to the stats answer as a PNG drawn by the chart port', async () => {
+    const { world } = await builtCycle();
+    const reply = await showStats(world.as(COORDINATOR), undefined);
+    if (reply.kind !== 'messages') throw new Error('expected messages');
+    const [file] = reply.messages[0]?.attachments ?? [];
+    expect(file).toMatchObject({ name: 'stats-2026-2027.png', mimeType: 'image/png', image: { width: 800, height: 600 } });
+    const bytes = file ? attachmentBytes(file) : new Uint8Array();
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  it('leaves the figures complete, and says so, when the chart cannot be drawn', async () => {
+    const { world } = await builtCycle();
+    const ctx = world.as(COORDINATOR);
+    const broken = { ...ctx, ports: { ...ctx.ports, charts: { renderCycleChart: () => Promise.reject(new Error('no font')) } } };
+    const reply = await showStats(broken, undefined);
+    if (reply.kind !== 'messages') throw new Error('expected messages');
+    expect(reply.messages[0]?.attachments ?? []).toEqual([]);
+    expect(reply.messages[0]?.text).toContain(translate('fr', 'stats.chartUnavailable'));
   });
 });
