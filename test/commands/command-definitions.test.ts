@@ -15,6 +15,8 @@ const SLACK_MODAL_TITLE_MAX = 24;
 const DISCORD_LABEL_MAX = 45;
 const DISCORD_PLACEHOLDER_MAX = 100;
 const DISCORD_SELECT_OPTIONS_MAX = 25;
+/** A Discord command holds at most 25 options, its subcommands included. */
+const DISCORD_SUBCOMMANDS_MAX = 25;
 const DISCORD_OPTION_LABEL_MAX = 100;
 /** Discord user ids (snowflakes) are at most 20 digits. */
 const LONGEST_OWNER = '9'.repeat(20);
@@ -46,6 +48,12 @@ describe('the command list', () => {
     for (const command of commands) {
       const keys = command.options.map((option) => option.key);
       expect(new Set(keys).size, command.id).toBe(keys.length);
+    }
+  });
+
+  it('fits each group in one Discord command: at most 25 subcommands', () => {
+    for (const group of new Set(commands.map((command) => command.group))) {
+      expect(commands.filter((command) => command.group === group).length, group).toBeLessThanOrEqual(DISCORD_SUBCOMMANDS_MAX);
     }
   });
 
