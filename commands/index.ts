@@ -14,6 +14,7 @@ import { setReferentCommand } from './admin/set-referent';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
 import { myBinomeCommand } from './mentorat/binome';
+import { checkInCommand } from './mentorat/check-in';
 import { enrolCommand } from './mentorat/enrol';
 import { eraseCommand } from './mentorat/erase';
 import { followUpCommand } from './mentorat/follow-up';
@@ -49,6 +50,7 @@ export const commands: readonly Command[] = [
   myDataCommand,
   eraseCommand,
   myBinomeCommand,
+  checkInCommand,
   followUpCommand,
   reportTakeCommand,
   reportReplyCommand,

@@ -1,4 +1,5 @@
 import type { CorePorts } from '../context';
+import { cancelCheckIns } from '../follow-up/check-in-jobs';
 import type { Locale } from '../i18n/locale';
 import type { CommunityRef } from '../identity';
 import { namesOf } from '../people';
@@ -35,6 +36,8 @@ export async function dissolveBinome(
     dissolvedBecause: context.because,
   };
   await ports.binomes.save(dissolved);
+  // Nothing more is asked in its space; the round job also checks, in case this is cut before.
+  await cancelCheckIns(ports, community, binome.id);
   const announced = (await announcedSpaces(ports, community)).has(binome.id);
   if (!announced) return { binome: dissolved, announced, told: [], notReached: [] };
   const enrolments = await ports.enrolments.listByCommunity(community);
