@@ -3,11 +3,13 @@
  * use case and prints the cost per enrolment at 100, 1,000 and 10,000 stored, and the time to
  * list them all, each next to a peer measured in the same process (see enrolment-bench.ts);
  * then the matching solver next to munkres (matching-bench.ts), the whole proposal from people to
- * pairs at 2,000, 5,000 and 20,000 mentorés (matching-pipeline-bench.ts), and report filing.
+ * pairs at 2,000, 5,000 and 20,000 mentorés (matching-pipeline-bench.ts), report filing, and a
+ * check-in round for 100 and 5,000 binômes through the terminal platform (check-in-round-bench.ts).
  * `npm run bench -- --json` prints the same figures as one JSON object, and only that, on stdout.
  * Progress goes to stderr. A missed target is reported (✗, `met: false`), not an error.
  */
 import { arch, cpus, platform } from 'node:os';
+import { DEFAULT_CHECK_IN_OPTIONS, formatCheckIns, runCheckInBench } from './check-in-round-bench';
 import { DEFAULT_OPTIONS, runEnrolmentBench } from './enrolment-bench';
 import { DEFAULT_MATCHING_OPTIONS, formatMatchingTable, QUICK_MATCHING_OPTIONS, runMatchingBenchmark } from './matching-bench';
 import { DEFAULT_PIPELINE_OPTIONS, formatPipelineTable, runPipelineBenchmark } from './matching-pipeline-bench';
@@ -28,7 +30,7 @@ function environment(): Environment {
 }
 
 /**
- * `--only enrolment`, `--only matching`, `--only matching-pipeline`, `--only report` or `--only start` runs one of
+ * `--only enrolment`, `--only matching`, `--only matching-pipeline`, `--only report`, `--only start` or `--only check-ins` runs one of
  * them (`--tsx` adds the former tsx launch to the start benchmark); `--quick` shrinks
  * the matching sizes; `--memory` times report filing on a memory store too, after the SQLite file.
  */
@@ -68,6 +70,9 @@ async function main(): Promise<void> {
         progress: (line) => process.stderr.write(`[bench] start: ${line}\n`),
       })
     : undefined;
+  const checkIns = wanted('check-ins')
+    ? await runCheckInBench({ ...DEFAULT_CHECK_IN_OPTIONS, progress: (line) => process.stderr.write(`[bench] check-ins: ${line}\n`) })
+    : undefined;
   if (json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
           ...(matchingPipeline ? { matchingPipeline } : {}),
           ...(reportFiling ? { reportFiling } : {}),
           ...(start ? { start } : {}),
+          ...(checkIns ? { checkIns } : {}),
         },
         null,
         2,
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
   }
   if (reportFiling) process.stdout.write(`\n${formatFiling(reportFiling, environment())}`);
   if (start) process.stdout.write(`\n${formatStart(start)}`);
+  if (checkIns) process.stdout.write(`\n${formatCheckIns(checkIns)}`);
 }
 
 main().catch((error: unknown) => {

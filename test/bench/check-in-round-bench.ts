@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createCorePorts } from '../../src/app/app-ports';
+import { loadProgrammes } from '../../src/config/load-programmes';
+import { binomeSpaceKey } from '../../src/core/binomes/binome-spaces';
+import { CHECK_IN_JOB, scheduleCheckIns } from '../../src/core/follow-up/check-in-jobs';
+import { participantIdOf } from '../../src/core/identity';
+import type { Log } from '../../src/infra/log';
+import { createJobRunner } from '../../src/jobs/job-handlers';
+import { sessionButtons } from '../../src/platforms/terminal/session-buttons';
+import { TERMINAL_COMMUNITY } from '../../src/platforms/terminal/terminal-app';
+import { createTerminalPlatform } from '../../src/platforms/terminal/terminal-platform';
+import { createTerminalSession } from '../../src/platforms/terminal/terminal-session';
+import { createTerminalSpaces } from '../../src/platforms/terminal/terminal-spaces';
+import { createTranscript } from '../../src/platforms/terminal/transcript';
+import { createStore } from '../../src/store/create-store';
+import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
+import { createReferentRepository } from '../../src/store/referent-repository';
+import { fixedClock } from '../support/fixed-clock';
+import { CONFIG_DIR } from '../support/programme';
+import { userIdOf } from './participants';
+import { binomeIdOf, populate } from './report-population';
+
+export interface CheckInBenchOptions {
+  /** Active, announced binômes whose round is due, one store each. */
+  readonly sizes: readonly number[];
+  readonly progress?: (line: string) => void;
+}
+
+export const DEFAULT_CHECK_IN_OPTIONS: Omit<CheckInBenchOptions, 'progress'> = { sizes: [100, 5_000] };
+
+export interface CheckInAtSize {
+  readonly binomes: number;
+  /** Check-in jobs pending when the round started (every binôme's, due). */
+  readonly pendingJobs: number;
+  readonly populateMs: number;
+  /** The whole round: `runDue()` from the first look to the last job settled. */
+  readonly roundMs: number;
+  readonly perBinomeMs: number;
+}
+
+export interface CheckInBenchResult {
+  readonly benchmark: 'check-in-round';
+  readonly sizes: readonly CheckInAtSize[];
+  /** Time per binôme at the largest size over the smallest: about 1 when it does not grow with N. */
+  readonly perBinomeRatio: number;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Silent as `npm start`'s terminal, but a warning or an error aborts the bench. */
+function strictLog(): Log & { readonly problems: string[] } {
+  const problems: string[] = [];
+  const fail = (details: object, message: string) => {
+    problems.push(`${message} ${JSON.stringify(details, (_key, value) => (value instanceof Error ? value.message : value))}`);
+  };
+  return { problems, debug() {}, info() {}, warn: fail, error: fail };
+}
+
+/**
+ * N active binômes as an announcement leaves them (enrolled members, a référent, a terminal space
+ * named after the pair, the first `check-in.round` job planned), on SQLite; then the clock moves two
+ * weeks on and the real job runner runs the round through the terminal platform, printing into a
+ * transcript nobody reads. Every binôme must have its round recorded and printed exactly once.
+ */
+async function measure(binomes: number, dir: string, progress: (line: string) => void): Promise<CheckInAtSize> {
+  const store = await createStore(`sqlite://${join(dir, `check-ins-${binomes}.sqlite`)}`);
+  try {
+    const programmes = loadProgrammes(CONFIG_DIR);
+    const community = TERMINAL_COMMUNITY;
+    const programme = programmes.programmeFor(community);
+    const clock = fixedClock('2026-12-01T09:00:00.000Z');
+    let printed = 0;
+    const sink = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        if (String(chunk).startsWith('[#')) printed += 1;
+        done();
+      },
+    });
+    const session = createTerminalSession('coord', programme.access.coordinators.users);
+    const enrolments = createEnrolmentRepository(store);
+    const referents = createReferentRepository(store);
+    const chat = createTerminalPlatform(
+      createTranscript(sink, false),
+      async (where, userId) =>
+        session.users.has(userId) ||
+        (await referents.includes(where, userId)) ||
+        (await enrolments.find(participantIdOf(where, userId))) !== undefined,
+      store,
+      sessionButtons(session, programme.defaultLocale),
+    );
+    const ports = createCorePorts(store, chat, clock);
+    const log = strictLog();
+    const runner = createJobRunner(ports, { programmes, log });
+
+    const populateStart = performance.now();
+    await populate(
+      ports,
+      programme,
+      community,
+      { participants: binomes * 2, pairs: binomes, referents: Math.max(1, binomes / 20) },
+      clock.now(),
+    );
+    const spaces = createTerminalSpaces(store);
+    for (let pair = 0; pair < binomes; pair += 1) {
+      const key = binomeSpaceKey(binomeIdOf(pair));
+      await spaces.save(community, { key, name: `binome-${pair}`, members: [userIdOf(pair * 2), userIdOf(pair * 2 + 1)] });
+      await scheduleCheckIns(ports, community, programme, binomeIdOf(pair), key);
+    }
+    const populateMs = performance.now() - populateStart;
+    progress(`${binomes} binômes announced and their first check-in planned in ${(populateMs / 1000).toFixed(1)} s`);
+
+    let pendingJobs = 0;
+    for await (const [key] of store.scan('job.')) if (key.includes(CHECK_IN_JOB)) pendingJobs += 1;
+    clock.set(new Date(clock.now().getTime() + programme.followUp.firstCheckInAfterWeeks * WEEK_MS).toISOString());
+    const start = performance.now();
+    const ran = await runner.runDue();
+    const roundMs = performance.now() - start;
+
+    if (log.problems.length > 0) throw new Error(`the bot logged a problem: ${log.problems.join('; ')}`);
+    const recorded = (await ports.checkIns.listByCommunity(community)).length;
+    if (ran !== binomes || recorded !== binomes || printed !== binomes) {
+      throw new Error(`expected ${binomes} rounds run, recorded and printed; got ${ran}, ${recorded} and ${printed}`);
+    }
+    return { binomes, pendingJobs, populateMs, roundMs, perBinomeMs: roundMs / binomes };
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runCheckInBench(options: CheckInBenchOptions): Promise<CheckInBenchResult> {
+  const progress = options.progress ?? (() => {});
+  const dir = await mkdtemp(join(tmpdir(), 'mentorat-check-ins-'));
+  try {
+    const sizes: CheckInAtSize[] = [];
+    for (const size of options.sizes) {
+      const result = await measure(size, dir, progress);
+      progress(`${size} binômes: round in ${(result.roundMs / 1000).toFixed(2)} s, ${result.perBinomeMs.toFixed(2)} ms per binôme`);
+      sizes.push(result);
+    }
+    const first = sizes[0];
+    const last = sizes.at(-1);
+    return { benchmark: 'check-in-round', sizes, perBinomeRatio: first && last ? last.perBinomeMs / first.perBinomeMs : Number.NaN };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function formatCheckIns(result: CheckInBenchResult): string {
+  const lines = ['Check-in round through the terminal platform (SQLite, real job runner):'];
+  for (const size of result.sizes) {
+    lines.push(
+      `  ${String(size.binomes).padStart(6)} binômes (${size.pendingJobs} jobs pending): ${size.roundMs.toFixed(0)} ms, ${size.perBinomeMs.toFixed(2)} ms per binôme`,
+    );
+  }
+  lines.push(`  per-binôme time, largest over smallest: ×${result.perBinomeRatio.toFixed(2)}`);
+  return `${lines.join('\n')}\n`;
+}
