@@ -7,6 +7,7 @@ import { loadProgrammes } from '../../src/config/load-programmes';
 import { binomeSpaceKey } from '../../src/core/binomes/binome-spaces';
 import { scheduleCheckIns } from '../../src/core/follow-up/check-in-jobs';
 import { participantIdOf } from '../../src/core/identity';
+import type { Clock } from '../../src/core/ports';
 import type { Log } from '../../src/infra/log';
 import { createJobRunner } from '../../src/jobs/job-handlers';
 import { sessionButtons } from '../../src/platforms/terminal/session-buttons';
@@ -17,6 +18,7 @@ import { createTerminalSpaces } from '../../src/platforms/terminal/terminal-spac
 import { createTranscript } from '../../src/platforms/terminal/transcript';
 import { createStore } from '../../src/store/create-store';
 import { createEnrolmentRepository } from '../../src/store/enrolment-repository';
+import type { KeyValueStore } from '../../src/store/key-value-store';
 import { createReferentRepository } from '../../src/store/referent-repository';
 import { fixedClock } from '../support/fixed-clock';
 import { CONFIG_DIR } from '../support/programme';
@@ -61,19 +63,63 @@ function strictLog(): Log & { readonly problems: string[] } {
   return { problems, debug() {}, info() {}, warn: fail, error: fail };
 }
 
+/** The bot as `npm start` assembles it over this store: the terminal platform printing into `sink`, the job runner. */
+function terminalBot(store: KeyValueStore, sink: Writable, clock: Clock) {
+  const programmes = loadProgrammes(CONFIG_DIR);
+  const programme = programmes.programmeFor(TERMINAL_COMMUNITY);
+  const session = createTerminalSession('coord', programme.access.coordinators.users);
+  const enrolments = createEnrolmentRepository(store);
+  const referents = createReferentRepository(store);
+  const chat = createTerminalPlatform(
+    createTranscript(sink, false),
+    async (where, userId) =>
+      session.users.has(userId) ||
+      (await referents.includes(where, userId)) ||
+      (await enrolments.find(participantIdOf(where, userId))) !== undefined,
+    store,
+    sessionButtons(session, programme.defaultLocale),
+  );
+  const ports = createCorePorts(store, chat, clock);
+  const log = strictLog();
+  return { programme, ports, log, runner: createJobRunner(ports, { programmes, log }) };
+}
+
 /**
  * N active binômes as an announcement leaves them (enrolled members, a référent, a terminal space
- * named after the pair, the first `check-in.round` job planned), on SQLite; then the clock moves two
- * weeks on and the real job runner runs the round through the terminal platform, printing into a
- * transcript nobody reads. Every binôme must have its round recorded and printed exactly once.
+ * named after the pair, the first `check-in.round` job planned), written on SQLite by one run of
+ * the bot; then a new run starts on that file two weeks later, and its real job runner runs the
+ * round through the terminal platform, printing into a transcript nobody reads. Every binôme must
+ * have its round recorded and printed exactly once.
  */
 async function measure(binomes: number, dir: string, progress: (line: string) => void): Promise<CheckInAtSize> {
-  const store = await createStore(`sqlite://${join(dir, `check-ins-${binomes}-${Date.now()}.sqlite`)}`);
+  const url = `sqlite://${join(dir, `check-ins-${binomes}-${Date.now()}.sqlite`)}`;
+  const clock = fixedClock('2026-12-01T09:00:00.000Z');
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const populateStart = performance.now();
+  const first = await createStore(url);
   try {
-    const programmes = loadProgrammes(CONFIG_DIR);
-    const community = TERMINAL_COMMUNITY;
-    const programme = programmes.programmeFor(community);
-    const clock = fixedClock('2026-12-01T09:00:00.000Z');
+    const { ports, programme } = terminalBot(first, discard, clock);
+    await populate(
+      ports,
+      programme,
+      TERMINAL_COMMUNITY,
+      { participants: binomes * 2, pairs: binomes, referents: Math.max(1, binomes / 20) },
+      clock.now(),
+    );
+    const spaces = createTerminalSpaces(first);
+    for (let pair = 0; pair < binomes; pair += 1) {
+      const key = binomeSpaceKey(binomeIdOf(pair));
+      await spaces.save(TERMINAL_COMMUNITY, { key, name: `binome-${pair}`, members: [userIdOf(pair * 2), userIdOf(pair * 2 + 1)] });
+      await scheduleCheckIns(ports, TERMINAL_COMMUNITY, programme, binomeIdOf(pair), key);
+    }
+  } finally {
+    await first.close();
+  }
+  const populateMs = performance.now() - populateStart;
+  progress(`${binomes} binômes announced and their first check-in planned in ${(populateMs / 1000).toFixed(1)} s`);
+
+  const store = await createStore(url);
+  try {
     let printed = 0;
     const sink = new Writable({
       write(chunk: Buffer | string, _encoding, done) {
@@ -81,39 +127,7 @@ async function measure(binomes: number, dir: string, progress: (line: string) =>
         done();
       },
     });
-    const session = createTerminalSession('coord', programme.access.coordinators.users);
-    const enrolments = createEnrolmentRepository(store);
-    const referents = createReferentRepository(store);
-    const chat = createTerminalPlatform(
-      createTranscript(sink, false),
-      async (where, userId) =>
-        session.users.has(userId) ||
-        (await referents.includes(where, userId)) ||
-        (await enrolments.find(participantIdOf(where, userId))) !== undefined,
-      store,
-      sessionButtons(session, programme.defaultLocale),
-    );
-    const ports = createCorePorts(store, chat, clock);
-    const log = strictLog();
-    const runner = createJobRunner(ports, { programmes, log });
-
-    const populateStart = performance.now();
-    await populate(
-      ports,
-      programme,
-      community,
-      { participants: binomes * 2, pairs: binomes, referents: Math.max(1, binomes / 20) },
-      clock.now(),
-    );
-    const spaces = createTerminalSpaces(store);
-    for (let pair = 0; pair < binomes; pair += 1) {
-      const key = binomeSpaceKey(binomeIdOf(pair));
-      await spaces.save(community, { key, name: `binome-${pair}`, members: [userIdOf(pair * 2), userIdOf(pair * 2 + 1)] });
-      await scheduleCheckIns(ports, community, programme, binomeIdOf(pair), key);
-    }
-    const populateMs = performance.now() - populateStart;
-    progress(`${binomes} binômes announced and their first check-in planned in ${(populateMs / 1000).toFixed(1)} s`);
-
+    const { programme, ports, log, runner } = terminalBot(store, sink, clock);
     let pendingJobs = 0;
     for await (const _job of store.scan('job.')) pendingJobs += 1;
     clock.set(new Date(clock.now().getTime() + programme.followUp.firstCheckInAfterWeeks * WEEK_MS).toISOString());
@@ -122,7 +136,7 @@ async function measure(binomes: number, dir: string, progress: (line: string) =>
     const roundMs = performance.now() - start;
 
     if (log.problems.length > 0) throw new Error(`the bot logged a problem: ${log.problems.join('; ')}`);
-    const recorded = (await ports.checkIns.listByCommunity(community)).length;
+    const recorded = (await ports.checkIns.listByCommunity(TERMINAL_COMMUNITY)).length;
     if (ran !== binomes || recorded !== binomes || printed !== binomes) {
       throw new Error(`expected ${binomes} rounds run, recorded and printed; got ${ran}, ${recorded} and ${printed}`);
     }

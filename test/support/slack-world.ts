@@ -2,6 +2,7 @@ import { type SlackApp, startSlackApp } from '../../src/app/start-apps';
 import { loadProgrammes } from '../../src/config/load-programmes';
 import type { Command } from '../../src/core/command';
 import type { Locale } from '../../src/core/i18n/locale';
+import type { Clock } from '../../src/core/ports';
 import type { Programme } from '../../src/core/programme/programme-schema';
 import type { ProgrammeDirectory } from '../../src/dispatch/dispatcher';
 import { systemClock } from '../../src/infra/clock';
@@ -66,6 +67,8 @@ export interface SlackWorldOptions {
   readonly commands?: readonly Command[];
   /** Reuse a running workspace (a bot restart keeps Slack as it was). */
   readonly fake?: FakeSlack;
+  /** The bot's clock (a fixed one, moved by the test, for check-ins and deadlines). */
+  readonly clock?: Clock;
 }
 
 /** A loopback Slack workspace and the real Bolt app answering it, over signed HTTP or Socket Mode. */
@@ -88,7 +91,7 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
     apiUrl: fake.apiUrl,
     store,
     programmes: slackProgrammes(options.access),
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     log,
     retries: 1,
     acknowledgeAfterMs: options.acknowledgeAfterMs,
