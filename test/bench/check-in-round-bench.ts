@@ -44,6 +44,8 @@ export interface CheckInAtSize {
   /** The whole round, median of rounds 1 to 3: `runDue()` from the first look to the last job settled. */
   readonly roundMs: number;
   readonly perBinomeMs: number;
+  /** CPU time of the process (every thread: SQLite works on libuv's) per binôme: less swayed than wall time by other work on the machine. */
+  readonly cpuPerBinomeMs: number;
   /**
    * Peer, on the same file just before the round: the median of one `store.get` of a stored
    * enrolment (each round makes the same number of store calls whatever N; a per-binôme time that
@@ -57,6 +59,7 @@ export interface CheckInBenchResult {
   readonly sizes: readonly CheckInAtSize[];
   /** Time per binôme at the largest size over the smallest: about 1 when it does not grow with N. */
   readonly perBinomeRatio: number;
+  readonly cpuPerBinomeRatio: number;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -153,13 +156,17 @@ async function measure(binomes: number, dir: string, progress: (line: string) =>
     const storeGetMs = await medianGet(ports, binomes);
     // Rounds 1, 2 and 3, each when due (the machine is shared: the median of three says more than one).
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
       const weeks = round === 1 ? programme.followUp.firstCheckInAfterWeeks : programme.followUp.checkInEveryWeeks;
       clock.set(new Date(clock.now().getTime() + weeks * WEEK_MS).toISOString());
       const before = printed;
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const ran = await runner.runDue();
+      const cpu = process.cpuUsage(cpuStart);
       times.push(performance.now() - start);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
       if (log.problems.length > 0) throw new Error(`the bot logged a problem: ${log.problems.join('; ')}`);
       const recorded = (await ports.checkIns.listByCommunity(TERMINAL_COMMUNITY)).filter((checkIn) => checkIn.round === round).length;
       if (ran !== binomes || recorded !== binomes || printed - before !== binomes) {
@@ -170,7 +177,8 @@ async function measure(binomes: number, dir: string, progress: (line: string) =>
       progress(`${binomes} binômes: round ${round} in ${(times.at(-1) ?? 0).toFixed(0)} ms`);
     }
     const roundMs = median(times);
-    return { binomes, pendingJobs, populateMs, roundMs, perBinomeMs: roundMs / binomes, storeGetMs };
+    const cpuPerBinomeMs = median(cpuTimes) / binomes;
+    return { binomes, pendingJobs, populateMs, roundMs, perBinomeMs: roundMs / binomes, cpuPerBinomeMs, storeGetMs };
   } finally {
     await store.close();
   }
@@ -189,7 +197,12 @@ export async function runCheckInBench(options: CheckInBenchOptions): Promise<Che
     }
     const first = sizes[0];
     const last = sizes.at(-1);
-    return { benchmark: 'check-in-round', sizes, perBinomeRatio: first && last ? last.perBinomeMs / first.perBinomeMs : Number.NaN };
+    return {
+      benchmark: 'check-in-round',
+      sizes,
+      perBinomeRatio: first && last ? last.perBinomeMs / first.perBinomeMs : Number.NaN,
+      cpuPerBinomeRatio: first && last ? last.cpuPerBinomeMs / first.cpuPerBinomeMs : Number.NaN,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -199,9 +212,11 @@ export function formatCheckIns(result: CheckInBenchResult): string {
   const lines = ['Check-in round through the terminal platform (SQLite, real job runner):'];
   for (const size of result.sizes) {
     lines.push(
-      `  ${String(size.binomes).padStart(6)} binômes (${size.pendingJobs} jobs pending): ${size.roundMs.toFixed(0)} ms, ${size.perBinomeMs.toFixed(2)} ms per binôme; peer: one enrolment read ${size.storeGetMs.toFixed(3)} ms`,
+      `  ${String(size.binomes).padStart(6)} binômes (${size.pendingJobs} jobs pending): ${size.roundMs.toFixed(0)} ms, ${size.perBinomeMs.toFixed(2)} ms per binôme (CPU ${size.cpuPerBinomeMs.toFixed(2)} ms); peer: one enrolment read ${size.storeGetMs.toFixed(3)} ms`,
     );
   }
-  lines.push(`  per-binôme time, largest over smallest: ×${result.perBinomeRatio.toFixed(2)}`);
+  lines.push(
+    `  per-binôme time, largest over smallest: ×${result.perBinomeRatio.toFixed(2)} (CPU ×${result.cpuPerBinomeRatio.toFixed(2)})`,
+  );
   return `${lines.join('\n')}\n`;
 }
