@@ -51,6 +51,8 @@ describe('check-ins in the terminal chat', () => {
       '/press met',
       '/as erin',
       '/mentorat point',
+      '/press help',
+      '/cancel',
     ]);
     const title = translate('fr', 'checkIn.post.title', { round: 1 }).replaceAll('**', '');
     expect(stdout).toContain(`[#binome-dan-leroy-erin-roux (private: dan, erin, ref)]\n  ${title}`);
@@ -61,6 +63,9 @@ describe('check-ins in the terminal chat', () => {
     // Erin sees the round is still open, with her own buttons; nothing was sent to her.
     expect(stdout).toContain(`[ephemeral to erin]\n  ${translate('fr', 'checkIn.latest', { partner: '@dan', round: 1 })}`);
     expect(stdout).not.toContain('[DM to erin]');
+    // “I need help” opens the report form, as `/mentorat signaler` does.
+    expect(stdout).toContain('[form to erin]');
+    expect(stdout).toContain(translate('fr', 'report.form.title'));
 
     // A later start on the same data prints nothing again for round 1.
     const again = await session(START + 2 * WEEK + 60 * 60_000, ['/mentorat aide']);

@@ -142,6 +142,19 @@ describe('the référent’s alert', () => {
     expect(alerts[0]?.to).not.toBe(posts()[0]?.to);
     expect(since().filter((entry) => entry.kind === 'dm')).toEqual([]);
   });
+  it('goes to the coordinators’ space, saying so, when the référent cannot be reached', async () => {
+    const { scripted, runner, at, posts, dmsTo } = await world();
+    scripted.refuseDms('ref');
+    for (const weeks of [2, 6, 10]) {
+      at(weeks);
+      await runner.runDue();
+    }
+    const alerts = posts().filter((post) => post.key?.startsWith('check-in-alert:'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.text).toContain(translate('fr', 'checkIn.alert.referentUnreachable', { referent: '<@ref>' }));
+    expect(dmsTo('dan')).toEqual([]);
+    expect(dmsTo('erin')).toEqual([]);
+  });
 });
 
 describe('a member who ignores check-ins', () => {
