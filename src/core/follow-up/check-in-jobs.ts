@@ -96,6 +96,10 @@ async function spaceOf(ctx: JobContext, binomeId: string, fromPayload: string | 
  */
 export const checkInRoundJob: JobHandler = {
   kind: CHECK_IN_JOB,
+  // A run that throws (the store down) is tried again for days rather than four times: giving up
+  // would end the binôme's check-ins for good, since the job is the whole schedule.
+  maxAttempts: 100,
+  backoffMs: [60_000, 5 * 60_000, 30 * 60_000, 60 * 60_000],
   async run(ctx, job): Promise<JobOutcome> {
     const { ports, community, programme } = ctx;
     const binomeId = job.payload.binome ?? '';

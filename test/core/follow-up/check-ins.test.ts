@@ -274,6 +274,26 @@ describe('a durable schedule', () => {
     for (const binome of binomes) expect(await restarted.ports.checkIns.find(TERMINAL, binome.id, 1)).toBeDefined();
   });
 
+  it('keeps trying a round whose runs fail (a platform error thrown), instead of dropping the schedule after four', async () => {
+    const { world: w, scripted, runner, at, posts } = await world();
+    const original = scripted.chat.postInSpace;
+    let failures = 0;
+    scripted.chat.postInSpace = async (...args) => {
+      if (failures < 6) {
+        failures += 1;
+        throw new Error('socket hang up');
+      }
+      return original(...args);
+    };
+    for (let hour = 0; hour <= 12; hour += 2) {
+      at(2, hour * 60);
+      await runner.runDue();
+    }
+    expect(failures).toBe(6);
+    expect(posts().map((post) => post.key)).toEqual(['check-in:b1:1']);
+    expect((await w.ports.queue.find(TERMINAL, CHECK_IN_JOB, 'b1'))?.payload.round).toBe('2');
+  });
+
   it('stops for good when the binôme ends: dissolving cancels the pending round', async () => {
     const { world: w, runner, at, posts } = await world();
     const binome = await w.ports.binomes.find(TERMINAL, 'b1');
