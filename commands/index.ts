@@ -15,6 +15,7 @@ import { statsCommand } from './admin/stats';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
 import { myBinomeCommand } from './mentorat/binome';
+import { checkInCommand } from './mentorat/check-in';
 import { enrolCommand } from './mentorat/enrol';
 import { eraseCommand } from './mentorat/erase';
 import { feedbackCommand } from './mentorat/feedback';
@@ -51,6 +52,7 @@ export const commands: readonly Command[] = [
   myDataCommand,
   eraseCommand,
   myBinomeCommand,
+  checkInCommand,
   followUpCommand,
   feedbackCommand,
   reportTakeCommand,

@@ -3,6 +3,7 @@ import { spaceArchiveJob } from '../core/binomes/space-archive-job';
 import type { CorePorts } from '../core/context';
 import { weeklyDigestJob } from '../core/digest/digest-job';
 import { feedbackAskJob } from '../core/feedback/feedback-job';
+import { checkInRoundJob } from '../core/follow-up/check-in-jobs';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
 import type { ProgrammeDirectory } from '../dispatch/dispatcher';
@@ -17,6 +18,7 @@ import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
 export const jobHandlers: readonly JobHandler[] = [
   announcementResumeJob,
   spaceArchiveJob,
+  checkInRoundJob,
   ...reportJobHandlers,
   feedbackAskJob,
   weeklyDigestJob,

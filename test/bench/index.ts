@@ -3,12 +3,14 @@
  * use case and prints the cost per enrolment at 100, 1,000 and 10,000 stored, and the time to
  * list them all, each next to a peer measured in the same process (see enrolment-bench.ts);
  * then the matching solver next to munkres (matching-bench.ts), the whole proposal from people to
- * pairs at 2,000, 5,000 and 20,000 mentorés (matching-pipeline-bench.ts), report filing, and the
- * job queue's idle poll and rounds of due jobs (jobs-bench.ts).
+ * pairs at 2,000, 5,000 and 20,000 mentorés (matching-pipeline-bench.ts), report filing, the
+ * job queue's idle poll and rounds of due jobs (jobs-bench.ts), and a check-in round for 100 and
+ * 5,000 binômes through the terminal platform (check-in-round-bench.ts).
  * `npm run bench -- --json` prints the same figures as one JSON object, and only that, on stdout.
  * Progress goes to stderr. A missed target is reported (✗, `met: false`), not an error.
  */
 import { arch, cpus, platform } from 'node:os';
+import { DEFAULT_CHECK_IN_OPTIONS, formatCheckIns, runCheckInBench } from './check-in-round-bench';
 import { DEFAULT_OPTIONS, runEnrolmentBench } from './enrolment-bench';
 import { DEFAULT_JOBS_OPTIONS, formatJobs, runJobsBench } from './jobs-bench';
 import { DEFAULT_MATCHING_OPTIONS, formatMatchingTable, QUICK_MATCHING_OPTIONS, runMatchingBenchmark } from './matching-bench';
@@ -30,7 +32,7 @@ function environment(): Environment {
 }
 
 /**
- * `--only enrolment`, `--only matching`, `--only matching-pipeline`, `--only report`, `--only start` or `--only jobs` runs one of
+ * `--only enrolment`, `--only matching`, `--only matching-pipeline`, `--only report`, `--only start` `--only jobs` or `--only check-ins` runs one of
  * them (`--tsx` adds the former tsx launch to the start benchmark); `--quick` shrinks
  * the matching sizes; `--memory` times report filing on a memory store too, after the SQLite file.
  */
@@ -73,6 +75,9 @@ async function main(): Promise<void> {
   const jobs = wanted('jobs')
     ? await runJobsBench({ ...DEFAULT_JOBS_OPTIONS, progress: (line) => process.stderr.write(`[bench] jobs: ${line}\n`) })
     : undefined;
+  const checkIns = wanted('check-ins')
+    ? await runCheckInBench({ ...DEFAULT_CHECK_IN_OPTIONS, progress: (line) => process.stderr.write(`[bench] check-ins: ${line}\n`) })
+    : undefined;
   if (json) {
     process.stdout.write(
       `${JSON.stringify(
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
           ...(reportFiling ? { reportFiling } : {}),
           ...(start ? { start } : {}),
           ...(jobs ? { jobs } : {}),
+          ...(checkIns ? { checkIns } : {}),
         },
         null,
         2,
@@ -100,6 +106,7 @@ async function main(): Promise<void> {
   if (reportFiling) process.stdout.write(`\n${formatFiling(reportFiling, environment())}`);
   if (start) process.stdout.write(`\n${formatStart(start)}`);
   if (jobs) process.stdout.write(`\n${formatJobs(jobs, DEFAULT_JOBS_OPTIONS)}`);
+  if (checkIns) process.stdout.write(`\n${formatCheckIns(checkIns)}`);
 }
 
 main().catch((error: unknown) => {

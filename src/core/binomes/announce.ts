@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../context';
 import { StoreUnavailableError, UserError } from '../errors';
+import { scheduleCheckIns } from '../follow-up/check-in-jobs';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { pairLabel } from '../matching/proposal-view';
@@ -184,6 +185,8 @@ async function announceAll(ctx: UseCaseContext): Promise<AnnouncementRun> {
     if (welcome.status === 'busy') tally.busy += 1;
     // Announced once its space holds the welcome: a run cut during the DMs still counts it.
     if (welcome.status === 'done') tally.announced += 1;
+    // Its check-ins start from here; a run resumed after this point plans nothing twice (one pending job per binôme).
+    if (welcome.status === 'done' && where) await scheduleCheckIns(ports, community, programme, binome.id, where.id);
     const roles: [BinomeRole, string | undefined][] = [
       ['mentee', binome.mentee],
       ['mentor', binome.mentor],

@@ -1,4 +1,5 @@
 import type { CorePorts } from '../context';
+import { cancelCheckIns } from '../follow-up/check-in-jobs';
 import type { Locale } from '../i18n/locale';
 import type { CommunityRef } from '../identity';
 import { namesOf } from '../people';
@@ -39,6 +40,8 @@ export async function dissolveBinome(
     dissolvedBecause: context.because,
   };
   await ports.binomes.save(dissolved);
+  // Nothing more is asked in its space; the round job also checks, in case this is cut before.
+  await cancelCheckIns(ports, community, binome.id);
   const space = (await announcedSpaces(ports, community)).get(binome.id);
   if (!space) return { binome: dissolved, announced: false, told: [], notReached: [], spaceProblems: [] };
   const spaceProblems = await endInSpace(ports, community, programme, binome, space, context.leaver);

@@ -719,4 +719,32 @@ export const en = {
   'digest.overdue.none': '- Reports past their deadline: none',
   'digest.overdue': '- Reports past their deadline (nobody took them): {count, plural, one {# report} other {# reports}}: {references}',
   'digest.hint': 'The cycle in figures: `/mentorat-admin stats`; a report: `/mentorat follow-up reference:SIG-0001`.',
+  'command.mentorat.checkIn.description': 'Answer the latest check-in of your pair',
+  'checkIn.post.title': '**Check-in #{round}**',
+  'checkIn.post.question': '{people}, have you met since the last check-in? One answer is enough, in one click.',
+  'checkIn.button.met': 'We met',
+  'checkIn.button.notYet': 'Not yet',
+  'checkIn.button.help': 'I need help',
+  'checkIn.answered.met':
+    'Thank you, noted: you have met (check-in #{round}). You can change your answer until the next check-in is posted.',
+  'checkIn.answered.notYet':
+    'Thank you, noted: not met yet (check-in #{round}). A message to your partner suggesting a time often does it.',
+  'checkIn.notAMember': 'This check-in is for the two members of the pair: your click recorded nothing. Thank you for looking!',
+  'checkIn.ended': 'This pair has ended: this check-in no longer expects an answer.',
+  'checkIn.unknownRound': 'This check-in cannot be found.',
+  'checkIn.closedRound':
+    'This check-in (#{round}) is closed: a newer one (#{latest}) was posted in your space, please answer that one instead.',
+  'checkIn.none': 'No check-in is waiting for your answer right now: they are posted in your pair’s space.',
+  'checkIn.latest': 'Latest check-in of your pair with {partner} (#{round}): have you met?',
+  'checkIn.alert.title': '**Check-in: a pair to look after**',
+  'checkIn.alert.seen':
+    'The pair of {mentee} and {mentor} has not reported meeting in the {count, plural, one {last check-in} other {last # check-ins}}: {notYet, plural, =0 {} one {# “not yet”} other {# “not yet”}}{both, select, yes {, } other {}}{silent, plural, =0 {} one {# check-in without an answer} other {# check-ins without an answer}}.',
+  'checkIn.alert.todo':
+    'You could write to them, suggest a first meeting, or ask the coordinators for help. The members of the pair are not told of this message.',
+  'checkIn.alert.noReferent': 'This pair has no referent: this message goes to the coordinators instead.',
+  'checkIn.alert.referentUnreachable': 'This message could not reach its referent ({referent}): it goes to the coordinators instead.',
+  'checkIn.paused.dm':
+    'You have not answered the {count, plural, one {last check-in} other {last # check-ins}} of your pair with {partner}: your participation is paused, and you will not be nudged any more.',
+  'checkIn.paused.resume':
+    'To resume whenever you like, type **/mentorat resume**. If something is wrong, **/mentorat report** stays open.',
 } as const satisfies Record<MessageKey, string>;

@@ -750,6 +750,36 @@ export const fr = {
   'digest.overdue':
     '- Signalements en retard (personne ne les a pris) : {count, plural, one {# signalement} other {# signalements}} : {references}',
   'digest.hint': 'Les chiffres du cycle : `/mentorat-admin stats` ; un signalement : `/mentorat suivi reference:SIG-0001`.',
+  'command.mentorat.checkIn.description': 'Répondre au dernier point d’étape de votre binôme',
+  'checkIn.post.title': '**Point d’étape n°{round}**',
+  'checkIn.post.question': '{people}, vous êtes-vous rencontré·es depuis le dernier point ? Une réponse suffit, d’un clic.',
+  'checkIn.button.met': 'On s’est vu·es',
+  'checkIn.button.notYet': 'Pas encore',
+  'checkIn.button.help': 'J’ai besoin d’aide',
+  'checkIn.answered.met':
+    'Merci, c’est noté : vous vous êtes rencontré·es (point n°{round}). Vous pouvez changer de réponse tant que le point suivant n’est pas posé.',
+  'checkIn.answered.notYet':
+    'Merci, c’est noté : pas encore de rencontre (point n°{round}). Un message à votre binôme pour proposer un moment suffit souvent.',
+  'checkIn.notAMember':
+    'Ce point d’étape s’adresse aux deux membres du binôme : votre clic n’a rien enregistré. Merci de votre attention !',
+  'checkIn.ended': 'Ce binôme a pris fin : ce point d’étape n’attend plus de réponse.',
+  'checkIn.unknownRound': 'Ce point d’étape est introuvable.',
+  'checkIn.closedRound':
+    'Ce point d’étape (n°{round}) est clos : un point plus récent (n°{latest}) a été posé dans votre espace, répondez plutôt à celui-là.',
+  'checkIn.none': 'Aucun point d’étape n’attend de réponse de votre part pour l’instant : ils sont posés dans l’espace de votre binôme.',
+  'checkIn.latest': 'Dernier point d’étape de votre binôme avec {partner} (n°{round}) : vous êtes-vous rencontré·es ?',
+  'checkIn.alert.title': '**Point d’étape : un binôme à suivre**',
+  'checkIn.alert.seen':
+    'Le binôme de {mentee} et {mentor} n’a pas signalé de rencontre lors des {count, plural, one {# dernier point d’étape} other {# derniers points d’étape}} : {notYet, plural, =0 {} one {# « pas encore »} other {# « pas encore »}}{both, select, yes {, } other {}}{silent, plural, =0 {} one {# point sans réponse} other {# points sans réponse}}.',
+  'checkIn.alert.todo':
+    'Vous pourriez leur écrire, leur proposer un premier rendez-vous ou demander à la coordination de l’aide. Les membres du binôme ne sont pas prévenus de ce message.',
+  'checkIn.alert.noReferent': 'Ce binôme n’a pas de référent·e : ce message arrive donc à la coordination.',
+  'checkIn.alert.referentUnreachable':
+    'Le message n’a pas pu parvenir à son référent ou sa référente ({referent}) : il arrive donc à la coordination.',
+  'checkIn.paused.dm':
+    'Vous n’avez pas répondu aux {count, plural, one {# dernier point d’étape} other {# derniers points d’étape}} de votre binôme avec {partner} : votre participation est mise en pause, et vous ne recevrez plus de relance.',
+  'checkIn.paused.resume':
+    'Pour reprendre quand vous le souhaitez, tapez **/mentorat reprendre**. Si quelque chose ne va pas, **/mentorat signaler** reste ouvert.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

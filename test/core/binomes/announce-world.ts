@@ -1,7 +1,7 @@
 import type { Locale } from '../../../src/core/i18n/locale';
 import type { CommunityRef } from '../../../src/core/identity';
 import type { ChatPlatform, DeliveryOptions, DeliveryResult, OpenSpaceResult } from '../../../src/core/ports';
-import type { OutgoingMessage } from '../../../src/core/reply';
+import type { Button, OutgoingMessage } from '../../../src/core/reply';
 import { makeEnrolment, participantIn } from '../../store/enrolment-fixture';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
 
@@ -11,6 +11,8 @@ export interface Arrived {
   readonly to: string;
   readonly text: string;
   readonly key?: string;
+  /** The buttons under a post or DM, as the core gave them. */
+  readonly buttons?: readonly Button[];
 }
 
 type Refusal = Extract<DeliveryResult, { ok: false }> | Extract<OpenSpaceResult, { ok: false }>;
@@ -68,7 +70,16 @@ export function createScriptedChat() {
     },
     async postInSpace(_community, spaceId, message, options) {
       if (refusePosts) return refusePosts;
-      return deliver({ kind: 'post', to: spaceId, text: message.text, ...(options ? { key: options.key } : {}) }, options);
+      return deliver(
+        {
+          kind: 'post',
+          to: spaceId,
+          text: message.text,
+          ...(options ? { key: options.key } : {}),
+          ...(message.buttons ? { buttons: message.buttons } : {}),
+        },
+        options,
+      );
     },
     async removeFromSpace(_community, spaceId, userId) {
       if (refuseEnding) return refuseEnding;

@@ -55,12 +55,18 @@ const expectedElement: Record<FormField['kind'], string> = {
 };
 
 describe('the Slack modal built from a form', () => {
-  it('has forms to check: reporting, enrolment, the profile’s edit button, and each report text with its button', () => {
+  it('has forms to check: reporting, enrolment, the profile’s edit button, the check-in’s help button (the report form), and each report text with its button', () => {
     const reportTexts = ['reply', 'note', 'resolve', 'escalate'].flatMap((action) => [
       `mentorat.report-${action}`,
       `mentorat.report-${action}`,
     ]);
-    expect(forms.map((form) => form.id)).toEqual(['mentorat.report', 'mentorat.enrol', 'mentorat.enrol', ...reportTexts]);
+    expect(forms.map((form) => form.id)).toEqual([
+      'mentorat.report',
+      'mentorat.enrol',
+      'mentorat.enrol',
+      'mentorat.report',
+      ...reportTexts,
+    ]);
   });
 
   describe.each(LOCALES)('in %s', (locale) => {
