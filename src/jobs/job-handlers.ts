@@ -1,5 +1,6 @@
 import { announcementResumeJob } from '../core/binomes/announce-job';
 import type { CorePorts } from '../core/context';
+import { pauseEndJob } from '../core/follow-up/pause-end-job';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
 import type { ProgrammeDirectory } from '../dispatch/dispatcher';
@@ -11,7 +12,7 @@ import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
  * Every kind of job the bot runs, on every platform: handlers are core use cases (src/core),
  * listed here once. A new kind is one more entry.
  */
-export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers];
+export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers, pauseEndJob];
 
 export interface JobRunnerOptions {
   readonly programmes: ProgrammeDirectory;
