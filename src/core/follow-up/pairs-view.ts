@@ -31,10 +31,11 @@ async function chosenCycle(ctx: UseCaseContext, typed: string | undefined): Prom
 
 function stateOf(pair: PairFacts, programme: Programme, locale: Locale): string {
   const { binome } = pair;
-  if (isActiveBinome(binome)) return translate(locale, 'pairs.health', { health: pair.health ?? 'on-track' });
+  if (isActiveBinome(binome)) return translate(locale, `pairs.health.${pair.health ?? 'on-track'}`);
   return translate(locale, 'pairs.ended', {
     date: binome.dissolvedAt ? formatDate(binome.dissolvedAt, locale, programme.timeZone) : '—',
-    because: binome.dissolvedBecause ?? 'other',
+    // ICU selectors take no dash: `cycle-closed` is read as `cycleClosed`; a reason added later reads "ended".
+    because: (binome.dissolvedBecause ?? 'other').replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
   });
 }
 

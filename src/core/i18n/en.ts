@@ -692,9 +692,11 @@ export const en = {
   'pairs.none': 'No pair in this cycle yet.',
   'pairs.line': '- {mentee} ↔ {mentor} · referent: {referent} · {state}{facts}',
   'pairs.noReferent': 'none',
-  'pairs.health': '{health, select, on-track {on track} needs-check-in {needs a check-in} at-risk {**at risk**} other {on track}}',
+  'pairs.health.on-track': 'on track',
+  'pairs.health.needs-check-in': 'needs a check-in',
+  'pairs.health.at-risk': '**at risk**',
   'pairs.ended':
-    'ended on {date} ({because, select, coordinator {dissolved by the coordination team} withdrawal {a member withdrew} erasure {a member erased their data} cycle-closed {end of the cycle} other {pair ended}})',
+    'ended on {date} ({because, select, coordinator {dissolved by the coordination team} withdrawal {a member withdrew} erasure {a member erased their data} cycleClosed {end of the cycle} other {pair ended}})',
   'pairs.fact.paused': ' · {count, plural, one {# member on a break} other {# members on a break}}',
   'pairs.fact.notAFit': ' · {count, plural, one {# open “not a good fit”} other {# open “not a good fit”}}',
   'pairs.fact.reports': ' · {count, plural, one {# open report} other {# open reports}}',

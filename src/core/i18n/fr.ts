@@ -722,10 +722,11 @@ export const fr = {
   'pairs.none': 'Aucun binôme dans ce cycle pour l’instant.',
   'pairs.line': '- {mentee} ↔ {mentor} · référent·e : {referent} · {state}{facts}',
   'pairs.noReferent': 'aucun·e',
-  'pairs.health':
-    '{health, select, on-track {en bonne voie} needs-check-in {point d’étape à relancer} at-risk {**à risque**} other {en bonne voie}}',
+  'pairs.health.on-track': 'en bonne voie',
+  'pairs.health.needs-check-in': 'point d’étape à relancer',
+  'pairs.health.at-risk': '**à risque**',
   'pairs.ended':
-    'terminé le {date} ({because, select, coordinator {dissous par la coordination} withdrawal {un membre s’est retiré} erasure {un membre a effacé ses données} cycle-closed {fin du cycle} other {fin du binôme}})',
+    'terminé le {date} ({because, select, coordinator {dissous par la coordination} withdrawal {un membre s’est retiré} erasure {un membre a effacé ses données} cycleClosed {fin du cycle} other {fin du binôme}})',
   'pairs.fact.paused': ' · {count, plural, one {# membre en pause} other {# membres en pause}}',
   'pairs.fact.notAFit': ' · {count, plural, one {# « pas compatible » ouvert} other {# « pas compatible » ouverts}}',
   'pairs.fact.reports': ' · {count, plural, one {# signalement ouvert} other {# signalements ouverts}}',
