@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../context';
 import { isPauseActive, type Pause } from '../follow-up/pause';
 import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
 import type { Enrolment } from '../participants/enrolment';
+import { namesOf } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import type { MatchingInput } from './candidates';
 import { fingerprint } from './fingerprint';
@@ -62,10 +63,12 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
   const commitments = binomeCommitments(active);
   const paused = pausedNow(pauses, ports.clock.now());
   const firstInLine = new Set(waitlist.filter((entry) => entry.firstInLine).map((entry) => entry.mentee));
-  const { input, names } = candidatesFrom(
+  const { input } = candidatesFrom(
     enrolments.filter((enrolment) => !paused.has(enrolment.participant.userId)),
     firstInLine,
   );
+  // Paused people are named too: the proposal lists them apart.
+  const names = namesOf(enrolments.filter((enrolment) => enrolment.status === 'active'));
   // Full mentors stay, with no place: a mentoré left out is then told "all compatible mentors are
   // full", not "no mentor enrolled". Nobody is offered in the role their running binômes do not give them.
   const mentors = input.mentors

@@ -19,8 +19,8 @@ export async function createFollowUpWorld() {
   await enrolMentor(world, 'erin', 'Erin Roux', { locale: 'en' });
   await enrolMentee(world, 'gus', 'Gus Klein');
   await enrolMentor(world, 'fay', 'Fay Morel');
-  await world.ports.binomes.add(makeBinome({ id: 'p1-1', mentee: 'dan', mentor: 'erin', referent: CONFIG_REFERENT }));
-  await markAnnounced(world, 'p1-1');
+  await world.ports.binomes.add(makeBinome({ id: 'm1', mentee: 'dan', mentor: 'erin', referent: CONFIG_REFERENT }));
+  await markAnnounced(world, 'm1');
   return {
     ...world,
     runner,
