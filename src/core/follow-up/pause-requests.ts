@@ -1,3 +1,4 @@
+import { isActiveBinome, isMemberOf } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
@@ -10,6 +11,13 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
 async function requireEnrolled(ctx: UseCaseContext): Promise<void> {
   const enrolment = await ctx.ports.enrolments.find(ctx.actor.id);
   if (enrolment?.status !== 'active') throw new UserError('pause.notEnrolled');
+}
+
+/** Whether the person is in a running binôme: only then is a référent told, and the text says so. */
+async function inBinome(ctx: UseCaseContext): Promise<'yes' | 'no'> {
+  const me = ctx.actor.id.userId;
+  const binomes = await ctx.ports.binomes.listByCommunity(ctx.community);
+  return binomes.some((binome) => isActiveBinome(binome) && isMemberOf(binome, me) && binome.referent !== undefined) ? 'yes' : 'no';
 }
 
 /** A whole number of weeks from 1 to 52, as typed; absent means until further notice. */
@@ -36,7 +44,9 @@ export async function requestPause(ctx: UseCaseContext, input: { readonly weeks?
   if (!outcome.started) throw new UserError('pause.already', { length });
   return {
     kind: 'messages',
-    messages: [{ text: translate(locale, outcome.pause.until ? 'pause.done.timed' : 'pause.done.open', { length }) }],
+    messages: [
+      { text: translate(locale, outcome.pause.until ? 'pause.done.timed' : 'pause.done.open', { length, binome: await inBinome(ctx) }) },
+    ],
   };
 }
 
@@ -47,5 +57,5 @@ export async function resumeFromPause(ctx: UseCaseContext): Promise<Reply> {
   const pause = await currentPause(ports, ctx.actor.id);
   if (!pause) throw new UserError('pause.notPaused');
   await endPause(ports, community, programme, ctx.actor.id.userId, 'resumed');
-  return { kind: 'messages', messages: [{ text: translate(locale, 'pause.resumed') }] };
+  return { kind: 'messages', messages: [{ text: translate(locale, 'pause.resumed', { binome: await inBinome(ctx) }) }] };
 }

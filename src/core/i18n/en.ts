@@ -636,12 +636,12 @@ export const en = {
     '“{typed}” is not a possible number of weeks: 1 to {max}, or nothing for a break until further notice. For example: `/mentorat pause weeks:4`.',
   'pause.already': 'You are already on a break ({length}). `/mentorat resume` to come back sooner.',
   'pause.done.timed':
-    '**You are on a break {length}.** Meanwhile you are not offered a new pair and receive no reminders. Your pair goes on; its referent has been told. The break will end by itself and tell you so; `/mentorat resume` to come back sooner.',
+    '**You are on a break {length}.** Meanwhile you are not offered a new pair and receive no reminders.{binome, select, yes { Your pair goes on; its referent has been told.} other {}} The break will end by itself and tell you so; `/mentorat resume` to come back sooner.',
   'pause.done.open':
-    '**You are on a break {length}.** Meanwhile you are not offered a new pair and receive no reminders. Your pair goes on; its referent has been told. `/mentorat resume` whenever you want to come back.',
+    '**You are on a break {length}.** Meanwhile you are not offered a new pair and receive no reminders.{binome, select, yes { Your pair goes on; its referent has been told.} other {}} `/mentorat resume` whenever you want to come back.',
   'pause.notPaused': 'You are not on a break: there is nothing to resume. `/mentorat pause` if you need one.',
   'pause.resumed':
-    '**Welcome back!** Your break is over: you can be offered a pair and receive check-ins again. If you have a pair, its referent has been told.',
+    '**Welcome back!** Your break is over: you can be offered a pair and receive check-ins again.{binome, select, yes { Your pair’s referent has been told.} other {}}',
   'pause.expired':
     '**Your break is over.** You can be offered a pair and receive check-ins again; if you have a pair, its referent knows. Need more time? `/mentorat pause`.',
   'pause.referent.started': '{person} is taking a break ({length}) in a pair you follow: no new pair and no reminders for them meanwhile.',

@@ -665,12 +665,12 @@ export const fr = {
     '« {typed} » n’est pas un nombre de semaines possible : de 1 à {max}, ou rien pour une pause jusqu’à nouvel ordre. Par exemple : `/mentorat pause semaines:4`.',
   'pause.already': 'Vous êtes déjà en pause ({length}). `/mentorat reprendre` pour revenir plus tôt.',
   'pause.done.timed':
-    '**Vous êtes en pause {length}.** Pendant ce temps, on ne vous propose pas de nouveau binôme et vous ne recevez pas de relance. Votre binôme continue d’exister ; sa ou son référent·e est prévenu·e. La pause se terminera d’elle-même et vous le dira ; `/mentorat reprendre` pour revenir plus tôt.',
+    '**Vous êtes en pause {length}.** Pendant ce temps, on ne vous propose pas de nouveau binôme et vous ne recevez pas de relance.{binome, select, yes { Votre binôme continue d’exister ; sa ou son référent·e est prévenu·e.} other {}} La pause se terminera d’elle-même et vous le dira ; `/mentorat reprendre` pour revenir plus tôt.',
   'pause.done.open':
-    '**Vous êtes en pause {length}.** Pendant ce temps, on ne vous propose pas de nouveau binôme et vous ne recevez pas de relance. Votre binôme continue d’exister ; sa ou son référent·e est prévenu·e. `/mentorat reprendre` quand vous voulez revenir.',
+    '**Vous êtes en pause {length}.** Pendant ce temps, on ne vous propose pas de nouveau binôme et vous ne recevez pas de relance.{binome, select, yes { Votre binôme continue d’exister ; sa ou son référent·e est prévenu·e.} other {}} `/mentorat reprendre` quand vous voulez revenir.',
   'pause.notPaused': "Vous n'êtes pas en pause : il n'y a rien à reprendre. `/mentorat pause` si vous avez besoin d'en faire une.",
   'pause.resumed':
-    '**Bon retour !** Votre pause est finie : vous pouvez de nouveau être proposé·e pour un binôme et recevoir les points d’étape. Si vous avez un binôme, sa ou son référent·e est prévenu·e.',
+    '**Bon retour !** Votre pause est finie : vous pouvez de nouveau être proposé·e pour un binôme et recevoir les points d’étape.{binome, select, yes { La ou le référent·e de votre binôme est prévenu·e.} other {}}',
   'pause.expired':
     '**Votre pause est terminée.** Vous pouvez de nouveau être proposé·e pour un binôme et recevoir les points d’étape ; si vous avez un binôme, sa ou son référent·e le sait. Besoin de plus de temps ? `/mentorat pause`.',
   'pause.referent.started':

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { requestPause, resumeFromPause } from '../../../src/core/follow-up/pause-requests';
 import { isPaused, startPause } from '../../../src/core/follow-up/pauses';
 import { participantIdOf } from '../../../src/core/identity';
+import { confirmWithdrawal, requestWithdrawal } from '../../../src/core/participants/withdraw';
+import type { Reply } from '../../../src/core/reply';
 import { dmRecipients, dmsTo, text } from '../../support/pairing-people';
 import { refusal } from '../../support/refusal';
 import { TERMINAL } from '../../support/use-case-world';
@@ -20,6 +22,12 @@ async function newWorld() {
 
 const dan = (world: FollowUpWorld, locale: 'fr' | 'en' = 'fr') => world.as({ userId: 'dan', locale });
 const DAN = participantIdOf(TERMINAL, 'dan');
+
+function yesArgs(reply: Reply): readonly string[] {
+  const yes = reply.kind === 'messages' ? reply.messages[0]?.buttons?.find((button) => button.action === 'confirm') : undefined;
+  if (!yes) throw new Error('no confirmation button');
+  return yes.args;
+}
 
 describe('a participant who pauses for a number of weeks', () => {
   it('is told what the pause means and until when, and the binôme’s référent is told privately; the mentor hears nothing', async () => {
@@ -84,7 +92,7 @@ describe('a participant who pauses until further notice, then resumes', () => {
     await world.at('2027-01-01T10:00:00.000Z');
     expect(await isPaused(world.ports, participantIdOf(TERMINAL, 'erin'))).toBe(true);
     expect(text(await resumeFromPause(world.as({ userId: 'erin', locale: 'en' })))).toBe(
-      '**Welcome back!** Your break is over: you can be offered a pair and receive check-ins again. If you have a pair, its referent has been told.',
+      '**Welcome back!** Your break is over: you can be offered a pair and receive check-ins again. Your pair’s referent has been told.',
     );
     expect(dmsTo(world, 'ref')).toEqual([
       '<@erin> se met en pause (jusqu’à nouvel ordre) dans un binôme que vous suivez : pas de nouveau binôme ni de relance pour elle ou lui pendant ce temps.',
@@ -120,6 +128,19 @@ describe('a participant who pauses until further notice, then resumes', () => {
     expect(await refusal(() => resumeFromPause(world.as({ userId: 'zoe', locale: 'en' })))).toBe(
       'You are not enrolled in the programme: there is nothing to pause. `/mentorat enrol` to enrol.',
     );
+  });
+
+  it('does not mention a référent to someone without a binôme, and ends with a withdrawal without telling them it is over', async () => {
+    const world = await newWorld();
+    const gus = world.as({ userId: 'gus', locale: 'en' });
+    expect(text(await requestPause(gus, { weeks: '1' }))).toBe(
+      '**You are on a break until 9 March 2026.** Meanwhile you are not offered a new pair and receive no reminders. The break will end by itself and tell you so; `/mentorat resume` to come back sooner.',
+    );
+    await confirmWithdrawal(gus, yesArgs(await requestWithdrawal(gus)));
+    expect(await world.ports.queue.find(TERMINAL, 'pause.end', 'gus')).toBeUndefined();
+    expect(await world.ports.pauses.listFor(participantIdOf(TERMINAL, 'gus'))).toMatchObject([{ endedBecause: 'withdrawn' }]);
+    expect(await world.at('2026-03-20T10:00:00.000Z')).toBe(0);
+    expect(dmsTo(world, 'gus')).toEqual([]);
   });
 
   it('tells nobody when the paused person’s binôme has no référent (coordinators see it in the pairs list)', async () => {
