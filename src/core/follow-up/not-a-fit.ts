@@ -108,7 +108,9 @@ export async function confirmNotAFit(ctx: UseCaseContext, args: readonly string[
       .catch(() => undefined);
   }
   const posted = await tellCoordinators(ctx, binome, pair, referent);
-  const lines = [translate(locale, referent ? 'fit.done.referent' : 'fit.done.noReferent', { referent: mention(referent ?? '') })];
+  const lines = [
+    referent ? translate(locale, 'fit.done.referent', { referent: mention(referent) }) : translate(locale, 'fit.done.noReferent'),
+  ];
   if (!posted) lines.push(translate(locale, 'fit.done.coordinationUnreachable'));
   return { kind: 'messages', replacesOriginal: true, messages: [{ text: lines.join('\n\n') }] };
 }

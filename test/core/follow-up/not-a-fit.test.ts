@@ -112,6 +112,21 @@ describe('saying "not a good fit"', () => {
     expect(delivered(world).some((entry) => entry.to === 'ivy')).toBe(false);
   });
 
+  it('without a référent, tells the coordinators only, and says so before and after', async () => {
+    const world = await newWorld();
+    await world.ports.binomes.add(makeBinome({ id: 'm2', mentee: 'gus', mentor: 'fay' }));
+    await world.checkIn('m2', 1, ['fay', 'met']);
+    const gus = world.as({ userId: 'gus' });
+    const asked = await requestNotAFit(gus);
+    expect(text(asked)).toContain('La coordination sera prévenue, en privé (votre binôme n’a pas de référent·e)');
+    expect(text(await confirmNotAFit(gus, yesArgs(asked)))).toBe(
+      'C’est noté. La coordination est prévenue, en privé ; l’autre membre ne l’est pas.',
+    );
+    const seen = delivered(world);
+    expect(seen.map((entry) => entry.to)).toEqual(['space-1']);
+    expect(seen[0]?.text).toContain('(référent·e : aucun·e)');
+  });
+
   it('tells a member with no binôme where to turn', async () => {
     const world = await newWorld();
     expect(await refusal(() => requestNotAFit(world.as({ userId: 'gus', locale: 'en' })))).toBe(
