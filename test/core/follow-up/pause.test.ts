@@ -63,6 +63,25 @@ describe('a participant who pauses for a number of weeks', () => {
     expect(dmsTo(world, 'dan')).toHaveLength(1);
   });
 
+  it('says it once even when its job runs again after a stop between recording the end and hearing back from the DM', async () => {
+    const world = await newWorld();
+    await requestPause(dan(world), { weeks: '1' });
+    const job = await world.ports.queue.find(TERMINAL, 'pause.end', 'dan');
+    await world.at('2026-03-09T10:00:01.000Z');
+    expect(dmsTo(world, 'dan')).toHaveLength(1);
+    // The same job again (another process took it over): the end is recorded, the DM already there.
+    await world.ports.queue.schedule({
+      community: TERMINAL,
+      kind: 'pause.end',
+      key: 'dan',
+      dueAt: new Date('2026-03-09T10:00:00.000Z'),
+      payload: job?.payload ?? {},
+    });
+    expect(await world.runner.runDue()).toBe(1);
+    expect(dmsTo(world, 'dan')).toHaveLength(1);
+    expect(dmsTo(world, 'ref')).toHaveLength(2);
+  });
+
   it('is refused a second pause while the first lasts, with its end date', async () => {
     const world = await newWorld();
     await requestPause(dan(world), { weeks: '3' });
