@@ -26,6 +26,8 @@ describe('a pause in the terminal chat', () => {
         '/mentorat reprendre',
         '/as coord',
         '/mentorat-admin apparier',
+        '/mentorat-admin valider',
+        '/mentorat-admin binomes',
         '',
       ].join('\n'),
     );
@@ -44,5 +46,10 @@ describe('a pause in the terminal chat', () => {
     expect(afterResume).toContain("Vous n'êtes pas en pause : il n'y a rien à reprendre.");
     expect(afterResume).toContain('Dan Leroy ↔ Alice Martin');
     expect(afterResume).not.toContain('En pause, laissé·es de côté');
+    expect(afterResume).toMatch(/Binômes du cycle \S+ : 1 binôme, dont 1 en cours \(0 à risque\)/);
+    expect(afterResume).toContain('Dan Leroy (@dan) ↔ Alice Martin (@alice)');
+    expect(afterResume).toContain('Liste d’attente : personne.');
+    expect(afterResume).toContain('binome_id,cycle,mentee_id,mentee,mentor_id,mentor,referent_id,referent,state');
+    expect(afterResume).toContain('position,mentee_id,mentee,first_in_line,since,paused,reasons');
   });
 });
