@@ -650,6 +650,7 @@ export const en = {
     '{person} is on a break ({length}): they cannot be pinned, as nobody on a break is ever proposed. Wait until the break ends, or until they come back with `/mentorat resume`.',
   'pause.proposal.title':
     '**On a break, left out ({count})**: {count, plural, one {this person is not proposed} other {these people are not proposed}} while the break lasts.',
+  'pause.manualWarning': 'Note: {person} is on a break ({length}); no reminders for them while it lasts.',
   'pause.proposal.person': '- {person}: on a break {length}',
 
   'match.reason.firstInLine': 'first on the waiting list (previous pair dissolved)',

@@ -680,6 +680,7 @@ export const fr = {
     '{person} est en pause ({length}) : impossible de l’épingler, une personne en pause n’est jamais proposée. Attendez la fin de la pause, ou qu’elle ou il reprenne avec `/mentorat reprendre`.',
   'pause.proposal.title':
     '**En pause, laissé·es de côté ({count})** : {count, plural, one {cette personne n’est pas proposée} other {ces personnes ne sont pas proposées}} tant que dure la pause.',
+  'pause.manualWarning': 'Attention : {person} est en pause ({length}) ; pas de relance pour elle ou lui tant qu’elle dure.',
   'pause.proposal.person': '- {person} : en pause {length}',
 
   'match.reason.firstInLine': 'en tête de la liste d’attente (binôme précédent dissous)',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBinomeByHand } from '../../../src/core/binomes/manage-binome';
 import { dissolveForFit, keepAfterFit } from '../../../src/core/follow-up/fit-resolution';
 import { chooseNotAFit, confirmNotAFit, requestNotAFit } from '../../../src/core/follow-up/not-a-fit';
 import { requestPause } from '../../../src/core/follow-up/pause-requests';
@@ -223,6 +224,13 @@ describe('a paused person and matching', () => {
     expect(proposal).toContain('- Gus Klein (<@gus>): on a break until 30 March 2026');
     const stored = await world.ports.matching.findProposal(TERMINAL);
     expect([...(stored?.pairs ?? []), ...(stored?.unmatched ?? [])].some((item) => item.mentee === 'gus')).toBe(false);
+  });
+
+  it('can still be paired by hand, explicitly, and the coordinator is told of the break', async () => {
+    const world = await newWorld();
+    await requestPause(world.as({ userId: 'fay' }), {});
+    const reply = text(await createBinomeByHand(world.coordinator('en'), { mentee: 'gus', mentor: 'fay' }));
+    expect(reply).toContain('Note: Fay Morel (<@fay>) is on a break (until further notice); no reminders for them while it lasts.');
   });
 
   it('cannot be pinned: the pin is refused, saying until when they are paused', async () => {
