@@ -55,7 +55,11 @@ async function tellReferents(
     const locale = await localeOf(ports, community, programme, referent);
     const text =
       news === 'started'
-        ? translate(locale, 'pause.referent.started', { person: mention(userId), length: pauseLength(pause, programme, locale) })
+        ? translate(locale, 'pause.referent.started', {
+            person: mention(userId),
+            length: pauseLength(pause, programme, locale),
+            because: pause.because === 'no-answer' ? 'noAnswer' : 'asked',
+          })
         : translate(locale, 'pause.referent.ended', { person: mention(userId) });
     // A référent who cannot be reached does not stop the pause: it is visible in the pairs list.
     await ports.chat

@@ -644,7 +644,8 @@ export const en = {
     '**Welcome back!** Your break is over: you can be offered a pair and receive check-ins again.{binome, select, yes { Your pair’s referent has been told.} other {}}',
   'pause.expired':
     '**Your break is over.** You can be offered a pair and receive check-ins again; if you have a pair, its referent knows. Need more time? `/mentorat pause`.',
-  'pause.referent.started': '{person} is taking a break ({length}) in a pair you follow: no new pair and no reminders for them meanwhile.',
+  'pause.referent.started':
+    '{because, select, noAnswer {{person} has been put on a break ({length}) after several check-ins left unanswered, in a pair you follow} other {{person} is taking a break ({length}) in a pair you follow}}: no new pair and no reminders for them meanwhile.',
   'pause.referent.ended': '{person} is back in the programme: their break is over.',
   'pause.pinRefused':
     '{person} is on a break ({length}): they cannot be pinned, as nobody on a break is ever proposed. Wait until the break ends, or until they come back with `/mentorat resume`.',

@@ -674,7 +674,7 @@ export const fr = {
   'pause.expired':
     '**Votre pause est terminée.** Vous pouvez de nouveau être proposé·e pour un binôme et recevoir les points d’étape ; si vous avez un binôme, sa ou son référent·e le sait. Besoin de plus de temps ? `/mentorat pause`.',
   'pause.referent.started':
-    '{person} se met en pause ({length}) dans un binôme que vous suivez : pas de nouveau binôme ni de relance pour elle ou lui pendant ce temps.',
+    '{because, select, noAnswer {{person} est mis·e en pause ({length}) après plusieurs points d’étape sans réponse, dans un binôme que vous suivez} other {{person} se met en pause ({length}) dans un binôme que vous suivez}} : pas de nouveau binôme ni de relance pour elle ou lui pendant ce temps.',
   'pause.referent.ended': '{person} reprend le programme : sa pause est finie.',
   'pause.pinRefused':
     '{person} est en pause ({length}) : impossible de l’épingler, une personne en pause n’est jamais proposée. Attendez la fin de la pause, ou qu’elle ou il reprenne avec `/mentorat reprendre`.',

@@ -167,5 +167,10 @@ describe('a participant who pauses until further notice, then resumes', () => {
     const outcome = await startPause(world.ports, TERMINAL, world.programme, 'gus', { because: 'no-answer' });
     expect(outcome.started).toBe(true);
     expect(dmRecipients(world)).toEqual([]);
+    // With a référent, one paused after unanswered check-ins is described so.
+    await startPause(world.ports, TERMINAL, world.programme, 'erin', { because: 'no-answer', until: new Date('2026-04-01T10:00:00.000Z') });
+    expect(dmsTo(world, 'ref')).toEqual([
+      '<@erin> est mis·e en pause (jusqu’au 1 avril 2026) après plusieurs points d’étape sans réponse, dans un binôme que vous suivez : pas de nouveau binôme ni de relance pour elle ou lui pendant ce temps.',
+    ]);
   });
 });
