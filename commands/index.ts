@@ -4,6 +4,7 @@ import { binomeAdminCommand } from './admin/binome';
 import { confirmCommand } from './admin/confirm';
 import { enrolledCommand } from './admin/enrolled';
 import { forbidCommand } from './admin/forbid';
+import { pairsCommand } from './admin/pairs';
 import { pinCommand } from './admin/pin';
 import { proposeCommand } from './admin/propose';
 import { referentsCommand } from './admin/referents';
@@ -23,7 +24,9 @@ import { followUpCommand } from './mentorat/follow-up';
 import { helpCommand } from './mentorat/help';
 import { myDataCommand } from './mentorat/my-data';
 import { myReportsCommand } from './mentorat/my-reports';
+import { notAFitCommand } from './mentorat/not-a-fit';
 import { overviewCommand } from './mentorat/overview';
+import { pauseCommand } from './mentorat/pause';
 import { pillarsCommand } from './mentorat/pillars';
 import { profileCommand } from './mentorat/profile';
 import { reportCommand } from './mentorat/report';
@@ -33,6 +36,7 @@ import { reportReplyCommand } from './mentorat/report-reply';
 import { reportResolveCommand } from './mentorat/report-resolve';
 import { reportTakeCommand } from './mentorat/report-take';
 import { reportingCommand } from './mentorat/reporting';
+import { resumeCommand } from './mentorat/resume';
 import { roleCommand } from './mentorat/role';
 import { withdrawCommand } from './mentorat/withdraw';
 
@@ -55,6 +59,9 @@ export const commands: readonly Command[] = [
   checkInCommand,
   followUpCommand,
   feedbackCommand,
+  pauseCommand,
+  resumeCommand,
+  notAFitCommand,
   reportTakeCommand,
   reportReplyCommand,
   reportNoteCommand,
@@ -74,6 +81,7 @@ export const commands: readonly Command[] = [
   reportsCommand,
   reportAdminCommand,
   statsCommand,
+  pairsCommand,
 ];
 
 /** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */

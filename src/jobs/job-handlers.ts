@@ -4,6 +4,7 @@ import type { CorePorts } from '../core/context';
 import { weeklyDigestJob } from '../core/digest/digest-job';
 import { feedbackAskJob } from '../core/feedback/feedback-job';
 import { checkInRoundJob } from '../core/follow-up/check-in-jobs';
+import { pauseEndJob } from '../core/follow-up/pause-end-job';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
 import type { ProgrammeDirectory } from '../dispatch/dispatcher';
@@ -22,6 +23,7 @@ export const jobHandlers: readonly JobHandler[] = [
   ...reportJobHandlers,
   feedbackAskJob,
   weeklyDigestJob,
+  pauseEndJob,
 ];
 
 export interface JobRunnerOptions {

@@ -36,7 +36,7 @@ const choice = (mentee: string, referent: string): ReferentChoice => ({
   at: AT,
 });
 const waiting = (mentee: string, community = LOCAL): WaitlistEntry => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   community,
   mentee,
   round: 1,

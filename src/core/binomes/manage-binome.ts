@@ -2,7 +2,9 @@ import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { currentCycle } from '../cycles/current-cycle';
 import { UserError } from '../errors';
+import { currentPause, pauseLength } from '../follow-up/pauses';
 import { translate } from '../i18n/translate';
+import { participantIdOf } from '../identity';
 import { assessPair } from '../matching/compatibility';
 import { pairReasons } from '../matching/explain';
 import { candidatesFrom } from '../matching/from-enrolments';
@@ -114,6 +116,14 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
     );
   } else {
     lines.push(translate(locale, 'binome.createdDespite', { rule: translate(locale, `match.rule.${assessed.blockedBecause}`) }));
+  }
+  // Made by hand on purpose, yet never silently with someone on a break: the coordinator sees it.
+  for (const userId of [pair.mentee, pair.mentor]) {
+    const pause = await currentPause(ports, participantIdOf(community, userId));
+    if (pause)
+      lines.push(
+        translate(locale, 'pause.manualWarning', { person: personLabel(userId, names), length: pauseLength(pause, programme, locale) }),
+      );
   }
   lines.push('', translate(locale, 'binome.announceNext'));
   return messages(lines.join('\n'));

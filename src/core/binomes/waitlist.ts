@@ -18,12 +18,18 @@ export const unmatchedReasonSchema = z.discriminatedUnion('kind', [
  * when the binômes are announced, and stay on the waiting list until they get one.
  */
 export const waitlistEntrySchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   community: communityRefSchema,
   mentee: z.string().min(1).max(100),
   /** The proposal whose confirmation left them out: each round tells them once. */
   round: z.number().int().min(1),
   reasons: z.array(unmatchedReasonSchema),
   since: z.iso.datetime(),
+  /**
+   * Back on the list after coordinators dissolved their binôme as "not a good fit": the next
+   * round matches them before the others competing for the same places (a score term the
+   * proposal shows). Cleared when they get a binôme (the entry goes).
+   */
+  firstInLine: z.object({ because: z.literal('not-a-fit'), binomeId: z.string().min(1).max(40), at: z.iso.datetime() }).optional(),
 });
 export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>;

@@ -747,4 +747,91 @@ export const en = {
     'You have not answered the {count, plural, one {last check-in} other {last # check-ins}} of your pair with {partner}: your participation is paused, and you will not be nudged any more.',
   'checkIn.paused.resume':
     'To resume whenever you like, type **/mentorat resume**. If something is wrong, **/mentorat report** stays open.',
+  'command.mentorat.pause.description': 'Take a break: no new pair and no reminders for a while',
+  'command.mentorat.resume.description': 'Come back to the programme after a break',
+  'command.mentorat.notAFit.description': 'Say privately that my pair is not working',
+  'command.admin.pairs.description': 'The cycle’s pairs, their health and the waiting list, with CSV exports',
+  'option.pause.weeks.description': 'How many weeks (1 to 52); leave empty for until further notice',
+  'option.pairs.cycle.description': 'A cycle’s name (by default, the current cycle)',
+
+  'pause.until': 'until {date}',
+  'pause.untilFurtherNotice': 'until further notice',
+  'pause.notEnrolled': 'You are not enrolled in the programme: there is nothing to pause. `/mentorat enrol` to enrol.',
+  'pause.invalidWeeks':
+    '“{typed}” is not a possible number of weeks: 1 to {max}, or nothing for a break until further notice. For example: `/mentorat pause weeks:4`.',
+  'pause.already': 'You are already on a break ({length}). `/mentorat resume` to come back sooner.',
+  'pause.done.timed':
+    '**You are on a break {length}.** Meanwhile you are not offered a new pair and receive no reminders.{binome, select, yes { Your pair goes on; its referent has been told.} other {}} The break will end by itself and tell you so; `/mentorat resume` to come back sooner.',
+  'pause.done.open':
+    '**You are on a break {length}.** Meanwhile you are not offered a new pair and receive no reminders.{binome, select, yes { Your pair goes on; its referent has been told.} other {}} `/mentorat resume` whenever you want to come back.',
+  'pause.notPaused': 'You are not on a break: there is nothing to resume. `/mentorat pause` if you need one.',
+  'pause.resumed':
+    '**Welcome back!** Your break is over: you can be offered a pair and receive check-ins again.{binome, select, yes { Your pair’s referent has been told.} other {}}',
+  'pause.expired':
+    '**Your break is over.** You can be offered a pair and receive check-ins again; if you have a pair, its referent knows. Need more time? `/mentorat pause`.',
+  'pause.referent.started':
+    '{because, select, noAnswer {{person} has been put on a break ({length}) after several check-ins left unanswered, in a pair you follow} other {{person} is taking a break ({length}) in a pair you follow}}: no new pair and no reminders for them meanwhile.',
+  'pause.referent.ended': '{person} is back in the programme: their break is over.',
+  'pause.pinRefused':
+    '{person} is on a break ({length}): they cannot be pinned, as nobody on a break is ever proposed. Wait until the break ends, or until they come back with `/mentorat resume`.',
+  'pause.proposal.title':
+    '**On a break, left out ({count})**: {count, plural, one {this person is not proposed} other {these people are not proposed}} while the break lasts.',
+  'pause.manualWarning': 'Note: {person} is on a break ({length}); no reminders for them while it lasts.',
+  'pause.proposal.person': '- {person}: on a break {length}',
+
+  'match.reason.firstInLine': 'first on the waiting list (previous pair dissolved)',
+
+  'fit.noBinome':
+    'You have no running pair: there is nothing to say here. For a difficulty, `/mentorat report` passes it on confidentially.',
+  'fit.notMetYet':
+    'The programme asks you to meet at least once before judging a pair: you can say it here after a first “we met” at a check-in. If something worries you meanwhile, `/mentorat report` is there for that, confidentially.',
+  'fit.alreadySaid': 'You already said so for this pair: the coordination team knows and will decide what comes next.',
+  'fit.choose': 'You have several pairs. Which one is not working?',
+  'fit.button.with': 'With {name}',
+  'fit.binomeEnded': 'This pair has ended meanwhile: there is nothing more to say.',
+  'fit.confirm.question':
+    'Say that your pair with {other} is not working? Your referent and the coordination team will be told, privately; {other} will not be told. The coordination team may dissolve the pair or keep it.',
+  'fit.confirm.questionNoReferent':
+    'Say that your pair with {other} is not working? The coordination team will be told, privately (your pair has no referent); {other} will not be told. The coordination team may dissolve the pair or keep it.',
+  'fit.confirm.yes': 'Yes, say it',
+  'fit.done.referent': 'Noted. {referent} and the coordination team have been told, privately; the other member has not.',
+  'fit.done.noReferent': 'Noted. The coordination team has been told, privately; the other member has not.',
+  'fit.done.coordinationUnreachable':
+    'The coordination team’s space could not be reached for now: what you said is recorded and shows in the list of pairs they read.',
+  'fit.referent.dm':
+    '**Pair to look at**: {person} says privately that the pair {pair}, which you follow, is not working. The coordination team may dissolve it; the other member has not been told, please do not tell them.',
+  'fit.noReferent': 'none',
+  'fit.coordination.post':
+    '**Pair to look at**: {person} says privately that the pair {pair} (referent: {referent}) is not working. The other member has not been told.\nDissolving the pair puts {mentee} back on the waiting list, first in line for the next round; keeping it changes nothing.',
+  'fit.button.dissolve': 'Dissolve the pair',
+  'fit.button.keep': 'Keep the pair',
+  'fit.unknown': 'This pair or this concern no longer exists.',
+  'fit.alreadyResolved': 'Already done: the pair was {resolution, select, dissolved {dissolved} other {kept}} on {date}.',
+  'fit.dissolved': '**Pair dissolved**: {pair}. Its members and referent have been told, without the reason.',
+  'fit.dissolved.firstInLine': '{mentee} is on the waiting list, first in line for the next round (`/mentorat-admin match`).',
+  'fit.kept': 'Pair kept: {pair}. Nothing changes, nobody is told.',
+  'fit.mentee.firstInLine':
+    'You are on the waiting list, **first in line** for the next round: the coordination team will offer you another mentor as soon as possible.',
+
+  'pairs.unknownCycle': 'No cycle is called “{name}”. Known cycles: {names}.',
+  'pairs.title':
+    '**Pairs of cycle {cycle}**: {count, plural, one {# pair} other {# pairs}}, {active, plural, one {# running} other {# running}} ({atRisk, plural, one {# at risk} other {# at risk}})',
+  'pairs.none': 'No pair in this cycle yet.',
+  'pairs.line': '- {mentee} ↔ {mentor} · referent: {referent} · {state}{facts}',
+  'pairs.noReferent': 'none',
+  'pairs.health.on-track': 'on track',
+  'pairs.health.needs-check-in': 'needs a check-in',
+  'pairs.health.at-risk': '**at risk**',
+  'pairs.ended':
+    'ended on {date} ({because, select, coordinator {dissolved by the coordination team} withdrawal {a member withdrew} erasure {a member erased their data} cycleClosed {end of the cycle} other {pair ended}})',
+  'pairs.fact.paused': ' · {count, plural, one {# member on a break} other {# members on a break}}',
+  'pairs.fact.notAFit': ' · {count, plural, one {# open “not a good fit”} other {# open “not a good fit”}}',
+  'pairs.fact.reports': ' · {count, plural, one {# open report} other {# open reports}}',
+  'pairs.fact.noCheckIn': ' · no check-in yet',
+  'pairs.fact.checkIns': ' · {count, plural, one {# check-in} other {# check-ins}}{met, select, yes {, met} other {, not met yet}}',
+  'pairs.more': '… and {count} more: see the CSV file.',
+  'pairs.waitlist.title': '**Waiting list ({count})**',
+  'pairs.waitlist.empty': 'Waiting list: nobody.',
+  'pairs.waitlist.line':
+    '{position}. {person} · since {since}{firstInLine, select, yes { · **first in line (previous pair dissolved)**} other {}}{paused, select, yes { · on a break} other {}}',
 } as const satisfies Record<MessageKey, string>;

@@ -780,6 +780,95 @@ export const fr = {
     'Vous n’avez pas répondu aux {count, plural, one {# dernier point d’étape} other {# derniers points d’étape}} de votre binôme avec {partner} : votre participation est mise en pause, et vous ne recevrez plus de relance.',
   'checkIn.paused.resume':
     'Pour reprendre quand vous le souhaitez, tapez **/mentorat reprendre**. Si quelque chose ne va pas, **/mentorat signaler** reste ouvert.',
+  'command.mentorat.pause.description': 'Faire une pause : plus de nouveau binôme ni de relance pour un temps',
+  'command.mentorat.resume.description': 'Reprendre le programme après une pause',
+  'command.mentorat.notAFit.description': 'Dire en privé que mon binôme ne fonctionne pas',
+  'command.admin.pairs.description': 'Les binômes du cycle, leur santé et la liste d’attente, avec exports CSV',
+  'option.pause.weeks.description': 'Combien de semaines (1 à 52) ; sans rien, jusqu’à nouvel ordre',
+  'option.pairs.cycle.description': 'Le nom d’un cycle (par défaut, le cycle en cours)',
+
+  'pause.until': 'jusqu’au {date}',
+  'pause.untilFurtherNotice': 'jusqu’à nouvel ordre',
+  'pause.notEnrolled':
+    "Vous n'êtes pas inscrit·e au programme : il n'y a rien à mettre en pause. `/mentorat inscription` pour vous inscrire.",
+  'pause.invalidWeeks':
+    '« {typed} » n’est pas un nombre de semaines possible : de 1 à {max}, ou rien pour une pause jusqu’à nouvel ordre. Par exemple : `/mentorat pause semaines:4`.',
+  'pause.already': 'Vous êtes déjà en pause ({length}). `/mentorat reprendre` pour revenir plus tôt.',
+  'pause.done.timed':
+    '**Vous êtes en pause {length}.** Pendant ce temps, on ne vous propose pas de nouveau binôme et vous ne recevez pas de relance.{binome, select, yes { Votre binôme continue d’exister ; sa ou son référent·e est prévenu·e.} other {}} La pause se terminera d’elle-même et vous le dira ; `/mentorat reprendre` pour revenir plus tôt.',
+  'pause.done.open':
+    '**Vous êtes en pause {length}.** Pendant ce temps, on ne vous propose pas de nouveau binôme et vous ne recevez pas de relance.{binome, select, yes { Votre binôme continue d’exister ; sa ou son référent·e est prévenu·e.} other {}} `/mentorat reprendre` quand vous voulez revenir.',
+  'pause.notPaused': "Vous n'êtes pas en pause : il n'y a rien à reprendre. `/mentorat pause` si vous avez besoin d'en faire une.",
+  'pause.resumed':
+    '**Bon retour !** Votre pause est finie : vous pouvez de nouveau être proposé·e pour un binôme et recevoir les points d’étape.{binome, select, yes { La ou le référent·e de votre binôme est prévenu·e.} other {}}',
+  'pause.expired':
+    '**Votre pause est terminée.** Vous pouvez de nouveau être proposé·e pour un binôme et recevoir les points d’étape ; si vous avez un binôme, sa ou son référent·e le sait. Besoin de plus de temps ? `/mentorat pause`.',
+  'pause.referent.started':
+    '{because, select, noAnswer {{person} est mis·e en pause ({length}) après plusieurs points d’étape sans réponse, dans un binôme que vous suivez} other {{person} se met en pause ({length}) dans un binôme que vous suivez}} : pas de nouveau binôme ni de relance pour elle ou lui pendant ce temps.',
+  'pause.referent.ended': '{person} reprend le programme : sa pause est finie.',
+  'pause.pinRefused':
+    '{person} est en pause ({length}) : impossible de l’épingler, une personne en pause n’est jamais proposée. Attendez la fin de la pause, ou qu’elle ou il reprenne avec `/mentorat reprendre`.',
+  'pause.proposal.title':
+    '**En pause, laissé·es de côté ({count})** : {count, plural, one {cette personne n’est pas proposée} other {ces personnes ne sont pas proposées}} tant que dure la pause.',
+  'pause.manualWarning': 'Attention : {person} est en pause ({length}) ; pas de relance pour elle ou lui tant qu’elle dure.',
+  'pause.proposal.person': '- {person} : en pause {length}',
+
+  'match.reason.firstInLine': 'en tête de la liste d’attente (binôme précédent dissous)',
+
+  'fit.noBinome':
+    "Vous n'avez pas de binôme en cours : il n'y a rien à signaler ici. Pour une difficulté, `/mentorat signaler` la transmet en toute confidentialité.",
+  'fit.notMetYet':
+    'Le programme demande de se rencontrer au moins une fois avant de juger un binôme : vous pourrez le dire ici après un premier « on s’est vus » à un point d’étape. Si quelque chose vous inquiète d’ici là, `/mentorat signaler` est fait pour ça, en toute confidentialité.',
+  'fit.alreadySaid': 'Vous l’avez déjà dit pour ce binôme : la coordination est prévenue et décidera de la suite.',
+  'fit.choose': 'Vous avez plusieurs binômes. Lequel ne fonctionne pas ?',
+  'fit.button.with': 'Avec {name}',
+  'fit.binomeEnded': 'Ce binôme a pris fin entre-temps : il n’y a plus rien à signaler.',
+  'fit.confirm.question':
+    'Dire que votre binôme avec {other} ne fonctionne pas ? Votre référent·e et la coordination seront prévenu·es, en privé ; {other} ne sera pas prévenu·e. La coordination pourra dissoudre le binôme ou le garder.',
+  'fit.confirm.questionNoReferent':
+    'Dire que votre binôme avec {other} ne fonctionne pas ? La coordination sera prévenue, en privé (votre binôme n’a pas de référent·e) ; {other} ne sera pas prévenu·e. La coordination pourra dissoudre le binôme ou le garder.',
+  'fit.confirm.yes': 'Oui, le dire',
+  'fit.done.referent': 'C’est noté. {referent} et la coordination sont prévenu·es, en privé ; l’autre membre ne l’est pas.',
+  'fit.done.noReferent': 'C’est noté. La coordination est prévenue, en privé ; l’autre membre ne l’est pas.',
+  'fit.done.coordinationUnreachable':
+    'L’espace de la coordination n’a pas pu être joint pour l’instant : votre avis est enregistré et apparaît dans la liste des binômes qu’elle consulte.',
+  'fit.referent.dm':
+    '**Binôme à revoir** : {person} dit en privé que le binôme {pair}, que vous suivez, ne fonctionne pas. La coordination peut le dissoudre ; l’autre membre n’a pas été prévenu·e, merci de ne pas le lui dire.',
+  'fit.noReferent': 'aucun·e',
+  'fit.coordination.post':
+    '**Binôme à revoir** : {person} dit en privé que le binôme {pair} (référent·e : {referent}) ne fonctionne pas. L’autre membre n’a pas été prévenu·e.\nDissoudre le binôme remet {mentee} sur la liste d’attente, en tête pour le prochain tour ; le garder ne change rien.',
+  'fit.button.dissolve': 'Dissoudre le binôme',
+  'fit.button.keep': 'Garder le binôme',
+  'fit.unknown': 'Ce binôme ou cet avis n’existe plus.',
+  'fit.alreadyResolved': 'C’est déjà fait : le binôme a été {resolution, select, dissolved {dissous} other {gardé}} le {date}.',
+  'fit.dissolved': '**Binôme dissous** : {pair}. Ses membres et sa ou son référent·e sont prévenu·es, sans la raison.',
+  'fit.dissolved.firstInLine': '{mentee} est sur la liste d’attente, en tête pour le prochain tour (`/mentorat-admin apparier`).',
+  'fit.kept': 'Binôme gardé : {pair}. Rien ne change, personne n’est prévenu.',
+  'fit.mentee.firstInLine':
+    'Vous êtes sur la liste d’attente, **en tête** pour le prochain tour : la coordination vous proposera un·e autre mentor dès que possible.',
+
+  'pairs.unknownCycle': 'Aucun cycle ne s’appelle « {name} ». Cycles connus : {names}.',
+  'pairs.title':
+    '**Binômes du cycle {cycle}** : {count, plural, one {# binôme} other {# binômes}}, dont {active, plural, one {# en cours} other {# en cours}} ({atRisk, plural, one {# à risque} other {# à risque}})',
+  'pairs.none': 'Aucun binôme dans ce cycle pour l’instant.',
+  'pairs.line': '- {mentee} ↔ {mentor} · référent·e : {referent} · {state}{facts}',
+  'pairs.noReferent': 'aucun·e',
+  'pairs.health.on-track': 'en bonne voie',
+  'pairs.health.needs-check-in': 'point d’étape à relancer',
+  'pairs.health.at-risk': '**à risque**',
+  'pairs.ended':
+    'terminé le {date} ({because, select, coordinator {dissous par la coordination} withdrawal {un membre s’est retiré} erasure {un membre a effacé ses données} cycleClosed {fin du cycle} other {fin du binôme}})',
+  'pairs.fact.paused': ' · {count, plural, one {# membre en pause} other {# membres en pause}}',
+  'pairs.fact.notAFit': ' · {count, plural, one {# « pas compatible » ouvert} other {# « pas compatible » ouverts}}',
+  'pairs.fact.reports': ' · {count, plural, one {# signalement ouvert} other {# signalements ouverts}}',
+  'pairs.fact.noCheckIn': ' · pas encore de point d’étape',
+  'pairs.fact.checkIns':
+    ' · {count, plural, one {# point d’étape} other {# points d’étape}}{met, select, yes {, rencontre confirmée} other {, pas encore de rencontre}}',
+  'pairs.more': '… et {count} de plus : voir le fichier CSV.',
+  'pairs.waitlist.title': '**Liste d’attente ({count})**',
+  'pairs.waitlist.empty': 'Liste d’attente : personne.',
+  'pairs.waitlist.line':
+    '{position}. {person} · depuis le {since}{firstInLine, select, yes { · **en tête (binôme précédent dissous)**} other {}}{paused, select, yes { · en pause} other {}}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -24,6 +24,8 @@ export const menteeCandidateSchema = z.object({
   expectations: z.array(z.string().min(1)),
   /** Mentor ids this mentoré must never be proposed (thesis director, CSI members). */
   excluded: z.array(z.string().min(1)),
+  /** Back on the waiting list after a binôme that was "not a good fit": matched before the others (see FIRST_IN_LINE_POINTS). */
+  firstInLine: z.boolean().optional(),
 });
 
 export type MentorCandidate = z.infer<typeof mentorCandidateSchema>;

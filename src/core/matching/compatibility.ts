@@ -16,7 +16,16 @@ export type ScoreTerm =
     }
   | { readonly kind: 'offered-topics'; readonly items: readonly string[]; readonly points: number }
   | { readonly kind: 'same-region'; readonly region: string; readonly points: number }
-  | { readonly kind: 'compatible-format'; readonly points: number };
+  | { readonly kind: 'compatible-format'; readonly points: number }
+  | { readonly kind: 'first-in-line'; readonly points: number };
+
+/**
+ * What a mentoré first in line (their binôme dissolved as "not a good fit") adds to every pair they
+ * could form: far more than any soft score a programme gives one pair (tens of points), so that
+ * when mentorés compete for the last places the one first in line is matched; the matcher still
+ * matches as many mentorés as it can first, so nobody else loses a place that only they could take.
+ */
+export const FIRST_IN_LINE_POINTS = 1000;
 
 export type PairAssessment =
   | { readonly allowed: false; readonly blockedBecause: BlockedBecause }
@@ -94,5 +103,6 @@ export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rul
   if (canMeet(mentor, mentee) && weights.compatibleFormat > 0) {
     terms.push({ kind: 'compatible-format', points: weights.compatibleFormat });
   }
+  if (mentee.firstInLine) terms.push({ kind: 'first-in-line', points: FIRST_IN_LINE_POINTS });
   return { allowed: true, score: terms.reduce((sum, term) => sum + term.points, 0), terms, languages };
 }

@@ -60,14 +60,18 @@ export async function confirmProposal(ctx: UseCaseContext, revisionShown?: strin
 
   for (const binome of binomes) await ports.binomes.add(binome);
   for (const pair of proposal.pairs) await ports.waitlist.remove(community, pair.mentee);
+  // A mentoré first in line who is left out again (no mentor at all) stays first in line.
+  const waiting = new Map((await ports.waitlist.list(community)).map((entry) => [entry.mentee, entry]));
   for (const item of proposal.unmatched) {
+    const firstInLine = waiting.get(item.mentee)?.firstInLine;
     await ports.waitlist.save({
-      schemaVersion: 1,
+      schemaVersion: 2,
       community,
       mentee: item.mentee,
       round: proposal.revision,
       reasons: item.reasons,
       since: now,
+      ...(firstInLine ? { firstInLine } : {}),
     });
   }
   await ports.matching.clearDecisions(community);

@@ -32,6 +32,8 @@ function describeTerm(term: ScoreTerm, programme: Programme, locale: Locale): st
       return translate(locale, 'match.reason.sameRegion', { region: labels(programme.lists.regions, [term.region], locale) });
     case 'compatible-format':
       return translate(locale, 'match.reason.compatibleFormat');
+    case 'first-in-line':
+      return translate(locale, 'match.reason.firstInLine');
   }
 }
 

@@ -11,9 +11,10 @@ export interface MatchingPeople {
 /**
  * The active enrolments as the matcher's candidates. The form asks mentorés for the names of
  * people to avoid; a name that is an enrolled mentor's (or their id) becomes that mentor, any
- * other name is someone the matcher could never propose anyway.
+ * other name is someone the matcher could never propose anyway. Mentorés in `firstInLine` (back
+ * on the waiting list after a binôme that did not fit) are matched before others competing for a place.
  */
-export function candidatesFrom(enrolments: readonly Enrolment[]): MatchingPeople {
+export function candidatesFrom(enrolments: readonly Enrolment[], firstInLine: ReadonlySet<string> = new Set()): MatchingPeople {
   const active = enrolments.filter((enrolment) => enrolment.status === 'active');
   const names = new Map(active.map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]));
   const mentors: MentorCandidate[] = [];
@@ -52,6 +53,7 @@ export function candidatesFrom(enrolments: readonly Enrolment[]): MatchingPeople
         if (mentorIds.has(entry)) return [entry];
         return mentorByName.get(foldForMatching(entry)) ?? [];
       }),
+      ...(firstInLine.has(participant.userId) ? { firstInLine: true } : {}),
     });
   }
   return { input: { mentors, mentees, pins: [], forbids: [] }, names };

@@ -1,7 +1,9 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { isPauseActive, type Pause } from '../follow-up/pause';
 import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
 import type { Enrolment } from '../participants/enrolment';
+import { namesOf } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import type { MatchingInput } from './candidates';
 import { fingerprint } from './fingerprint';
@@ -21,10 +23,23 @@ export interface MatchingSituation {
   readonly rules: readonly PairRule[];
   readonly referentChoices: ReadonlyMap<string, string>;
   readonly referents: readonly string[];
+  /** People left out because they are paused now (never proposed), with their pause's end if set. */
+  readonly paused: readonly { readonly userId: string; readonly until?: string }[];
   /** Binômes each référent already follows. */
   readonly referentLoads: ReadonlyMap<string, number>;
   /** Changes whenever any of the above does: a stored proposal is confirmed only while it still matches. */
   readonly basis: string;
+}
+
+/** Who is paused at `now`, by user id: the matcher never sees them. */
+function pausedNow(pauses: readonly Pause[], now: Date): Map<string, { userId: string; until?: string }> {
+  const paused = new Map<string, { userId: string; until?: string }>();
+  for (const pause of pauses) {
+    if (!isPauseActive(pause, now)) continue;
+    const userId = pause.participant.userId;
+    paused.set(userId, { userId, ...(pause.until ? { until: pause.until } : {}) });
+  }
+  return paused;
 }
 
 function countBy(values: readonly string[]): Map<string, number> {
@@ -35,16 +50,25 @@ function countBy(values: readonly string[]): Map<string, number> {
 
 export async function loadMatchingSituation(ctx: UseCaseContext): Promise<MatchingSituation> {
   const { ports, community } = ctx;
-  const [enrolments, binomes, rules, choices, referents] = await Promise.all([
+  const [enrolments, binomes, rules, choices, referents, pauses, waitlist] = await Promise.all([
     ports.enrolments.listByCommunity(community),
     ports.binomes.listByCommunity(community),
     ports.matching.listRules(community),
     ports.matching.listReferentChoices(community),
     referentIds(ctx),
+    ports.pauses.listByCommunity(community),
+    ports.waitlist.list(community),
   ]);
   const active = binomes.filter(isActiveBinome);
   const commitments = binomeCommitments(active);
-  const { input, names } = candidatesFrom(enrolments);
+  const paused = pausedNow(pauses, ports.clock.now());
+  const firstInLine = new Set(waitlist.filter((entry) => entry.firstInLine).map((entry) => entry.mentee));
+  const { input } = candidatesFrom(
+    enrolments.filter((enrolment) => !paused.has(enrolment.participant.userId)),
+    firstInLine,
+  );
+  // Paused people are named too: the proposal lists them apart.
+  const names = namesOf(enrolments.filter((enrolment) => enrolment.status === 'active'));
   // Full mentors stay, with no place: a mentoré left out is then told "all compatible mentors are
   // full", not "no mentor enrolled". Nobody is offered in the role their running binômes do not give them.
   const mentors = input.mentors
@@ -70,6 +94,8 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     ...rules.map((rule) => `r:${rule.kind}:${rule.mentee}:${rule.mentor}`),
     ...[...referentChoices].map(([mentee, referent]) => `c:${mentee}:${referent}`),
     ...referents.map((referent) => `f:${referent}`),
+    ...[...paused.keys()].map((userId) => `p:${userId}`),
+    ...[...firstInLine].map((userId) => `q:${userId}`),
     `w:${JSON.stringify(ctx.programme.matching)}`,
   ]);
   return {
@@ -85,6 +111,9 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     rules,
     referentChoices,
     referents,
+    paused: [...paused.values()]
+      .filter((pause) => enrolments.some((enrolment) => enrolment.status === 'active' && enrolment.participant.userId === pause.userId))
+      .sort((a, b) => (a.userId < b.userId ? -1 : 1)),
     referentLoads: countBy(active.flatMap((binome) => (binome.referent ? [binome.referent] : []))),
     basis,
   };

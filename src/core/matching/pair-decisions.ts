@@ -2,8 +2,10 @@ import { binomeSubject } from '../binomes/announcement-log';
 import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
+import { currentPause, pauseLength } from '../follow-up/pauses';
 import { foldForMatching } from '../forms/raw-input';
 import { translate } from '../i18n/translate';
+import { participantIdOf } from '../identity';
 import { findEnrolled, namesOf, personIdFrom, personLabel } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import { mention, messages, type Reply } from '../reply';
@@ -31,6 +33,16 @@ async function namedPair(ctx: UseCaseContext, typed: PairNamed) {
 /** `/mentorat-admin epingler`: this pair will be proposed whatever its score, until the next confirmation. */
 export async function pinPair(ctx: UseCaseContext, typed: PairNamed): Promise<Reply> {
   const { mentee, mentor, names, pair } = await namedPair(ctx, typed);
+  // A paused person is never proposed: a pin would wait unseen, so it is refused, with until when.
+  for (const person of [pair.mentee, pair.mentor]) {
+    const pause = await currentPause(ctx.ports, participantIdOf(ctx.community, person));
+    if (pause) {
+      throw new UserError('pause.pinRefused', {
+        person: personLabel(person, names),
+        length: pauseLength(pause, ctx.programme, ctx.locale),
+      });
+    }
+  }
   // Never force a mentoré onto someone they asked not to meet: that is their safety, not a preference.
   if (mentee.profile.role === 'mentee' && findExcluded(mentee.profile.excluded, names, pair.mentor)) {
     throw new UserError('decision.excludedByMentee', { pair: pairLabel(pair, names) });

@@ -1,5 +1,5 @@
 import type { MatchingRules, MenteeCandidate, MentorCandidate, PairIds } from './candidates';
-import { affiliationKey, type BlockedBecause } from './compatibility';
+import { affiliationKey, type BlockedBecause, FIRST_IN_LINE_POINTS } from './compatibility';
 
 /**
  * The fields assessPair compares, compiled once per person into numbers and bitsets, so that
@@ -69,6 +69,8 @@ export interface CompiledPairs {
     readonly region: number;
     readonly format: number;
   };
+  /** Points every pair of each mentoré earns whoever the mentor (first in line: FIRST_IN_LINE_POINTS). */
+  readonly menteeBonus: Int32Array;
   /** No pair scores more. */
   readonly maxScore: number;
   /**
@@ -223,12 +225,14 @@ export function compilePairs(
     format: positive(rules.weights.compatibleFormat),
   };
   const most = (people: readonly (readonly string[])[]) => people.reduce((max, items) => Math.max(max, new Set(items).size), 0);
+  const menteeBonus = Int32Array.from(mentees, (person) => (person.firstInLine ? FIRST_IN_LINE_POINTS : 0));
   const maxScore =
     weights.field * most(mentees.map((person) => person.fields)) +
     weights.sector +
     weights.topic * most(mentees.map((person) => person.expectations)) +
     weights.region +
-    weights.format;
+    weights.format +
+    menteeBonus.reduce((max, bonus) => Math.max(max, bonus), 0);
   const packedMentors =
     words.languages === 1 && words.fields === 1 && words.topics === 1 ? new Int32Array(mentors.length * MENTOR_STRIDE) : new Int32Array(0);
   if (packedMentors.length > 0) {
@@ -255,6 +259,7 @@ export function compilePairs(
     forbidSameAffiliation: rules.forbidSameAffiliation,
     requireWayToMeet: rules.requireWayToMeet,
     weights,
+    menteeBonus,
     maxScore,
   };
 }
@@ -320,13 +325,15 @@ function score(pairs: CompiledPairs, mentee: number, mentor: number): number {
   const { words } = pairs;
   const a = pairs.mentee;
   const b = pairs.mentor;
-  return scoreOf(
-    pairs.weights,
-    sharedCount(a.fields, b.fields, mentee * words.fields, mentor * words.fields, words.fields),
-    sharedCount(a.topics, b.topics, mentee * words.topics, mentor * words.topics, words.topics),
-    (a.sector[mentee] as number) & (b.sector[mentor] as number),
-    (a.format[mentee] as number) & (b.format[mentor] as number),
-    a.region[mentee] === b.region[mentor],
+  return (
+    scoreOf(
+      pairs.weights,
+      sharedCount(a.fields, b.fields, mentee * words.fields, mentor * words.fields, words.fields),
+      sharedCount(a.topics, b.topics, mentee * words.topics, mentor * words.topics, words.topics),
+      (a.sector[mentee] as number) & (b.sector[mentor] as number),
+      (a.format[mentee] as number) & (b.format[mentor] as number),
+      a.region[mentee] === b.region[mentor],
+    ) + (pairs.menteeBonus[mentee] as number)
   );
 }
 
@@ -408,6 +415,7 @@ export function writeRow(pairs: CompiledPairs, mentee: number, into: RowWriter, 
   const ownAffiliation = sameAffiliationKey(pairs.forbidSameAffiliation, affiliation, affiliation) ? affiliation : -1;
   const field = weights.field;
   const topic = weights.topic;
+  const bonus = pairs.menteeBonus[mentee] as number;
   // Without a branch per rule, which random people would mispredict often: every column is
   // written, and the end moves on only when every rule lets the pair through.
   let end = used;
@@ -422,7 +430,8 @@ export function writeRow(pairs: CompiledPairs, mentee: number, into: RowWriter, 
         ((BITS[sharedFields & 0xfff] as number) + (BITS[(sharedFields >>> 12) & 0xfff] as number) + (BITS[sharedFields >>> 24] as number)) +
       topic *
         ((BITS[sharedTopics & 0xfff] as number) + (BITS[(sharedTopics >>> 12) & 0xfff] as number) + (BITS[sharedTopics >>> 24] as number)) +
-      (points[key] as number);
+      (points[key] as number) +
+      bonus;
     end += ((shared | -shared) >>> 31) & (meets[key] as number) & (packed[base + 5] === ownAffiliation ? 0 : 1);
   }
   for (let at = from; at < to; at++) {

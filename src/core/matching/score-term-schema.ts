@@ -13,4 +13,5 @@ export const scoreTermSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offered-topics'), items: z.array(z.string()).readonly(), points: z.number().int() }),
   z.object({ kind: z.literal('same-region'), region: z.string(), points: z.number().int() }),
   z.object({ kind: z.literal('compatible-format'), points: z.number().int() }),
+  z.object({ kind: z.literal('first-in-line'), points: z.number().int() }),
 ]) satisfies z.ZodType<ScoreTerm>;

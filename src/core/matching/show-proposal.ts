@@ -1,12 +1,31 @@
 import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { pauseLength } from '../follow-up/pauses';
+import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
+import { personLabel } from '../people';
+import type { Programme } from '../programme/programme-schema';
 import type { Reply } from '../reply';
-import { loadMatchingSituation } from './matching-situation';
+import { loadMatchingSituation, type MatchingSituation } from './matching-situation';
 import type { StoredProposal } from './matching-state';
 import { proposePairings } from './proposal';
 import { proposalCsv, proposalLines } from './proposal-view';
 import { assignReferents } from './referents';
+
+/** People left out because they are paused, apart from those left out for a reason of matching. */
+function pausedPeopleLines(situation: MatchingSituation, programme: Programme, locale: Locale): string[] {
+  if (situation.paused.length === 0) return [];
+  return [
+    '',
+    translate(locale, 'pause.proposal.title', { count: situation.paused.length }),
+    ...situation.paused.map((person) =>
+      translate(locale, 'pause.proposal.person', {
+        person: personLabel(person.userId, situation.names),
+        length: pauseLength(person, programme, locale),
+      }),
+    ),
+  ];
+}
 
 /**
  * `/mentorat-admin apparier`: the best pairs for the enrolled people still without a binôme,
@@ -17,12 +36,11 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
   const { locale, programme, ports, community } = ctx;
   const situation = await loadMatchingSituation(ctx);
   const { input } = situation;
+  const pausedLines = pausedPeopleLines(situation, programme, locale);
   if (input.mentees.length === 0) {
     const paired = situation.binomes.filter(isActiveBinome).length;
-    return {
-      kind: 'messages',
-      messages: [{ text: translate(locale, paired > 0 ? 'propose.everyonePaired' : 'propose.none', { count: paired }) }],
-    };
+    const text = translate(locale, paired > 0 ? 'propose.everyonePaired' : 'propose.none', { count: paired });
+    return { kind: 'messages', messages: [{ text: [text, ...pausedLines].join('\n') }] };
   }
   const proposal = proposePairings(input, programme.matching);
   const referents = assignReferents(proposal.pairs, situation.referents, situation.referentLoads, situation.referentChoices);
@@ -45,7 +63,7 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
   // Only the decisions that still apply: one about someone who left changes nothing in this proposal.
   const pins = input.pins.length;
   const forbids = input.forbids.length;
-  const lines = proposalLines(stored, situation.names, programme, locale);
+  const lines = [...proposalLines(stored, situation.names, programme, locale), ...pausedLines];
   if (pins + forbids + situation.referentChoices.size > 0) {
     lines.push('', translate(locale, 'propose.decisions', { pins, forbids, referents: situation.referentChoices.size }));
   }

@@ -4,6 +4,7 @@ import { leaveBinomes } from '../binomes/dissolve';
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
+import { endPause } from '../follow-up/pauses';
 import { translate } from '../i18n/translate';
 import type { Reply } from '../reply';
 
@@ -53,6 +54,8 @@ export async function confirmWithdrawal(ctx: UseCaseContext, args: readonly stri
   // finishes the job; saved the other way round, the button would have expired, binômes left running.
   const ended = await leaveBinomes(ctx.ports, ctx.community, ctx.programme, ctx.actor.id.userId, 'withdrawal');
   await ctx.ports.waitlist.remove(ctx.community, ctx.actor.id.userId);
+  // A break ends with the enrolment: its timed end must not tell someone gone that they are back.
+  await endPause(ctx.ports, ctx.community, ctx.programme, ctx.actor.id.userId, 'withdrawn');
   const now = ctx.ports.clock.now().toISOString();
   await ctx.ports.enrolments.save({
     ...enrolment,

@@ -42,7 +42,7 @@ describe('creating a binôme by hand', () => {
     const world = await newWorld();
     await people(world);
     await world.ports.waitlist.save({
-      schemaVersion: 1,
+      schemaVersion: 2,
       community: TERMINAL,
       mentee: 'dan',
       round: 1,

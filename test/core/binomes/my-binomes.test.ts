@@ -106,7 +106,7 @@ describe('/mentorat binome', () => {
 
   it('tells a mentoré on the waiting list, one without a binôme yet, and someone not enrolled', async () => {
     await world.ports.waitlist.save({
-      schemaVersion: 1,
+      schemaVersion: 2,
       community: TERMINAL,
       mentee: 'gus',
       round: 1,

@@ -75,7 +75,7 @@ describe('confirming the proposal coordinators last saw', () => {
     await confirmProposal(coordinator());
     expect(await world.ports.waitlist.list(TERMINAL)).toEqual([
       {
-        schemaVersion: 1,
+        schemaVersion: 2,
         community: TERMINAL,
         mentee: 'hal',
         round: 1,

@@ -117,7 +117,7 @@ describe('withdrawing while in a binôme', () => {
   it('takes a mentoré off the waiting list', async () => {
     await enrolMentee(world, 'hal', 'Hal Simon');
     await world.ports.waitlist.save({
-      schemaVersion: 1,
+      schemaVersion: 2,
       community: TERMINAL,
       mentee: 'hal',
       round: 1,
@@ -144,7 +144,7 @@ describe('erasing one’s data while in a binôme', () => {
     await enrolMentee(world, 'hal', 'Hal Simon');
     await enrolMentor(world, 'fay', 'Fay Morel');
     await world.ports.waitlist.save({
-      schemaVersion: 1,
+      schemaVersion: 2,
       community: TERMINAL,
       mentee: 'hal',
       round: 1,
@@ -224,7 +224,7 @@ describe('exporting one’s data', () => {
   it('holds one’s place on the waiting list, the decisions about one and one’s place in the last proposal', async () => {
     await enrolMentee(world, 'hal', 'Hal Simon', { profile: { languages: ['de'] } });
     await world.ports.waitlist.save({
-      schemaVersion: 1,
+      schemaVersion: 2,
       community: TERMINAL,
       mentee: 'hal',
       round: 1,

@@ -61,7 +61,7 @@ async function builtCycle() {
     makeEnrolment({ participant: participantIn(TERMINAL, 'gone'), status: 'withdrawn', withdrawnAt: '2027-01-06T09:00:00.000Z' }),
   );
   await ports.waitlist.save({
-    schemaVersion: 1,
+    schemaVersion: 2,
     community: TERMINAL,
     mentee: 'e4',
     round: 2,
