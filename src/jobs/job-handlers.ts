@@ -1,5 +1,7 @@
 import { announcementResumeJob } from '../core/binomes/announce-job';
 import type { CorePorts } from '../core/context';
+import { closeCycleJob } from '../core/cycles/close-cycle-job';
+import { cycleRetentionJob } from '../core/cycles/cycle-retention-job';
 import type { JobHandler } from '../core/jobs/job-handler';
 import { reportJobHandlers } from '../core/reports/report-job-handlers';
 import type { ProgrammeDirectory } from '../dispatch/dispatcher';
@@ -11,7 +13,7 @@ import { createPollingJobRunner, type JobRunner } from './polling-job-runner';
  * Every kind of job the bot runs, on every platform: handlers are core use cases (src/core),
  * listed here once. A new kind is one more entry.
  */
-export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers];
+export const jobHandlers: readonly JobHandler[] = [announcementResumeJob, ...reportJobHandlers, closeCycleJob, cycleRetentionJob];
 
 export interface JobRunnerOptions {
   readonly programmes: ProgrammeDirectory;

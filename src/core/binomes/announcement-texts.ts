@@ -103,6 +103,8 @@ export function waitlistNotice(entry: WaitlistEntry, programme: Programme, local
 
 /** Told privately to each of the three when a binôme ends. */
 export function dissolvedMessage(binome: Binome, names: Names, locale: Locale, because: Binome['dissolvedBecause']): MarkupText {
+  // The cycle's end thanks the members; it needs no "you may be paired again" comfort.
+  if (because === 'cycle-closed') return translate(locale, 'binome.dissolved.cycleClosed', { pair: pairLabel(binome, names) });
   const key = because === 'coordinator' ? 'binome.dissolved.byCoordinator' : 'binome.dissolved.memberLeft';
   return [translate(locale, key, { pair: pairLabel(binome, names) }), translate(locale, 'binome.dissolved.next')].join('\n\n');
 }

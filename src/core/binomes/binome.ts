@@ -8,7 +8,8 @@ const userId = z.string().min(1).max(100);
 export const BINOME_STATUSES = ['confirmed', 'dissolved'] as const;
 export type BinomeStatus = (typeof BINOME_STATUSES)[number];
 
-export const DISSOLVED_BECAUSE = ['coordinator', 'withdrawal', 'erasure'] as const;
+/** Why a binôme ended; 'cycle-closed' is its cycle's natural end, not a failure (the members are thanked). */
+export const DISSOLVED_BECAUSE = ['coordinator', 'withdrawal', 'erasure', 'cycle-closed'] as const;
 export type DissolvedBecause = (typeof DISSOLVED_BECAUSE)[number];
 
 /**

@@ -1,6 +1,6 @@
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
-import { currentCycle } from '../cycles/current-cycle';
+import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import { assessPair } from '../matching/compatibility';
@@ -31,6 +31,7 @@ export interface ManualPair {
  */
 export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair): Promise<Reply> {
   const { ports, community, locale, programme } = ctx;
+  const cycle = await requireMatchingOpen(ctx);
   const [enrolments, binomes] = await Promise.all([ports.enrolments.listByCommunity(community), ports.binomes.listByCommunity(community)]);
   const names = namesOf(enrolments);
   const mentee = findEnrolled(enrolments, typed.mentee, 'mentee').participant.userId;
@@ -84,7 +85,7 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
     schemaVersion: 2,
     id: `m${now.getTime().toString(36)}`,
     community,
-    cycle: (await currentCycle(ports, community)).sequence,
+    cycle: cycle.sequence,
     ...pair,
     ...(referent ? { referent } : {}),
     status: 'confirmed',

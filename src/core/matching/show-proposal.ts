@@ -1,5 +1,6 @@
 import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { translate } from '../i18n/translate';
 import type { Reply } from '../reply';
 import { loadMatchingSituation } from './matching-situation';
@@ -15,6 +16,7 @@ import { assignReferents } from './referents';
  */
 export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
   const { locale, programme, ports, community } = ctx;
+  await requireMatchingOpen(ctx);
   const situation = await loadMatchingSituation(ctx);
   const { input } = situation;
   if (input.mentees.length === 0) {
