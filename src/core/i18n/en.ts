@@ -679,8 +679,7 @@ export const en = {
   'match.notice.paired-before': 'the remaining mentors already mentored you in an earlier cycle',
   'match.rule.paired-before': 'already paired in an earlier cycle',
   'form.enrol.pairAgain.label': 'Pair again with your previous match?',
-  'form.enrol.pairAgain.hint':
-    'If you were in a pair in an earlier cycle: would you like to be paired again with the same person, if they wish it too? Otherwise the bot never proposes you together again.',
+  'form.enrol.pairAgain.hint': 'After a cycle in a pair: paired again if they want it too (else never proposed again)',
   'form.enrol.pairAgain.name': 'Pair again with the previous match',
   'pairAgain.yes': 'yes, if possible',
   'pairAgain.no': 'no',

@@ -707,8 +707,7 @@ export const fr = {
   'match.notice.paired-before': 'les mentors restants vous ont déjà accompagné·e lors d’un cycle précédent',
   'match.rule.paired-before': 'déjà en binôme lors d’un cycle précédent',
   'form.enrol.pairAgain.label': 'Retrouver votre binôme précédent ?',
-  'form.enrol.pairAgain.hint':
-    'Si vous étiez en binôme lors d’un cycle précédent : souhaitez-vous être de nouveau apparié·e avec la même personne, si elle le souhaite aussi ? Sinon, le bot ne vous reproposera jamais ensemble.',
+  'form.enrol.pairAgain.hint': 'Après un cycle en binôme : être réunis si l’autre le veut aussi (sinon, jamais reproposés)',
   'form.enrol.pairAgain.name': 'Retrouver le binôme précédent',
   'pairAgain.yes': 'oui, si possible',
   'pairAgain.no': 'non',

@@ -69,7 +69,7 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
   }
   const timestamp = now.toISOString();
   const enrolment: Enrolment = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     participant: ctx.actor.id,
     status: 'active',
     revision: (existing?.revision ?? 0) + 1,
@@ -81,6 +81,7 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
       dataNotice: timestamp,
       dataNoticeText: programmeText(ctx.programme.texts.dataNotice, ctx.programme, ctx.locale),
     },
+    pairAgain: validation.values.pairAgain === 'yes',
     enrolledAt: existing?.enrolledAt ?? timestamp,
     updatedAt: timestamp,
   };
