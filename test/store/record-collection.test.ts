@@ -95,7 +95,12 @@ describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) =
     expect(await store.get(enrolmentKey('alice'))).toMatchObject({ schemaVersion: 1 });
     if (read === undefined) throw new Error('the enrolment was not found');
     await enrolments.save({ ...read, revision: read.revision + 1 });
-    expect(await store.get(enrolmentKey('alice'))).toMatchObject({ schemaVersion: 3, revision: 2, pairAgain: false, consents: { dataNoticeText: null } });
+    expect(await store.get(enrolmentKey('alice'))).toMatchObject({
+      schemaVersion: 3,
+      revision: 2,
+      pairAgain: false,
+      consents: { dataNoticeText: null },
+    });
     await store.close();
   });
 

@@ -1,9 +1,11 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { currentCycle } from '../cycles/current-cycle';
 import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
 import type { Enrolment } from '../participants/enrolment';
 import { referentIds } from '../referents/referent-directory';
 import type { MatchingInput } from './candidates';
+import { type EarlierPair, earlierPairs, repeatPairs } from './earlier-pairs';
 import { fingerprint } from './fingerprint';
 import { candidatesFrom } from './from-enrolments';
 import type { PairRule, ReferentChoice } from './matching-state';
@@ -23,6 +25,8 @@ export interface MatchingSituation {
   readonly referents: readonly string[];
   /** Binômes each référent already follows. */
   readonly referentLoads: ReadonlyMap<string, number>;
+  /** Pairs that formed a binôme in an earlier cycle (by pairKey): their reason says so. */
+  readonly earlier: ReadonlyMap<string, EarlierPair>;
   /** Changes whenever any of the above does: a stored proposal is confirmed only while it still matches. */
   readonly basis: string;
 }
@@ -35,13 +39,17 @@ function countBy(values: readonly string[]): Map<string, number> {
 
 export async function loadMatchingSituation(ctx: UseCaseContext): Promise<MatchingSituation> {
   const { ports, community } = ctx;
-  const [enrolments, binomes, rules, choices, referents] = await Promise.all([
+  const [enrolments, binomes, rules, choices, referents, cycles, cycle] = await Promise.all([
     ports.enrolments.listByCommunity(community),
     ports.binomes.listByCommunity(community),
     ports.matching.listRules(community),
     ports.matching.listReferentChoices(community),
     referentIds(ctx),
+    ports.cycles.list(community),
+    currentCycle(ports, community),
   ]);
+  const earlier = earlierPairs(binomes, cycles, cycle.sequence, enrolments);
+  const repeats = repeatPairs(earlier, binomes, cycle.sequence);
   const active = binomes.filter(isActiveBinome);
   const commitments = binomeCommitments(active);
   const { input, names } = candidatesFrom(enrolments);
@@ -70,6 +78,7 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     ...rules.map((rule) => `r:${rule.kind}:${rule.mentee}:${rule.mentor}`),
     ...[...referentChoices].map(([mentee, referent]) => `c:${mentee}:${referent}`),
     ...referents.map((referent) => `f:${referent}`),
+    ...repeats.map(([mentee, mentor]) => `p:${mentee}:${mentor}`),
     `w:${JSON.stringify(ctx.programme.matching)}`,
   ]);
   return {
@@ -81,7 +90,9 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
       mentees,
       pins: rules.filter((rule) => rule.kind === 'pin' && pinApplies(rule)).map(pairOf),
       forbids: rules.filter((rule) => rule.kind === 'forbid' && applicable(rule)).map(pairOf),
+      repeats,
     },
+    earlier,
     rules,
     referentChoices,
     referents,

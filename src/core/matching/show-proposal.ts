@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../context';
 import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { translate } from '../i18n/translate';
 import type { Reply } from '../reply';
+import { pairKey } from './earlier-pairs';
 import { loadMatchingSituation } from './matching-situation';
 import type { StoredProposal } from './matching-state';
 import { proposePairings } from './proposal';
@@ -38,7 +39,14 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
     computedBy: ctx.actor.id.userId,
     pairs: proposal.pairs.map((pair, index) => {
       const referent = referents[index];
-      return { ...pair, terms: [...pair.terms], languages: [...pair.languages], ...(referent ? { referent } : {}) };
+      const earlier = situation.earlier.get(pairKey(pair.mentee, pair.mentor));
+      return {
+        ...pair,
+        terms: [...pair.terms],
+        languages: [...pair.languages],
+        ...(referent ? { referent } : {}),
+        ...(earlier ? { earlier: { cycle: earlier.cycle, bothAsked: earlier.bothAsked } } : {}),
+      };
     }),
     unmatched: proposal.unmatched.map((item) => ({ mentee: item.mentee, reasons: [...item.reasons] })),
   };
