@@ -4,7 +4,8 @@ import { type Enrolment, type Profile, profileSchema } from './enrolment';
 /** The form values that show this enrolment again, consents included (they were given). */
 export function formValuesOf(enrolment: Enrolment): FormValues {
   const { profile } = enrolment;
-  return { ...profile, pairAgain: enrolment.pairAgain ? 'yes' : 'no', consentPillars: true, consentData: true };
+  // "Pair me again" is shown only when asked for: most people never had a previous partner.
+  return { ...profile, ...(enrolment.pairAgain ? { pairAgain: 'yes' } : {}), consentPillars: true, consentData: true };
 }
 
 /**
