@@ -647,7 +647,7 @@ export const en = {
   'cycle.question.close-enrolment':
     'Close enrolment for the cycle **{name}** ({enrolled, plural, one {# enrolled} other {# enrolled}}, {binomes, plural, one {# pair} other {# pairs}}, {waiting, plural, one {# mentee waiting} other {# mentees waiting}})? Nobody new can enrol; matching rounds go on.',
   'cycle.question.close':
-    'Close the cycle **{name}**? {binomes, plural, one {Its running pair will end} other {Its # running pairs will end}} (their members are thanked privately and get the feedback form), and no more matching rounds happen in this cycle. {enrolled, plural, one {# enrolled person stays} other {# enrolled people stay}} enrolled for the next cycle; {waiting, plural, one {# waiting mentee will be} other {# waiting mentees will be}} in its first round. This cannot be undone.',
+    'Close the cycle **{name}**? {binomes, plural, =0 {No pair is running in it,} one {Its running pair will end (its members are thanked privately and get the feedback form),} other {Its # running pairs will end (their members are thanked privately and get the feedback form),}} and no more matching rounds happen in this cycle. {enrolled, plural, one {# enrolled person stays} other {# enrolled people stay}} enrolled for the next cycle; {waiting, plural, one {# waiting mentee will be} other {# waiting mentees will be}} in its first round. This cannot be undone.',
   'cycle.button.open-next': 'Open the cycle',
   'cycle.button.close-enrolment': 'Close enrolment',
   'cycle.button.close': 'Close the cycle',

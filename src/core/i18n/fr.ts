@@ -675,7 +675,7 @@ export const fr = {
   'cycle.question.close-enrolment':
     'Clore les inscriptions du cycle **{name}** ({enrolled, plural, one {# inscrit·e} other {# inscrit·es}}, {binomes, plural, one {# binôme} other {# binômes}}, {waiting, plural, one {# mentoré·e en attente} other {# mentoré·es en attente}}) ? Plus personne ne pourra s’inscrire ; les tours d’appariement continuent.',
   'cycle.question.close':
-    'Clore le cycle **{name}** ? {binomes, plural, one {Son binôme en cours prendra fin} other {Ses # binômes en cours prendront fin}} (leurs membres seront remercié·es en privé et recevront le formulaire de retour), et plus aucun tour d’appariement n’aura lieu dans ce cycle. {enrolled, plural, one {# personne inscrite le reste} other {# personnes inscrites le restent}} pour le cycle suivant ; {waiting, plural, one {# mentoré·e en attente le sera} other {# mentoré·es en attente le seront}} au premier tour du suivant. C’est définitif.',
+    'Clore le cycle **{name}** ? {binomes, plural, =0 {Aucun binôme n’y est en cours,} one {Son binôme en cours prendra fin (ses membres seront remercié·es en privé et recevront le formulaire de retour),} other {Ses # binômes en cours prendront fin (leurs membres seront remercié·es en privé et recevront le formulaire de retour),}} et plus aucun tour d’appariement n’aura lieu dans ce cycle. {enrolled, plural, one {# personne inscrite le reste} other {# personnes inscrites le restent}} pour le cycle suivant ; {waiting, plural, one {# mentoré·e en attente le sera} other {# mentoré·es en attente le seront}} au premier tour du suivant. C’est définitif.',
   'cycle.button.open-next': 'Ouvrir le cycle',
   'cycle.button.close-enrolment': 'Clore les inscriptions',
   'cycle.button.close': 'Clore le cycle',
