@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/core/i18n/translate';
+import { confirmProposal } from '../../../src/core/matching/confirm-proposal';
+import { unmatchedReasons } from '../../../src/core/matching/explain';
 import { pinPair } from '../../../src/core/matching/pair-decisions';
 import { showProposal } from '../../../src/core/matching/show-proposal';
 import { submitEnrolment } from '../../../src/core/participants/enrol';
@@ -66,6 +68,33 @@ describe('a pair from an earlier cycle', () => {
     const proposal = text(await showProposal(world.as({ ...COORDINATOR, locale: 'en' })));
     expect(await stored()).toEqual([['dan', 'erin']]);
     expect(proposal).toContain('already paired in cycle 2025-2026, and both asked to be paired again');
+  });
+});
+
+describe('the waiting list', () => {
+  it('keeps "already paired in an earlier cycle" as the reason of a mentoré left out by a confirmed round (stored and read back)', async () => {
+    await enrolMentor(world, 'erin', 'Erin Roux');
+    await enrolMentor(world, 'fay', 'Fay Dubois', { profile: { languages: ['en'] } });
+    await enrolMentee(world, 'dan', 'Dan Leroy');
+    await enrolMentee(world, 'hal', 'Hal Garnier', { profile: { languages: ['en'] } });
+    await showProposal(coordinator());
+    await confirmProposal(coordinator());
+    expect((await world.ports.binomes.listByCommunity(TERMINAL)).filter((b) => b.cycle === 2).map((b) => [b.mentee, b.mentor])).toEqual([
+      ['hal', 'fay'],
+    ]);
+    const waiting = await world.ports.waitlist.list(TERMINAL);
+    expect(waiting.map((entry) => [entry.mentee, entry.reasons])).toEqual([
+      [
+        'dan',
+        [
+          { kind: 'blocked', because: 'no-shared-language', mentors: 1 },
+          { kind: 'blocked', because: 'paired-before', mentors: 1 },
+        ],
+      ],
+    ]);
+    expect(unmatchedReasons({ mentee: 'dan', reasons: waiting[0]?.reasons ?? [] }, 'en', 'mentee')).toContain(
+      translate('en', 'match.notice.paired-before'),
+    );
   });
 });
 
