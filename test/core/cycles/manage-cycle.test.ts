@@ -137,12 +137,18 @@ describe('matching rounds and the cycle', () => {
     await enrolMentee(world, 'dan', 'Dan Leroy');
   });
 
-  it('go on after enrolment closed: a late mentoré is matched in a later round', async () => {
+  it('go on after enrolment closed: someone who enrolled after the first round is matched in a later one', async () => {
+    await showProposal(coordinator());
+    await confirmProposal(coordinator());
+    await enrolMentor(world, 'gus', 'Gus Moreau');
+    await enrolMentee(world, 'hal', 'Hal Garnier');
     await pressYes(world, await requestCycleAction(coordinator(), 'close-enrolment'));
-    const proposal = text(await showProposal(coordinator()));
-    expect(proposal).toContain('Dan Leroy');
-    expect(text(await confirmProposal(coordinator()))).not.toBe('');
-    expect((await world.ports.binomes.listByCommunity(TERMINAL)).map((b) => [b.mentee, b.cycle])).toEqual([['dan', 1]]);
+    expect(text(await showProposal(coordinator()))).toContain('Hal Garnier');
+    await confirmProposal(coordinator());
+    expect((await world.ports.binomes.listByCommunity(TERMINAL)).map((b) => [b.mentee, b.mentor, b.cycle])).toEqual([
+      ['dan', 'erin', 1],
+      ['hal', 'gus', 1],
+    ]);
   });
 
   it('are refused once the cycle is closed, saying to open the next one (proposal, confirmation, binôme by hand)', async () => {
