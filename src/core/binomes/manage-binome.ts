@@ -4,6 +4,7 @@ import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import { assessPair } from '../matching/compatibility';
+import { earlierPairs, pairKey } from '../matching/earlier-pairs';
 import { pairReasons } from '../matching/explain';
 import { candidatesFrom } from '../matching/from-enrolments';
 import { pairLabel } from '../matching/proposal-view';
@@ -63,6 +64,10 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
   const pair = { mentee, mentor: mentor.participant.userId };
   if (menteeCandidate.excluded.includes(pair.mentor)) throw new UserError('decision.excludedByMentee', { pair: pairLabel(pair, names) });
   const assessed = assessPair(menteeCandidate, mentorCandidate, programme.matching, false);
+  // A pair of an earlier cycle is the coordinators' call here, as a pin is: allowed, and said.
+  const earlier = earlierPairs(binomes, await ports.cycles.list(community), cycle.sequence, enrolments).get(
+    pairKey(pair.mentee, pair.mentor),
+  );
 
   const referents = await referentIds(ctx);
   let referent: string | undefined;
@@ -109,7 +114,9 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
     lines.push(
       translate(locale, 'binome.createdScore', {
         score: assessed.score,
-        reasons: pairReasons({ ...assessed, pinned: false }, programme, locale).join(translate(locale, 'list.separator')),
+        reasons: pairReasons({ ...assessed, pinned: false, ...(earlier ? { earlier } : {}) }, programme, locale).join(
+          translate(locale, 'list.separator'),
+        ),
       }),
     );
   } else {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBinomeByHand } from '../../../src/core/binomes/manage-binome';
 import { translate } from '../../../src/core/i18n/translate';
 import { confirmProposal } from '../../../src/core/matching/confirm-proposal';
 import { unmatchedReasons } from '../../../src/core/matching/explain';
@@ -68,6 +69,16 @@ describe('a pair from an earlier cycle', () => {
     const proposal = text(await showProposal(world.as({ ...COORDINATOR, locale: 'en' })));
     expect(await stored()).toEqual([['dan', 'erin']]);
     expect(proposal).toContain('already paired in cycle 2025-2026, and both asked to be paired again');
+  });
+});
+
+describe('a binôme made by hand', () => {
+  it('may repeat an earlier pair (the coordinators decide), and says it was one', async () => {
+    await enrolMentor(world, 'erin', 'Erin Roux');
+    await enrolMentee(world, 'dan', 'Dan Leroy');
+    const created = text(await createBinomeByHand(coordinator(), { mentee: 'dan', mentor: 'erin' }));
+    expect(created).toContain(translate('fr', 'match.reason.pairedBefore', { cycle: '2025-2026' }));
+    expect((await world.ports.binomes.listByCommunity(TERMINAL)).filter((b) => b.cycle === 2).map((b) => b.mentee)).toEqual(['dan']);
   });
 });
 
