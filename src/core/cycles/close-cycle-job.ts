@@ -14,6 +14,9 @@ export const SPACE_ARCHIVE_JOB = 'space.archive';
 export const FEEDBACK_ASK_JOB = 'feedback.ask';
 export const CHECK_IN_ROUND_JOB = 'check-in.round';
 
+/** Binômes ended per run of `cycle.close`; the next run goes on at once. */
+export const BINOMES_PER_RUN = 50;
+
 /** The mentorés and mentors of these binômes, each once: the people asked for feedback. */
 export function membersOf(binomes: readonly Binome[]): string[] {
   return [...new Set(binomes.flatMap((binome) => [binome.mentee, binome.mentor]))];
@@ -61,9 +64,12 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
   const ofCycle = (await ports.binomes.listByCommunity(community)).filter((binome) => binome.cycle === sequence);
 
   if (job.payload.phase !== 'follow-up') {
-    for (const binome of ofCycle.filter(isActiveBinome)) {
+    const running = ofCycle.filter(isActiveBinome);
+    for (const [done, binome] of running.entries()) {
       // Stopping between binômes: the next run goes on from the first one still running.
-      if (ports.stopping.aborted) return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: job.payload.cycle ?? '' } };
+      // A batch per run keeps each run well within the lease (three DMs per binôme).
+      if (ports.stopping.aborted || done >= BINOMES_PER_RUN)
+        return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence) } };
       await ports.queue.cancel(community, CHECK_IN_ROUND_JOB, binome.id);
       await dissolveBinome(ports, community, programme, binome, { by: cycle.closedBy ?? 'programme', because: 'cycle-closed' });
     }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppPorts } from '../../../src/app/app-ports';
 import type { Binome } from '../../../src/core/binomes/binome';
+import { BINOMES_PER_RUN } from '../../../src/core/cycles/close-cycle-job';
 import { requestCycleAction } from '../../../src/core/cycles/manage-cycle';
 import type { CheckIn } from '../../../src/core/follow-up/check-in';
 import { translate } from '../../../src/core/i18n/translate';
@@ -95,6 +96,18 @@ describe('closing a cycle', () => {
     await runAllDue(jobRunner(world));
     expect(await queued('space.archive', 'old')).toBeUndefined();
     expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
+  });
+
+  it('ends more binômes than one run takes, over several runs, each once', async () => {
+    const extra = BINOMES_PER_RUN + 2;
+    for (let index = 0; index < extra; index += 1)
+      await world.ports.binomes.add(makeBinome({ id: `x${index}`, mentee: `mentee${index}`, mentor: `mentor${index}` }));
+    await pressYes(world, await requestCycleAction(coordinator(), 'close'));
+    await runAllDue(jobRunner(world));
+    const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
+    expect(binomes.filter((binome) => binome.dissolvedBecause === 'cycle-closed')).toHaveLength(extra + 3);
+    expect(await queued('feedback.ask', `1-mentor${extra - 1}`)).toBeDefined();
+    expect(await queued('space.archive', `x${extra - 1}`)).toBeDefined();
   });
 
   it('after a restart in the middle, skips nothing and doubles nothing', async () => {
