@@ -60,7 +60,7 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
   const { ports, community, programme } = ctx;
   const sequence = Number.parseInt(job.payload.cycle ?? '', 10);
   const cycle = Number.isInteger(sequence) ? await ports.cycles.find(community, sequence) : undefined;
-  if (!cycle || cycle.state !== 'closed') return { status: 'done' };
+  if (cycle?.state !== 'closed') return { status: 'done' };
   const ofCycle = (await ports.binomes.listByCommunity(community)).filter((binome) => binome.cycle === sequence);
 
   if (job.payload.phase !== 'follow-up') {

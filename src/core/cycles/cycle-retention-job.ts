@@ -43,7 +43,7 @@ async function applyRetention(ctx: JobContext, job: Job): Promise<JobOutcome> {
   const { ports, community } = ctx;
   const sequence = Number.parseInt(job.payload.cycle ?? '', 10);
   const cycle = Number.isInteger(sequence) ? await ports.cycles.find(community, sequence) : undefined;
-  if (!cycle || cycle.state !== 'closed') return { status: 'done' };
+  if (cycle?.state !== 'closed') return { status: 'done' };
   const binomes = (await ports.binomes.listByCommunity(community)).filter(
     (binome) => binome.cycle === sequence && binome.status === 'dissolved' && !isFormerPerson(binome.mentee),
   );
