@@ -49,6 +49,13 @@ describe('the cycle command', () => {
     );
   });
 
+  it('does nothing when the confirmation comes too late', async () => {
+    const question = await requestCycleAction(coordinator('en'), 'close');
+    world.clock.set('2026-03-02T10:16:00.000Z');
+    expect(await refusal(() => pressYes(world, question, coordinator('en')))).toBe(translate('en', 'confirm.expired'));
+    expect(await state()).toBe('enrolment-open');
+  });
+
   it('refuses to open the next cycle while the current one runs, and opens it once closed, named after the next academic year', async () => {
     expect(await refusal(() => requestCycleAction(coordinator('en'), 'open-next'))).toBe(
       translate('en', 'cycle.open.notClosed', { name: '2025-2026' }),
