@@ -655,7 +655,7 @@ export const en = {
   'cycle.done.close-enrolment':
     'Enrolment for the cycle **{name}** is closed. Matching rounds go on (`/mentorat-admin match`); `/mentorat-admin cycle action:close` will close the cycle.',
   'cycle.done.close':
-    'The cycle **{name}** is closed. {binomes, plural, =0 {It had no running pair.} one {Its running pair ends now; its members are thanked privately.} other {Its # running pairs end now; their members are thanked privately.}} {participants, plural, =0 {No feedback form to send.} one {The feedback form goes out to # participant.} other {The feedback form goes out to # participants.}} Next: `/mentorat-admin cycle action:open-next`.',
+    'The cycle **{name}** is closed. {binomes, plural, =0 {It had no running pair.} one {Its running pair ends now (its members are thanked privately if it had been announced).} other {Its # running pairs end now (the members of announced pairs are thanked privately).}} {participants, plural, =0 {No feedback form to send.} one {The feedback form goes out to # participant.} other {The feedback form goes out to # participants.}} Next: `/mentorat-admin cycle action:open-next`.',
   'cycle.open.badName':
     '“{name}” cannot name a cycle: 1 to 32 letters, digits, dots, dashes or underscores, for example `/mentorat-admin cycle action:open-next name:2027-2028`.',
   'cycle.open.nameTaken': 'A cycle is already called “{name}” in this community: choose another name with `name:`.',

@@ -683,7 +683,7 @@ export const fr = {
   'cycle.done.close-enrolment':
     'Les inscriptions du cycle **{name}** sont closes. Les tours d’appariement continuent (`/mentorat-admin apparier`) ; `/mentorat-admin cycle action:close` clôturera le cycle.',
   'cycle.done.close':
-    'Le cycle **{name}** est clos. {binomes, plural, =0 {Il n’avait aucun binôme en cours.} one {Son binôme en cours prend fin maintenant ; ses membres sont remercié·es en privé.} other {Ses # binômes en cours prennent fin maintenant ; leurs membres sont remercié·es en privé.}} {participants, plural, =0 {Aucun formulaire de retour à envoyer.} one {Le formulaire de retour part à # participant·e.} other {Le formulaire de retour part aux # participant·es.}} Pour la suite : `/mentorat-admin cycle action:open-next`.',
+    'Le cycle **{name}** est clos. {binomes, plural, =0 {Il n’avait aucun binôme en cours.} one {Son binôme en cours prend fin maintenant (ses membres sont remercié·es en privé s’il avait été annoncé).} other {Ses # binômes en cours prennent fin maintenant (les membres des binômes annoncés sont remercié·es en privé).}} {participants, plural, =0 {Aucun formulaire de retour à envoyer.} one {Le formulaire de retour part à # participant·e.} other {Le formulaire de retour part aux # participant·es.}} Pour la suite : `/mentorat-admin cycle action:open-next`.',
   'cycle.open.badName':
     '« {name} » ne peut pas nommer un cycle : 1 à 32 lettres, chiffres, points, tirets ou soulignés, par exemple `/mentorat-admin cycle action:open-next nom:2027-2028`.',
   'cycle.open.nameTaken': 'Un cycle s’appelle déjà « {name} » dans cette communauté : choisissez un autre nom avec `nom:`.',
