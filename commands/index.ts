@@ -2,6 +2,7 @@ import type { Command } from '../src/core/command';
 import { announceCommand } from './admin/announce';
 import { binomeAdminCommand } from './admin/binome';
 import { confirmCommand } from './admin/confirm';
+import { cycleCommand } from './admin/cycle';
 import { enrolledCommand } from './admin/enrolled';
 import { forbidCommand } from './admin/forbid';
 import { pairsCommand } from './admin/pairs';
@@ -82,6 +83,7 @@ export const commands: readonly Command[] = [
   reportAdminCommand,
   statsCommand,
   pairsCommand,
+  cycleCommand,
 ];
 
 /** `/mentorat` alone shows the overview (Discord needs a subcommand, so it is also `/mentorat apercu`). */

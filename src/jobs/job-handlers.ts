@@ -1,6 +1,8 @@
 import { announcementResumeJob } from '../core/binomes/announce-job';
 import { spaceArchiveJob } from '../core/binomes/space-archive-job';
 import type { CorePorts } from '../core/context';
+import { closeCycleJob } from '../core/cycles/close-cycle-job';
+import { cycleRetentionJob } from '../core/cycles/cycle-retention-job';
 import { weeklyDigestJob } from '../core/digest/digest-job';
 import { feedbackAskJob } from '../core/feedback/feedback-job';
 import { checkInRoundJob } from '../core/follow-up/check-in-jobs';
@@ -24,6 +26,8 @@ export const jobHandlers: readonly JobHandler[] = [
   feedbackAskJob,
   weeklyDigestJob,
   pauseEndJob,
+  closeCycleJob,
+  cycleRetentionJob,
 ];
 
 export interface JobRunnerOptions {

@@ -1,6 +1,6 @@
 import type { CommunityRef, ParticipantId } from '../core/identity';
 import { type Enrolment, enrolmentSchema } from '../core/participants/enrolment';
-import { enrolmentV1Schema, upgradeEnrolmentV1 } from '../core/participants/enrolment-versions';
+import { enrolmentV1Schema, enrolmentV2Schema, upgradeEnrolmentV1, upgradeEnrolmentV2 } from '../core/participants/enrolment-versions';
 import type { EnrolmentRepository, PersonalDataHolder } from '../core/ports';
 import type { KeyValueStore } from './key-value-store';
 import { createRecordCollection, olderShape } from './record-collection';
@@ -13,7 +13,7 @@ export function createEnrolmentRepository(store: KeyValueStore): EnrolmentReposi
     enrolmentSchema,
     (enrolment) => [enrolment.participant.platform, enrolment.participant.communityId, enrolment.participant.userId],
     // Enrolments saved by earlier releases are read upgraded, and saved in the current shape on their next change.
-    [olderShape(1, enrolmentV1Schema, upgradeEnrolmentV1)],
+    [olderShape(1, enrolmentV1Schema, upgradeEnrolmentV1), olderShape(2, enrolmentV2Schema, upgradeEnrolmentV2)],
   );
   const find = (participant: ParticipantId): Promise<Enrolment | undefined> =>
     records.find(participant.platform, participant.communityId, participant.userId);

@@ -46,13 +46,14 @@ export async function populate(ports: AppPorts, programme: Programme, community:
     const profile = profiles[index % profiles.length];
     if (!profile) throw new RangeError('no profiles');
     const enrolment: Enrolment = {
-      schemaVersion: 2,
+      schemaVersion: 3,
       participant: participantIdOf(community, userIdOf(index)),
       status: 'active',
       revision: 1,
       locale: index % 5 === 0 ? 'en' : 'fr',
       profile,
       consents: { pillars: at, dataNotice: at, dataNoticeText: 'Le bot conserve vos réponses au formulaire d’inscription.' },
+      pairAgain: false,
       enrolledAt: at,
       updatedAt: at,
     };

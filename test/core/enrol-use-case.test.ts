@@ -57,7 +57,7 @@ describe('enrolling', () => {
   it('stores a valid mentor enrolment, dated by the clock', async () => {
     await enrol(MENTOR_ANSWERS);
     expect(await find()).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       participant: { platform: 'terminal', communityId: 'local', userId: 'alice' },
       status: 'active',
       revision: 1,
@@ -76,6 +76,7 @@ describe('enrolling', () => {
         about: 'Chercheuse en spectrométrie de masse depuis vingt ans.',
       },
       consents: { pillars: T1, dataNotice: T1, dataNoticeText: expect.stringMatching(/^Le bot conserve vos réponses au formulaire/) },
+      pairAgain: false,
       enrolledAt: T1,
       updatedAt: T1,
     });

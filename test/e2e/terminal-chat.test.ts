@@ -29,6 +29,7 @@ describe.concurrent('the terminal chat', () => {
       'secteur-prive;cv-entretiens', // expectations
       '', // excluded: optional, skipped
       '', // about: optional, skipped
+      '', // pairAgain: optional, skipped
       'oui', // consentPillars
       'oui', // consentData
     ];
@@ -58,7 +59,7 @@ describe.concurrent('the terminal chat', () => {
   it('offers the answers of a refused form again, so only the wrong ones need retyping', async () => {
     const refused =
       '/mentorat inscription role:mentor name:A affiliation:Institut Pasteur sector:both fields:1 languages:fr format:remote region:bretagne offers:1 capacity:9 consentPillars:oui consentData:oui';
-    const keepAllBut = (changes: Record<number, string>) => Array.from({ length: 14 }, (_, index) => changes[index] ?? '');
+    const keepAllBut = (changes: Record<number, string>) => Array.from({ length: 15 }, (_, index) => changes[index] ?? '');
     const { stdout } = await runTerminalChat(
       script(refused, '/mentorat inscription', ...keepAllBut({ 1: 'Alice Martin', 10: '2' }), '/mentorat profil'),
     );

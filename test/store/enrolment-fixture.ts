@@ -11,7 +11,7 @@ export function participantIn(community: CommunityRef, userId: string): Particip
 export function makeEnrolment(overrides: Partial<Enrolment> = {}): Enrolment {
   const at = '2025-01-10T09:00:00.000Z';
   return enrolmentSchema.parse({
-    schemaVersion: 2,
+    schemaVersion: 3,
     participant: participantIn(LOCAL, 'alice'),
     status: 'active',
     revision: 1,
@@ -30,6 +30,7 @@ export function makeEnrolment(overrides: Partial<Enrolment> = {}): Enrolment {
       excluded: [],
     },
     consents: { pillars: at, dataNotice: at, dataNoticeText: 'Le bot conserve vos réponses au formulaire d’inscription.' },
+    pairAgain: false,
     enrolledAt: at,
     updatedAt: at,
     ...overrides,

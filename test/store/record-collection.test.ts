@@ -19,7 +19,14 @@ import { redisUrl, usePostgresDatabase, useRedisDatabase } from './server-databa
 /** An enrolment as the release before version 2 saved it: consents dated only. */
 function storedByVersion1(enrolment: Enrolment): unknown {
   const { dataNoticeText: _dropped, ...consents } = enrolment.consents;
-  return { ...enrolment, schemaVersion: 1, consents };
+  const { pairAgain: _never, ...rest } = enrolment;
+  return { ...rest, schemaVersion: 1, consents };
+}
+
+/** An enrolment as the release before version 3 saved it: no "pair me again" answer. */
+function storedByVersion2(enrolment: Enrolment): unknown {
+  const { pairAgain: _never, ...rest } = enrolment;
+  return { ...rest, schemaVersion: 2 };
 }
 
 const enrolmentKey = (userId: string) => keyOf('enrolment', LOCAL.platform, LOCAL.id, userId);
@@ -42,8 +49,25 @@ const backends: [string, () => Promise<KeyValueStore>][] = [
   ...(redisUrl ? [['Redis', () => openRedisStore(redis.url)] satisfies [string, () => Promise<KeyValueStore>]] : []),
 ];
 
+describe.each(backends)('an enrolment stored in version 2 (%s)', (_name, open) => {
+  it('is read as version 3 that did not ask to be paired again, and saved as version 3 with the answer', async () => {
+    const store = await open();
+    const old = makeEnrolment({ participant: participantIn(LOCAL, 'alice') });
+    await store.set(enrolmentKey('alice'), storedByVersion2(old));
+    const enrolments = createEnrolmentRepository(store);
+    const read = await enrolments.find(participantIn(LOCAL, 'alice'));
+    expect(read).toEqual({ ...old, schemaVersion: 3, pairAgain: false });
+    expect(await store.get(enrolmentKey('alice'))).toMatchObject({ schemaVersion: 2 });
+    if (read === undefined) throw new Error('the enrolment was not found');
+    await enrolments.save({ ...read, revision: 2, pairAgain: true });
+    expect(await store.get(enrolmentKey('alice'))).toMatchObject({ schemaVersion: 3, pairAgain: true });
+    expect((await enrolments.find(participantIn(LOCAL, 'alice')))?.pairAgain).toBe(true);
+    await store.close();
+  });
+});
+
 describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) => {
-  it('is read upgraded to version 2, its accepted notice unknown rather than guessed', async () => {
+  it('is read upgraded to version 3, its accepted notice unknown rather than guessed, not asking to be paired again', async () => {
     const store = await open();
     const old = makeEnrolment({ participant: participantIn(LOCAL, 'alice') });
     await store.set(enrolmentKey('alice'), storedByVersion1(old));
@@ -51,7 +75,8 @@ describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) =
 
     const expected = {
       ...old,
-      schemaVersion: 2,
+      schemaVersion: 3,
+      pairAgain: false,
       consents: { pillars: old.consents.pillars, dataNotice: old.consents.dataNotice, dataNoticeText: null },
     };
     expect(await enrolments.find(participantIn(LOCAL, 'alice'))).toEqual(expected);
@@ -61,7 +86,7 @@ describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) =
     await store.close();
   });
 
-  it('stays as stored until it is saved again, then is stored in version 2', async () => {
+  it('stays as stored until it is saved again, then is stored in version 3', async () => {
     const store = await open();
     await store.set(enrolmentKey('alice'), storedByVersion1(makeEnrolment()));
     const enrolments = createEnrolmentRepository(store);
@@ -70,11 +95,16 @@ describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) =
     expect(await store.get(enrolmentKey('alice'))).toMatchObject({ schemaVersion: 1 });
     if (read === undefined) throw new Error('the enrolment was not found');
     await enrolments.save({ ...read, revision: read.revision + 1 });
-    expect(await store.get(enrolmentKey('alice'))).toMatchObject({ schemaVersion: 2, revision: 2, consents: { dataNoticeText: null } });
+    expect(await store.get(enrolmentKey('alice'))).toMatchObject({
+      schemaVersion: 3,
+      revision: 2,
+      pairAgain: false,
+      consents: { dataNoticeText: null },
+    });
     await store.close();
   });
 
-  it('is listed beside enrolments of version 2, in order of enrolment', async () => {
+  it('is listed beside enrolments of version 3, in order of enrolment', async () => {
     const store = await open();
     const enrolments = createEnrolmentRepository(store);
     await enrolments.save(makeEnrolment({ participant: participantIn(LOCAL, 'bob'), enrolledAt: '2025-02-01T00:00:00.000Z' }));
@@ -82,8 +112,8 @@ describe.each(backends)('an enrolment stored in version 1 (%s)', (_name, open) =
 
     const listed = await enrolments.listByCommunity(LOCAL);
     expect(listed.map((enrolment) => [enrolment.participant.userId, enrolment.schemaVersion, enrolment.consents.dataNoticeText])).toEqual([
-      ['alice', 2, null],
-      ['bob', 2, 'Le bot conserve vos réponses au formulaire d’inscription.'],
+      ['alice', 3, null],
+      ['bob', 3, 'Le bot conserve vos réponses au formulaire d’inscription.'],
     ]);
     await store.close();
   });

@@ -16,6 +16,8 @@ export interface Seed<Profile> {
   readonly status?: Enrolment['status'];
   readonly community?: CommunityRef;
   readonly profile?: Partial<Profile>;
+  /** Answered "pair me again with my previous partner". */
+  readonly pairAgain?: boolean;
 }
 
 /** A mentor who suits every mentoré seeded here unless told otherwise: French, proteomics, one place. */
@@ -24,6 +26,7 @@ export async function enrolMentor(world: UseCaseWorld, userId: string, name: str
     participant: participantIn(seed.community ?? TERMINAL, userId),
     locale: seed.locale ?? 'fr',
     status: seed.status ?? 'active',
+    pairAgain: seed.pairAgain ?? false,
     profile: {
       role: 'mentor',
       name,
@@ -47,6 +50,7 @@ export async function enrolMentee(world: UseCaseWorld, userId: string, name: str
     participant: participantIn(seed.community ?? TERMINAL, userId),
     locale: seed.locale ?? 'fr',
     status: seed.status ?? 'active',
+    pairAgain: seed.pairAgain ?? false,
     profile: {
       role: 'mentee',
       name,

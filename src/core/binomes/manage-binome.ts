@@ -1,11 +1,12 @@
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
-import { currentCycle } from '../cycles/current-cycle';
+import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { UserError } from '../errors';
 import { currentPause, pauseLength } from '../follow-up/pauses';
 import { translate } from '../i18n/translate';
 import { participantIdOf } from '../identity';
 import { assessPair } from '../matching/compatibility';
+import { earlierPairs, pairKey } from '../matching/earlier-pairs';
 import { pairReasons } from '../matching/explain';
 import { candidatesFrom } from '../matching/from-enrolments';
 import { pairLabel } from '../matching/proposal-view';
@@ -34,6 +35,7 @@ export interface ManualPair {
  */
 export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair): Promise<Reply> {
   const { ports, community, locale, programme } = ctx;
+  const cycle = await requireMatchingOpen(ctx);
   const [enrolments, binomes] = await Promise.all([ports.enrolments.listByCommunity(community), ports.binomes.listByCommunity(community)]);
   const names = namesOf(enrolments);
   const mentee = findEnrolled(enrolments, typed.mentee, 'mentee').participant.userId;
@@ -65,6 +67,10 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
   const pair = { mentee, mentor: mentor.participant.userId };
   if (menteeCandidate.excluded.includes(pair.mentor)) throw new UserError('decision.excludedByMentee', { pair: pairLabel(pair, names) });
   const assessed = assessPair(menteeCandidate, mentorCandidate, programme.matching, false);
+  // A pair of an earlier cycle is the coordinators' call here, as a pin is: allowed, and said.
+  const earlier = earlierPairs(binomes, await ports.cycles.list(community), cycle.sequence, enrolments).get(
+    pairKey(pair.mentee, pair.mentor),
+  );
 
   const referents = await referentIds(ctx);
   let referent: string | undefined;
@@ -87,7 +93,7 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
     schemaVersion: 2,
     id: `m${now.getTime().toString(36)}`,
     community,
-    cycle: (await currentCycle(ports, community)).sequence,
+    cycle: cycle.sequence,
     ...pair,
     ...(referent ? { referent } : {}),
     status: 'confirmed',
@@ -111,7 +117,9 @@ export async function createBinomeByHand(ctx: UseCaseContext, typed: ManualPair)
     lines.push(
       translate(locale, 'binome.createdScore', {
         score: assessed.score,
-        reasons: pairReasons({ ...assessed, pinned: false }, programme, locale).join(translate(locale, 'list.separator')),
+        reasons: pairReasons({ ...assessed, pinned: false, ...(earlier ? { earlier } : {}) }, programme, locale).join(
+          translate(locale, 'list.separator'),
+        ),
       }),
     );
   } else {

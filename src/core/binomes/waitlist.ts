@@ -6,7 +6,8 @@ import type { UnmatchedReason } from '../matching/proposal';
 export const unmatchedReasonSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('blocked'),
-    because: z.enum(['no-shared-language', 'no-way-to-meet', 'excluded', 'same-affiliation', 'forbidden']),
+    // 'paired-before' was added with cycles: a widened list, so every stored entry still reads as it was (no new version).
+    because: z.enum(['no-shared-language', 'no-way-to-meet', 'excluded', 'same-affiliation', 'forbidden', 'paired-before']),
     mentors: z.number().int().min(0),
   }),
   z.object({ kind: z.literal('compatible-mentors-full'), mentors: z.number().int().min(0) }),

@@ -463,8 +463,6 @@ export const en = {
   'binome.dissolved.memberLeft': 'The pair {pair} ends: one of its members left the programme.',
   'binome.dissolved.next':
     'Thank you for what you shared. If you stay enrolled, you may be paired again in the next round; the coordinators remain available for any question.',
-  'binome.dissolved.cycleClosed':
-    'The cycle is over, and with it the pair {pair}. Thank you for the time and care you gave it! Your private space will stay readable, but take no more messages.',
   'binome.ended.spaceNotice':
     '**This pair has ended.** Thank you all for what was shared here. The coordinators remain available for any question.',
   'binome.space.noticeFailed': 'The closing message could not be posted in {space}.',
@@ -834,4 +832,66 @@ export const en = {
   'pairs.waitlist.empty': 'Waiting list: nobody.',
   'pairs.waitlist.line':
     '{position}. {person} · since {since}{firstInLine, select, yes { · **first in line (previous pair dissolved)**} other {}}{paused, select, yes { · on a break} other {}}',
+  'command.admin.cycle.description': 'See the current cycle, close its enrolment, close it, open the next one',
+  'option.cycle.action.description': 'What to do with the cycle (no action: show it)',
+  'option.cycle.action.open-next': 'open the next one',
+  'option.cycle.action.close-enrolment': 'close enrolment',
+  'option.cycle.action.close': 'close the cycle',
+  'option.cycle.name.description': 'Name of the new cycle, for example 2027-2028',
+  'cycle.state.enrolment-open': 'enrolment open',
+  'cycle.state.enrolment-closed': 'enrolment closed',
+  'cycle.state.closed': 'closed',
+  'cycle.show.title': '**Cycle {name}**: {state}',
+  'cycle.show.opened': 'Opened on {date}.',
+  'cycle.show.enrolmentClosed': 'Enrolment closed on {date}.',
+  'cycle.show.closed': 'Closed on {date}.',
+  'cycle.show.counts':
+    '{enrolled, plural, one {# enrolled} other {# enrolled}} · {binomes, plural, one {# running pair} other {# running pairs}} · {waiting, plural, one {# mentee waiting} other {# mentees waiting}}',
+  'cycle.meaning.enrolment-open':
+    'Anyone can enrol or edit their profile, and matching rounds run with `/mentorat-admin match`. When enrolment should stop: `/mentorat-admin cycle action:close-enrolment`.',
+  'cycle.meaning.enrolment-closed':
+    'No new enrolment; enrolled people can still edit their profile, and matching rounds go on for those waiting. At the end of the programme: `/mentorat-admin cycle action:close` ends the pairs and sends the feedback form.',
+  'cycle.meaning.closed':
+    'This cycle is over: its pairs have ended and stay in the history. To start again: `/mentorat-admin cycle action:open-next` (default name: the next academic year).',
+  'cycle.question.open-next':
+    'Open the cycle **{name}**, after {previous}? Enrolment opens at once; people already enrolled stay so and can be matched from the first round.',
+  'cycle.question.close-enrolment':
+    'Close enrolment for the cycle **{name}** ({enrolled, plural, one {# enrolled} other {# enrolled}}, {binomes, plural, one {# pair} other {# pairs}}, {waiting, plural, one {# mentee waiting} other {# mentees waiting}})? Nobody new can enrol; matching rounds go on.',
+  'cycle.question.close':
+    'Close the cycle **{name}**? {binomes, plural, =0 {No pair is running in it,} one {Its running pair will end (its members are thanked privately and get the feedback form),} other {Its # running pairs will end (their members are thanked privately and get the feedback form),}} and no more matching rounds happen in this cycle. {enrolled, plural, one {# enrolled person stays} other {# enrolled people stay}} enrolled for the next cycle; {waiting, plural, one {# waiting mentee will be} other {# waiting mentees will be}} in its first round. This cannot be undone.',
+  'cycle.button.open-next': 'Open the cycle',
+  'cycle.button.close-enrolment': 'Close enrolment',
+  'cycle.button.close': 'Close the cycle',
+  'cycle.done.open-next': 'The cycle **{name}** is open: people can enrol from now on.',
+  'cycle.done.close-enrolment':
+    'Enrolment for the cycle **{name}** is closed. Matching rounds go on (`/mentorat-admin match`); `/mentorat-admin cycle action:close` will close the cycle.',
+  'cycle.done.close':
+    'The cycle **{name}** is closed. {binomes, plural, =0 {It had no running pair.} one {Its running pair ends now (its members are thanked privately if it had been announced).} other {Its # running pairs end now (the members of announced pairs are thanked privately).}} {participants, plural, =0 {No feedback form to send.} one {The feedback form goes out to # participant.} other {The feedback form goes out to # participants.}} Next: `/mentorat-admin cycle action:open-next`.',
+  'cycle.open.badName':
+    '“{name}” cannot name a cycle: 1 to 32 letters, digits, dots, dashes or underscores, for example `/mentorat-admin cycle action:open-next name:2027-2028`.',
+  'cycle.open.nameTaken': 'A cycle is already called “{name}” in this community: choose another name with `name:`.',
+  'cycle.open.notClosed':
+    'The cycle {name} is still running: close it first with `/mentorat-admin cycle action:close`, then open the next one.',
+  'cycle.move.wrongState': 'Not possible: the cycle {name} is already “{state}”. `/mentorat-admin cycle` shows where it stands.',
+  'cycle.changedMeanwhile':
+    'The cycle changed since the question (the current cycle is {name}): nothing was done. `/mentorat-admin cycle` shows where it stands.',
+  'cycle.enrolmentRefused.enrolmentClosed':
+    'Enrolment for the cycle {name} is closed: nothing was saved. Write to the programme’s coordinators; they will tell you when the next cycle opens, or enrol you if it is still possible.',
+  'cycle.enrolmentRefused.closed':
+    'The cycle {name} is over and the next one is not open yet: nothing was saved. Write to the programme’s coordinators; they will tell you when enrolment reopens.',
+  'cycle.matchingRefused':
+    'The cycle {name} is closed: no more pairs are formed in it. Open the next cycle with `/mentorat-admin cycle action:open-next`, then run a round.',
+  'binome.dissolved.cycleClosed':
+    'The programme’s cycle is ending, and with it the pair {pair}. Thank you for the time you shared! A short feedback form will reach you privately; your answers help prepare the next cycle. Your private space stays readable but takes no more messages.',
+  'match.reason.pairedBefore': 'already paired in cycle {cycle}',
+  'match.reason.askedAgain': 'already paired in cycle {cycle}, and both asked to be paired again',
+  'match.unmatched.paired-before':
+    '{count, plural, one {# mentor already paired with this person} other {# mentors already paired with this person}} in an earlier cycle',
+  'match.notice.paired-before': 'the remaining mentors already mentored you in an earlier cycle',
+  'match.rule.paired-before': 'already paired in an earlier cycle',
+  'form.enrol.pairAgain.label': 'Pair again with your previous match?',
+  'form.enrol.pairAgain.hint': 'After a cycle in a pair: paired again if they want it too (else never proposed again)',
+  'form.enrol.pairAgain.name': 'Pair again with the previous match',
+  'pairAgain.yes': 'yes, if possible',
+  'pairAgain.no': 'no',
 } as const satisfies Record<MessageKey, string>;

@@ -484,8 +484,6 @@ export const fr = {
   'binome.dissolved.memberLeft': 'Le binôme {pair} prend fin : un de ses membres a quitté le programme.',
   'binome.dissolved.next':
     'Merci pour ce qui a été partagé. Si vous restez inscrit·e, vous pourrez être apparié·e de nouveau au prochain tour ; la coordination reste disponible pour toute question.',
-  'binome.dissolved.cycleClosed':
-    'Le cycle est terminé, et avec lui le binôme {pair}. Merci pour le temps et l’attention que vous lui avez donnés ! Votre salon privé restera lisible, mais n’acceptera plus de messages.',
   'binome.ended.spaceNotice':
     '**Ce binôme a pris fin.** Merci à chacun·e pour ce qui a été partagé ici. Pour toute question, la coordination reste disponible.',
   'binome.space.noticeFailed': 'Le message de fin n’a pas pu être publié dans {space}.',
@@ -869,6 +867,68 @@ export const fr = {
   'pairs.waitlist.empty': 'Liste d’attente : personne.',
   'pairs.waitlist.line':
     '{position}. {person} · depuis le {since}{firstInLine, select, yes { · **en tête (binôme précédent dissous)**} other {}}{paused, select, yes { · en pause} other {}}',
+  'command.admin.cycle.description': 'Voir le cycle en cours, clore ses inscriptions, le clore, ouvrir le suivant',
+  'option.cycle.action.description': 'Ce qu’il faut faire du cycle (sans action : le voir)',
+  'option.cycle.action.open-next': 'ouvrir le suivant',
+  'option.cycle.action.close-enrolment': 'clore les inscriptions',
+  'option.cycle.action.close': 'clore le cycle',
+  'option.cycle.name.description': 'Nom du nouveau cycle, par exemple 2027-2028',
+  'cycle.state.enrolment-open': 'inscriptions ouvertes',
+  'cycle.state.enrolment-closed': 'inscriptions closes',
+  'cycle.state.closed': 'clos',
+  'cycle.show.title': '**Cycle {name}** : {state}',
+  'cycle.show.opened': 'Ouvert le {date}.',
+  'cycle.show.enrolmentClosed': 'Inscriptions closes le {date}.',
+  'cycle.show.closed': 'Clos le {date}.',
+  'cycle.show.counts':
+    '{enrolled, plural, one {# inscrit·e} other {# inscrit·es}} · {binomes, plural, one {# binôme en cours} other {# binômes en cours}} · {waiting, plural, one {# mentoré·e en attente} other {# mentoré·es en attente}}',
+  'cycle.meaning.enrolment-open':
+    'Chacun·e peut s’inscrire ou modifier son profil, et les tours d’appariement ont lieu avec `/mentorat-admin apparier`. Quand les inscriptions doivent s’arrêter : `/mentorat-admin cycle action:close-enrolment`.',
+  'cycle.meaning.enrolment-closed':
+    'Plus de nouvelle inscription ; les inscrit·es peuvent encore modifier leur profil, et les tours d’appariement continuent pour celles et ceux qui attendent. En fin de programme : `/mentorat-admin cycle action:close` met fin aux binômes et envoie le formulaire de retour.',
+  'cycle.meaning.closed':
+    'Ce cycle est terminé : ses binômes ont pris fin et restent dans l’historique. Pour recommencer : `/mentorat-admin cycle action:open-next` (nom par défaut : l’année universitaire suivante).',
+  'cycle.question.open-next':
+    'Ouvrir le cycle **{name}**, après {previous} ? Les inscriptions y seront ouvertes tout de suite ; les personnes déjà inscrites le restent et pourront être appariées dès le premier tour.',
+  'cycle.question.close-enrolment':
+    'Clore les inscriptions du cycle **{name}** ({enrolled, plural, one {# inscrit·e} other {# inscrit·es}}, {binomes, plural, one {# binôme} other {# binômes}}, {waiting, plural, one {# mentoré·e en attente} other {# mentoré·es en attente}}) ? Plus personne ne pourra s’inscrire ; les tours d’appariement continuent.',
+  'cycle.question.close':
+    'Clore le cycle **{name}** ? {binomes, plural, =0 {Aucun binôme n’y est en cours,} one {Son binôme en cours prendra fin (ses membres seront remercié·es en privé et recevront le formulaire de retour),} other {Ses # binômes en cours prendront fin (leurs membres seront remercié·es en privé et recevront le formulaire de retour),}} et plus aucun tour d’appariement n’aura lieu dans ce cycle. {enrolled, plural, one {# personne inscrite le reste} other {# personnes inscrites le restent}} pour le cycle suivant ; {waiting, plural, one {# mentoré·e en attente le sera} other {# mentoré·es en attente le seront}} au premier tour du suivant. C’est définitif.',
+  'cycle.button.open-next': 'Ouvrir le cycle',
+  'cycle.button.close-enrolment': 'Clore les inscriptions',
+  'cycle.button.close': 'Clore le cycle',
+  'cycle.done.open-next': 'Le cycle **{name}** est ouvert : les inscriptions sont possibles dès maintenant.',
+  'cycle.done.close-enrolment':
+    'Les inscriptions du cycle **{name}** sont closes. Les tours d’appariement continuent (`/mentorat-admin apparier`) ; `/mentorat-admin cycle action:close` clôturera le cycle.',
+  'cycle.done.close':
+    'Le cycle **{name}** est clos. {binomes, plural, =0 {Il n’avait aucun binôme en cours.} one {Son binôme en cours prend fin maintenant (ses membres sont remercié·es en privé s’il avait été annoncé).} other {Ses # binômes en cours prennent fin maintenant (les membres des binômes annoncés sont remercié·es en privé).}} {participants, plural, =0 {Aucun formulaire de retour à envoyer.} one {Le formulaire de retour part à # participant·e.} other {Le formulaire de retour part aux # participant·es.}} Pour la suite : `/mentorat-admin cycle action:open-next`.',
+  'cycle.open.badName':
+    '« {name} » ne peut pas nommer un cycle : 1 à 32 lettres, chiffres, points, tirets ou soulignés, par exemple `/mentorat-admin cycle action:open-next nom:2027-2028`.',
+  'cycle.open.nameTaken': 'Un cycle s’appelle déjà « {name} » dans cette communauté : choisissez un autre nom avec `nom:`.',
+  'cycle.open.notClosed':
+    'Le cycle {name} est encore en cours : clôturez-le d’abord avec `/mentorat-admin cycle action:close`, puis ouvrez le suivant.',
+  'cycle.move.wrongState': 'Impossible : le cycle {name} est déjà à l’état « {state} ». `/mentorat-admin cycle` montre où il en est.',
+  'cycle.changedMeanwhile':
+    'Le cycle a changé depuis la question (le cycle en cours est {name}) : rien n’a été fait. `/mentorat-admin cycle` montre où il en est.',
+  'cycle.enrolmentRefused.enrolmentClosed':
+    'Les inscriptions du cycle {name} sont closes : rien n’a été enregistré. Écrivez à la coordination du programme ; elle vous dira quand le prochain cycle ouvre, ou vous inscrira si c’est encore possible.',
+  'cycle.enrolmentRefused.closed':
+    'Le cycle {name} est terminé et le suivant n’est pas encore ouvert : rien n’a été enregistré. Écrivez à la coordination du programme ; elle vous dira quand les inscriptions rouvrent.',
+  'cycle.matchingRefused':
+    'Le cycle {name} est clos : plus aucun binôme ne s’y forme. Ouvrez le cycle suivant avec `/mentorat-admin cycle action:open-next`, puis lancez un tour.',
+  'binome.dissolved.cycleClosed':
+    'Le cycle du programme se termine, et avec lui le binôme {pair}. Merci à vous pour ce temps partagé ! Un court formulaire de retour va vous parvenir en privé ; vos réponses aident à préparer le cycle suivant. Votre salon privé reste lisible, mais ne reçoit plus de messages.',
+  'match.reason.pairedBefore': 'déjà en binôme au cycle {cycle}',
+  'match.reason.askedAgain': 'déjà en binôme au cycle {cycle}, et tous deux ont demandé à l’être de nouveau',
+  'match.unmatched.paired-before':
+    '{count, plural, one {# mentor déjà en binôme avec cette personne} other {# mentors déjà en binôme avec cette personne}} lors d’un cycle précédent',
+  'match.notice.paired-before': 'les mentors restants vous ont déjà accompagné·e lors d’un cycle précédent',
+  'match.rule.paired-before': 'déjà en binôme lors d’un cycle précédent',
+  'form.enrol.pairAgain.label': 'Retrouver votre binôme précédent ?',
+  'form.enrol.pairAgain.hint': 'Après un cycle en binôme : être réunis si l’autre le veut aussi (sinon, jamais reproposés)',
+  'form.enrol.pairAgain.name': 'Retrouver le binôme précédent',
+  'pairAgain.yes': 'oui, si possible',
+  'pairAgain.no': 'non',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

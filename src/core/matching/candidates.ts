@@ -39,6 +39,11 @@ export interface MatchingInput {
   readonly mentees: readonly MenteeCandidate[];
   readonly pins: readonly PairIds[];
   readonly forbids: readonly PairIds[];
+  /**
+   * Pairs that formed a binôme in an earlier cycle: never proposed again (no repeat pairs), unless a
+   * coordinator pins one or both people asked for it (then they are not listed here).
+   */
+  readonly repeats?: readonly PairIds[];
 }
 
 /** Weights of the soft score (integers), and which hard rules beyond the shared language apply. */

@@ -2,7 +2,7 @@ import { foldForMatching } from '../forms/raw-input';
 import type { MatchingRules, MenteeCandidate, MentorCandidate } from './candidates';
 
 /** Why a pair is not a candidate at all: the hard rules. */
-export type BlockedBecause = 'no-shared-language' | 'no-way-to-meet' | 'excluded' | 'same-affiliation' | 'forbidden';
+export type BlockedBecause = 'no-shared-language' | 'no-way-to-meet' | 'excluded' | 'same-affiliation' | 'forbidden' | 'paired-before';
 
 /** One term of a pair's score, with what made it: the reasons coordinators read. */
 export type ScoreTerm =
@@ -76,9 +76,17 @@ export function sameAffiliation(a: string, b: string): boolean {
  * with pair-scores.ts, the same rules compiled: a rule changed here is changed there too (a
  * property test compares the two on every pair).
  */
-export function assessPair(mentee: MenteeCandidate, mentor: MentorCandidate, rules: MatchingRules, forbidden: boolean): PairAssessment {
+export function assessPair(
+  mentee: MenteeCandidate,
+  mentor: MentorCandidate,
+  rules: MatchingRules,
+  forbidden: boolean,
+  pairedBefore = false,
+): PairAssessment {
   if (forbidden) return { allowed: false, blockedBecause: 'forbidden' };
   if (mentee.excluded.includes(mentor.id)) return { allowed: false, blockedBecause: 'excluded' };
+  // No repeat pairs: a pair from an earlier cycle is not proposed again (see MatchingInput.repeats).
+  if (pairedBefore) return { allowed: false, blockedBecause: 'paired-before' };
   const languages = shared(mentee.languages, mentor.languages);
   if (languages.length === 0) return { allowed: false, blockedBecause: 'no-shared-language' };
   if (!haveWayToMeet(mentor, mentee, rules)) return { allowed: false, blockedBecause: 'no-way-to-meet' };

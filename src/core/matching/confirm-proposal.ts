@@ -1,6 +1,6 @@
 import type { Binome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
-import { currentCycle } from '../cycles/current-cycle';
+import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import { namesOf } from '../people';
@@ -39,6 +39,7 @@ function binomesOf(proposal: StoredProposal, ctx: UseCaseContext, now: string, c
  */
 export async function confirmProposal(ctx: UseCaseContext, revisionShown?: string): Promise<Reply> {
   const { ports, community, locale } = ctx;
+  const cycle = await requireMatchingOpen(ctx);
   const proposal = await ports.matching.findProposal(community);
   if (!proposal) throw new UserError('confirm.noProposal');
   if (revisionShown !== undefined && revisionShown !== String(proposal.revision)) throw new UserError('confirm.outdatedProposal');
@@ -47,7 +48,7 @@ export async function confirmProposal(ctx: UseCaseContext, revisionShown?: strin
   if (proposal.pairs.length === 0) throw new UserError('propose.nothingToConfirm');
 
   const now = ports.clock.now().toISOString();
-  const binomes = binomesOf(proposal, ctx, now, (await currentCycle(ports, community)).sequence);
+  const binomes = binomesOf(proposal, ctx, now, cycle.sequence);
   const existing = new Map((await ports.binomes.listByCommunity(community)).map((binome) => [binome.id, binome]));
   const sameAs = (binome: Binome) => {
     const other = existing.get(binome.id);

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import type { Choice, Programme } from '../programme/programme-schema';
 import type { ScoreTerm } from './compatibility';
+import type { EarlierPair } from './earlier-pairs';
 import type { ProposedPair, UnmatchedMentee, UnmatchedReason } from './proposal';
 
 /** Names people see for ids (field, topic, language, region): the programme's labels, else the id. */
@@ -38,8 +39,16 @@ function describeTerm(term: ScoreTerm, programme: Programme, locale: Locale): st
 }
 
 /** Why this pair, in words: every term that scored, then the shared language. */
-export function pairReasons(pair: Pick<ProposedPair, 'terms' | 'languages' | 'pinned'>, programme: Programme, locale: Locale): string[] {
+export function pairReasons(
+  pair: Pick<ProposedPair, 'terms' | 'languages' | 'pinned'> & { readonly earlier?: EarlierPair },
+  programme: Programme,
+  locale: Locale,
+): string[] {
   const reasons = pair.terms.map((term) => describeTerm(term, programme, locale));
+  if (pair.earlier)
+    reasons.unshift(
+      translate(locale, pair.earlier.bothAsked ? 'match.reason.askedAgain' : 'match.reason.pairedBefore', { cycle: pair.earlier.cycle }),
+    );
   if (pair.languages.length > 0) reasons.push(translate(locale, 'match.reason.languages', { items: pair.languages.join(', ') }));
   if (pair.pinned) reasons.push(translate(locale, 'match.reason.pinned'));
   return reasons;

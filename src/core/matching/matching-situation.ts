@@ -1,11 +1,13 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { currentCycle } from '../cycles/current-cycle';
 import { isPauseActive, type Pause } from '../follow-up/pause';
 import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
 import type { Enrolment } from '../participants/enrolment';
 import { namesOf } from '../people';
 import { referentIds } from '../referents/referent-directory';
 import type { MatchingInput } from './candidates';
+import { type EarlierPair, earlierPairs, repeatPairs } from './earlier-pairs';
 import { fingerprint } from './fingerprint';
 import { candidatesFrom } from './from-enrolments';
 import type { PairRule, ReferentChoice } from './matching-state';
@@ -27,6 +29,8 @@ export interface MatchingSituation {
   readonly paused: readonly { readonly userId: string; readonly until?: string }[];
   /** Binômes each référent already follows. */
   readonly referentLoads: ReadonlyMap<string, number>;
+  /** Pairs that formed a binôme in an earlier cycle (by pairKey): their reason says so. */
+  readonly earlier: ReadonlyMap<string, EarlierPair>;
   /** Changes whenever any of the above does: a stored proposal is confirmed only while it still matches. */
   readonly basis: string;
 }
@@ -50,7 +54,7 @@ function countBy(values: readonly string[]): Map<string, number> {
 
 export async function loadMatchingSituation(ctx: UseCaseContext): Promise<MatchingSituation> {
   const { ports, community } = ctx;
-  const [enrolments, binomes, rules, choices, referents, pauses, waitlist] = await Promise.all([
+  const [enrolments, binomes, rules, choices, referents, pauses, waitlist, cycles, cycle] = await Promise.all([
     ports.enrolments.listByCommunity(community),
     ports.binomes.listByCommunity(community),
     ports.matching.listRules(community),
@@ -58,7 +62,11 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     referentIds(ctx),
     ports.pauses.listByCommunity(community),
     ports.waitlist.list(community),
+    ports.cycles.list(community),
+    currentCycle(ports, community),
   ]);
+  const earlier = earlierPairs(binomes, cycles, cycle.sequence, enrolments);
+  const repeats = repeatPairs(earlier, binomes, cycle.sequence);
   const active = binomes.filter(isActiveBinome);
   const commitments = binomeCommitments(active);
   const paused = pausedNow(pauses, ports.clock.now());
@@ -96,6 +104,7 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
     ...referents.map((referent) => `f:${referent}`),
     ...[...paused.keys()].map((userId) => `p:${userId}`),
     ...[...firstInLine].map((userId) => `q:${userId}`),
+    ...repeats.map(([mentee, mentor]) => `e:${mentee}:${mentor}`),
     `w:${JSON.stringify(ctx.programme.matching)}`,
   ]);
   return {
@@ -107,7 +116,9 @@ export async function loadMatchingSituation(ctx: UseCaseContext): Promise<Matchi
       mentees,
       pins: rules.filter((rule) => rule.kind === 'pin' && pinApplies(rule)).map(pairOf),
       forbids: rules.filter((rule) => rule.kind === 'forbid' && applicable(rule)).map(pairOf),
+      repeats,
     },
+    earlier,
     rules,
     referentChoices,
     referents,

@@ -56,6 +56,8 @@ export const storedProposalSchema = z.object({
       languages: z.array(z.string()),
       pinned: z.boolean(),
       referent: userId.optional(),
+      /** A pair from an earlier cycle (pinned, or both asked): an optional field, so proposals stored before it read unchanged. */
+      earlier: z.object({ cycle: z.string().min(1).max(64), bothAsked: z.boolean() }).optional(),
     }),
   ),
   unmatched: z.array(z.object({ mentee: userId, reasons: z.array(unmatchedReasonSchema) })),

@@ -13,6 +13,7 @@ import { affiliationKey, type BlockedBecause, FIRST_IN_LINE_POINTS } from './com
 export const BLOCKED_REASONS = [
   'forbidden',
   'excluded',
+  'paired-before',
   'no-shared-language',
   'no-way-to-meet',
   'same-affiliation',
@@ -21,6 +22,7 @@ export const BLOCKED_REASONS = [
 const blockedBy = (because: (typeof BLOCKED_REASONS)[number]) => -1 - BLOCKED_REASONS.indexOf(because);
 const FORBIDDEN = blockedBy('forbidden');
 const EXCLUDED = blockedBy('excluded');
+const PAIRED_BEFORE = blockedBy('paired-before');
 const NO_SHARED_LANGUAGE = blockedBy('no-shared-language');
 const NO_WAY_TO_MEET = blockedBy('no-way-to-meet');
 const SAME_AFFILIATION = blockedBy('same-affiliation');
@@ -127,12 +129,13 @@ function sharedCount(a: Uint32Array, b: Uint32Array, aFrom: number, bFrom: numbe
   return count;
 }
 
-/** Compiles both sides; `forbids` are coordinators' [mentee id, mentor id] pairs. */
+/** Compiles both sides; `forbids` are coordinators' [mentee id, mentor id] pairs, `repeats` pairs of an earlier cycle. */
 export function compilePairs(
   mentees: readonly MenteeCandidate[],
   mentors: readonly MentorCandidate[],
   rules: MatchingRules,
   forbids: readonly PairIds[],
+  repeats: readonly PairIds[] = [],
 ): CompiledPairs {
   const languages = new Dictionary();
   const fields = new Dictionary();
@@ -197,6 +200,12 @@ export function compilePairs(
       if (at !== undefined) blocked[index]?.set(at, EXCLUDED);
     }
   });
+  // In assessPair's order: an excluded mentor stays "excluded", a forbidden pair "forbidden".
+  for (const [menteeId, mentorId] of repeats) {
+    const at = mentorIndex.get(mentorId);
+    const index = menteeIndex.get(menteeId);
+    if (at !== undefined && index !== undefined && !blocked[index]?.has(at)) blocked[index]?.set(at, PAIRED_BEFORE);
+  }
   for (const [menteeId, mentorId] of forbids) {
     const at = mentorIndex.get(mentorId);
     const index = menteeIndex.get(menteeId);

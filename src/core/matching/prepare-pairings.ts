@@ -41,7 +41,7 @@ function scoreArray(maxScore: number, length: number): Uint8Array | Uint16Array 
 export function preparePairings(input: MatchingInput, rules: MatchingRules): PreparedPairings {
   const mentors = [...input.mentors].sort(byId);
   const mentees = [...input.mentees].sort(byId);
-  const compiled = compilePairs(mentees, mentors, rules, input.forbids);
+  const compiled = compilePairs(mentees, mentors, rules, input.forbids, input.repeats ?? []);
   const menteeIndex = new Map(mentees.map((mentee, index) => [mentee.id, index]));
   const mentorIndex = new Map(mentors.map((mentor, index) => [mentor.id, index]));
   const left = Int32Array.from(mentors, (mentor) => mentor.capacity);

@@ -1,11 +1,13 @@
 import { isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { requireMatchingOpen } from '../cycles/cycle-gates';
 import { pauseLength } from '../follow-up/pauses';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { personLabel } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import type { Reply } from '../reply';
+import { pairKey } from './earlier-pairs';
 import { loadMatchingSituation, type MatchingSituation } from './matching-situation';
 import type { StoredProposal } from './matching-state';
 import { proposePairings } from './proposal';
@@ -34,6 +36,7 @@ function pausedPeopleLines(situation: MatchingSituation, programme: Programme, l
  */
 export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
   const { locale, programme, ports, community } = ctx;
+  await requireMatchingOpen(ctx);
   const situation = await loadMatchingSituation(ctx);
   const { input } = situation;
   const pausedLines = pausedPeopleLines(situation, programme, locale);
@@ -54,7 +57,14 @@ export async function showProposal(ctx: UseCaseContext): Promise<Reply> {
     computedBy: ctx.actor.id.userId,
     pairs: proposal.pairs.map((pair, index) => {
       const referent = referents[index];
-      return { ...pair, terms: [...pair.terms], languages: [...pair.languages], ...(referent ? { referent } : {}) };
+      const earlier = situation.earlier.get(pairKey(pair.mentee, pair.mentor));
+      return {
+        ...pair,
+        terms: [...pair.terms],
+        languages: [...pair.languages],
+        ...(referent ? { referent } : {}),
+        ...(earlier ? { earlier: { cycle: earlier.cycle, bothAsked: earlier.bothAsked } } : {}),
+      };
     }),
     unmatched: proposal.unmatched.map((item) => ({ mentee: item.mentee, reasons: [...item.reasons] })),
   };

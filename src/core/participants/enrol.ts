@@ -1,5 +1,6 @@
 import { localDate } from '../calendar';
 import type { UseCaseContext } from '../context';
+import { requireOpenEnrolment } from '../cycles/cycle-gates';
 import { ensureWeeklyDigest } from '../digest/digest-job';
 import { UserError } from '../errors';
 import { validateForm } from '../forms/form-schema';
@@ -19,8 +20,12 @@ import { formValuesOf, profileFromForm } from './profile-values';
 export async function openEnrolmentForm(ctx: UseCaseContext): Promise<Reply> {
   const form = buildEnrolmentForm(ctx.programme);
   const existing = await ctx.ports.enrolments.find(ctx.actor.id);
+  if (!isActive(existing)) await requireOpenEnrolment(ctx);
   return { kind: 'form', form, initial: existing ? formValuesOf(existing) : { name: ctx.actor.displayName } };
 }
+
+/** Someone enrolled keeps editing their profile in any state of the cycle; a new enrolment (or a return) needs it open. */
+const isActive = (enrolment: Enrolment | undefined): boolean => enrolment?.status === 'active';
 
 function rejected(reply: Omit<Extract<Reply, { kind: 'form-rejected' }>, 'kind'>): Reply {
   return { kind: 'form-rejected', ...reply };
@@ -32,6 +37,9 @@ function rejected(reply: Omit<Extract<Reply, { kind: 'form-rejected' }>, 'kind'>
  * binômes rest on what it would change (their role, a mentor's capacity below the binômes held).
  */
 export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): Promise<Reply> {
+  const existing = await ctx.ports.enrolments.find(ctx.actor.id);
+  // Before the answers are checked: nobody should fix a form that cannot be accepted.
+  if (!isActive(existing)) await requireOpenEnrolment(ctx);
   const form = buildEnrolmentForm(ctx.programme);
   const values = parseRawValues(form, raw);
   const validation = validateForm(form, values);
@@ -52,7 +60,6 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
     }
   }
 
-  const existing = await ctx.ports.enrolments.find(ctx.actor.id);
   // Only a change can break running binômes: a first enrolment holds none.
   if (existing) {
     const commitments = binomeCommitments(await ctx.ports.binomes.listByCommunity(ctx.community));
@@ -63,7 +70,7 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
   }
   const timestamp = now.toISOString();
   const enrolment: Enrolment = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     participant: ctx.actor.id,
     status: 'active',
     revision: (existing?.revision ?? 0) + 1,
@@ -75,6 +82,7 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
       dataNotice: timestamp,
       dataNoticeText: programmeText(ctx.programme.texts.dataNotice, ctx.programme, ctx.locale),
     },
+    pairAgain: validation.values.pairAgain === 'yes',
     enrolledAt: existing?.enrolledAt ?? timestamp,
     updatedAt: timestamp,
   };

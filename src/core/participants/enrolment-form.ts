@@ -37,6 +37,7 @@ const NAMED = {
   phdStatus: 'form.enrol.phdStatus.name',
   capacity: 'form.enrol.capacity.name',
   about: 'form.enrol.about.name',
+  pairAgain: 'form.enrol.pairAgain.name',
 } as const satisfies Partial<Record<LabelledField, PlainMessageKey>>;
 
 function named(key: keyof typeof NAMED): { label: LocalizedText; hint: LocalizedText; name: LocalizedText } {
@@ -161,6 +162,8 @@ export function buildEnrolmentForm(programme: Programme): FormSpec {
       ...labelled('excluded'),
     },
     { key: 'about', kind: 'text', required: false, minLength: 0, maxLength: LIMITS.about.max, multiline: true, ...named('about') },
+    // No repeat pairs across cycles unless both members ask for it here (see MatchingInput.repeats).
+    { key: 'pairAgain', kind: 'choice', required: false, choices: fromCatalogue('pairAgain', ['yes', 'no']), ...named('pairAgain') },
     {
       key: 'consentPillars',
       kind: 'consent',

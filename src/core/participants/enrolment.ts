@@ -64,7 +64,7 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /** The stored record, validated on every read; enrolment-versions.ts reads the older shapes. */
 export const enrolmentSchema = z.object({
-  schemaVersion: z.literal(2),
+  schemaVersion: z.literal(3),
   participant: participantIdSchema,
   status: z.enum(['active', 'withdrawn']),
   /** Grows on every change, so that a confirmation button can tell it is out of date. */
@@ -82,6 +82,11 @@ export const enrolmentSchema = z.object({
      */
     dataNoticeText: z.string().min(1).max(DATA_NOTICE_MAX).nullable(),
   }),
+  /**
+   * "Pair me again with my previous mentor / mentoré if possible": a pair from an earlier cycle is
+   * proposed again only when both said yes (or a coordinator pins it). False before version 3.
+   */
+  pairAgain: z.boolean(),
   enrolledAt: isoDateTime,
   updatedAt: isoDateTime,
   withdrawnAt: isoDateTime.optional(),

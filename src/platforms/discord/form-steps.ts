@@ -26,11 +26,13 @@ export function isSelectField(field: FormField): boolean {
 /**
  * The order fields are asked in on Discord: free text that applies to everyone first (so the
  * command can open a modal as its first answer), then the choices, then the text that depends
- * on a choice (a thesis date, a capacity), then the consents, last, as on paper. A field asked
+ * on a choice (a thesis date, a capacity), then the consents, last, as on paper (with an optional
+ * choice asked of everyone). A field asked
  * only when another has some value always comes after it: conditions only name choices.
  */
 function phaseOf(field: FormField): number {
-  if (field.kind === 'consent') return 3;
+  // An optional choice for everyone ("pair me again") goes with the consents: no step of its own.
+  if (field.kind === 'consent' || (isSelectField(field) && !field.required && !field.when)) return 3;
   if (isSelectField(field)) return 1;
   return field.when ? 2 : 0;
 }

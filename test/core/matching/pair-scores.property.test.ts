@@ -77,14 +77,21 @@ const populations = fc
     mentees: fc.uniqueArray(menteeArbitrary, { selector: (person) => person.id, maxLength: MENTEE_IDS.length }),
     pins: fc.array(pair, { maxLength: 3 }),
     forbids: fc.array(pair, { maxLength: 4 }),
+    repeats: fc.array(pair, { maxLength: 4 }),
     rules: rulesArbitrary,
     wide: fc.boolean(),
   })
   .map(({ wide, ...population }) => (wide ? { ...population, mentors: [...population.mentors, WIDE_MENTOR] } : population));
 
 /** What assessPair says of a pair, as a compiled outcome: the score, or −(1 + the rule's index). */
-function expectedOutcome(mentee: MenteeCandidate, mentor: MentorCandidate, rules: MatchingRules, forbidden: boolean): number {
-  const assessed = assessPair(mentee, mentor, rules, forbidden);
+function expectedOutcome(
+  mentee: MenteeCandidate,
+  mentor: MentorCandidate,
+  rules: MatchingRules,
+  forbidden: boolean,
+  pairedBefore = false,
+): number {
+  const assessed = assessPair(mentee, mentor, rules, forbidden, pairedBefore);
   return assessed.allowed ? assessed.score : -1 - BLOCKED_REASONS.indexOf(assessed.blockedBecause);
 }
 
@@ -93,21 +100,30 @@ function expectCompiledToAgree({
   mentors,
   mentees,
   forbids,
+  repeats,
   rules,
 }: {
   mentors: MentorCandidate[];
   mentees: MenteeCandidate[];
   forbids: [string, string][];
+  repeats: [string, string][];
   rules: MatchingRules;
 }) {
-  const compiled = compilePairs(mentees, mentors, rules, forbids);
+  const compiled = compilePairs(mentees, mentors, rules, forbids, repeats);
+  const outcomeOf = (mentee: MenteeCandidate, mentor: MentorCandidate) =>
+    expectedOutcome(
+      mentee,
+      mentor,
+      rules,
+      forbids.some(([who, whom]) => who === mentee.id && whom === mentor.id),
+      repeats.some(([who, whom]) => who === mentee.id && whom === mentor.id),
+    );
   const outcomes = new Int32Array(mentors.length);
   const mark = new Int8Array(mentors.length);
   mentees.forEach((mentee, menteeAt) => {
     rowOutcomes(compiled, menteeAt, outcomes, mark);
     mentors.forEach((mentor, mentorAt) => {
-      const forbidden = forbids.some(([who, whom]) => who === mentee.id && whom === mentor.id);
-      const expected = expectedOutcome(mentee, mentor, rules, forbidden);
+      const expected = outcomeOf(mentee, mentor);
       expect(pairOutcome(compiled, menteeAt, mentorAt)).toBe(expected);
       expect(outcomes[mentorAt]).toBe(expected);
       if (expected > compiled.maxScore) throw new Error(`a pair scores ${expected}, above the bound ${compiled.maxScore}`);
@@ -115,13 +131,11 @@ function expectCompiledToAgree({
   });
   expect([...mark].every((value) => value === 0)).toBe(true);
   // The solver's rows, written by the fast loop (or the general one when lists are wide).
-  const prepared = preparePairings({ mentors, mentees, pins: [], forbids }, rules);
+  const prepared = preparePairings({ mentors, mentees, pins: [], forbids, repeats }, rules);
   prepared.rowMentee.forEach((menteeAt, row) => {
     const mentee = prepared.mentees[menteeAt] as MenteeCandidate;
     const expected = [...prepared.columnMentor].flatMap((mentorAt, column) => {
-      const mentor = prepared.mentors[mentorAt] as MentorCandidate;
-      const forbidden = forbids.some(([who, whom]) => who === mentee.id && whom === mentor.id);
-      const outcome = expectedOutcome(mentee, mentor, rules, forbidden);
+      const outcome = outcomeOf(mentee, prepared.mentors[mentorAt] as MentorCandidate);
       return outcome >= 0 ? [[column, outcome]] : [];
     });
     const { rowStart, column, score } = prepared.problem;
@@ -132,7 +146,7 @@ function expectCompiledToAgree({
 }
 
 describe('compiled pair scores', () => {
-  it('for any people and weights: every pair scores, or is blocked for the same first reason, as assessPair says', () => {
+  it('for any people, weights and earlier pairs: every pair scores, or is blocked for the same first reason, as assessPair says', () => {
     fc.assert(fc.property(populations, expectCompiledToAgree), { numRuns: 400 });
   });
 

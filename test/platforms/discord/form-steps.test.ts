@@ -17,7 +17,7 @@ describe('the enrolment form in Discord steps', () => {
       'selects:role,sector,fields,languages',
       'selects:format,region,offers',
       'modal:capacity',
-      'selects:consentPillars,consentData',
+      'selects:pairAgain,consentPillars,consentData',
     ]);
   });
 
@@ -27,7 +27,7 @@ describe('the enrolment form in Discord steps', () => {
       'selects:role,wishedSector,phdStatus,fields',
       'selects:languages,format,region,expectations',
       'modal:phdDate,birthDate,excluded',
-      'selects:consentPillars,consentData',
+      'selects:pairAgain,consentPillars,consentData',
     ]);
   });
 

@@ -1,0 +1,101 @@
+import { type Binome, isActiveBinome } from '../binomes/binome';
+import { dissolveBinome } from '../binomes/dissolve';
+import type { CorePorts } from '../context';
+import type { CommunityRef } from '../identity';
+import type { Job, JobOutcome } from '../jobs/job';
+import type { JobContext, JobHandler } from '../jobs/job-handler';
+import type { Programme } from '../programme/programme-schema';
+import type { Cycle } from './cycle';
+
+export const CYCLE_CLOSE_JOB = 'cycle.close';
+export const CYCLE_RETENTION_JOB = 'cycle.retention';
+/** Built on other branches (i12-spaces, i12-stats, i12-checkins): scheduled here by kind only. */
+export const SPACE_ARCHIVE_JOB = 'space.archive';
+export const FEEDBACK_ASK_JOB = 'feedback.ask';
+export const CHECK_IN_ROUND_JOB = 'check-in.round';
+
+/** Binômes ended per run of `cycle.close`; the next run goes on at once. */
+export const BINOMES_PER_RUN = 50;
+
+/** The mentorés and mentors of these binômes, each once: the people asked for feedback. */
+export function membersOf(binomes: readonly Binome[]): string[] {
+  return [...new Set(binomes.flatMap((binome) => [binome.mentee, binome.mentor]))];
+}
+
+function addMonths(date: Date, months: number): Date {
+  const later = new Date(date.getTime());
+  later.setUTCMonth(later.getUTCMonth() + months);
+  return later;
+}
+
+/**
+ * After a cycle is marked closed: its binômes end through the `cycle.close` job (restart-safe,
+ * one by one), and its people's names go after the retention set in config (`cycle.retention`).
+ * Returns how many people will be asked for feedback.
+ */
+export async function scheduleCycleClose(ports: CorePorts, community: CommunityRef, programme: Programme, cycle: Cycle): Promise<number> {
+  const closedAt = cycle.closedAt ? new Date(cycle.closedAt) : ports.clock.now();
+  const key = String(cycle.sequence);
+  await ports.queue.schedule({ community, kind: CYCLE_CLOSE_JOB, key, payload: { cycle: key }, dueAt: ports.clock.now() });
+  await ports.queue.schedule({
+    community,
+    kind: CYCLE_RETENTION_JOB,
+    key,
+    payload: { cycle: key },
+    dueAt: addMonths(closedAt, programme.followUp.pastCyclesRetentionMonths),
+  });
+  ports.queue.nudge();
+  const binomes = await ports.binomes.listByCommunity(community);
+  return membersOf(binomes.filter((binome) => binome.cycle === cycle.sequence && isActiveBinome(binome))).length;
+}
+
+/**
+ * Phase 1 ends the cycle's running binômes one by one (each one's dissolution is its own record:
+ * a re-run after a cut skips those already ended), cancelling their pending check-ins first.
+ * Phase 2, once none is left, schedules each binôme's space archive and each member's feedback
+ * form, keyed so that a re-run queues nothing twice; it starts only when every binôme has ended,
+ * so a mentor of two binômes is asked once.
+ */
+async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
+  const { ports, community, programme } = ctx;
+  const sequence = Number.parseInt(job.payload.cycle ?? '', 10);
+  const cycle = Number.isInteger(sequence) ? await ports.cycles.find(community, sequence) : undefined;
+  if (cycle?.state !== 'closed') return { status: 'done' };
+  const ofCycle = (await ports.binomes.listByCommunity(community)).filter((binome) => binome.cycle === sequence);
+
+  if (job.payload.phase !== 'follow-up') {
+    const running = ofCycle.filter(isActiveBinome);
+    for (const [done, binome] of running.entries()) {
+      // Stopping between binômes: the next run goes on from the first one still running.
+      // A batch per run keeps each run well within the lease (three DMs per binôme).
+      if (ports.stopping.aborted || done >= BINOMES_PER_RUN)
+        return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence) } };
+      await ports.queue.cancel(community, CHECK_IN_ROUND_JOB, binome.id);
+      await dissolveBinome(ports, community, programme, binome, { by: cycle.closedBy ?? 'programme', because: 'cycle-closed' });
+    }
+    return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence), phase: 'follow-up' } };
+  }
+
+  const ended = ofCycle.filter((binome) => binome.dissolvedBecause === 'cycle-closed');
+  for (const binome of ended) {
+    await ports.queue.schedule({
+      community,
+      kind: SPACE_ARCHIVE_JOB,
+      key: binome.id,
+      payload: { binome: binome.id },
+      dueAt: ports.clock.now(),
+    });
+  }
+  for (const participant of membersOf(ended)) {
+    await ports.queue.schedule({
+      community,
+      kind: FEEDBACK_ASK_JOB,
+      key: `${sequence}-${participant}`,
+      payload: { cycle: String(sequence), participant },
+      dueAt: ports.clock.now(),
+    });
+  }
+  return { status: 'done' };
+}
+
+export const closeCycleJob: JobHandler = { kind: CYCLE_CLOSE_JOB, run: closeCycle };
