@@ -17,7 +17,6 @@ import { statsCommand } from './admin/stats';
 import { actorsCommand } from './mentorat/actors';
 import { benefitsCommand } from './mentorat/benefits';
 import { myBinomeCommand } from './mentorat/binome';
-import { checkInCommand } from './mentorat/check-in';
 import { enrolCommand } from './mentorat/enrol';
 import { eraseCommand } from './mentorat/erase';
 import { feedbackCommand } from './mentorat/feedback';
@@ -57,7 +56,6 @@ export const commands: readonly Command[] = [
   myDataCommand,
   eraseCommand,
   myBinomeCommand,
-  checkInCommand,
   followUpCommand,
   feedbackCommand,
   pauseCommand,

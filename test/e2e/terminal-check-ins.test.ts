@@ -50,7 +50,7 @@ describe('check-ins in the terminal chat', () => {
       '/as ref',
       '/press met',
       '/as erin',
-      '/mentorat point',
+      '/mentorat binome',
       '/press help',
       '/cancel',
     ]);

@@ -3,7 +3,7 @@ import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
 import { participantIdOf } from '../identity';
-import { mention, messages, type Reply } from '../reply';
+import { mention, messages, type OutgoingMessage, type Reply } from '../reply';
 import { openReportForm } from '../reports/file-report';
 import type { CheckInAnswer } from './check-in';
 import { checkInButtons } from './check-in-texts';
@@ -44,15 +44,15 @@ async function helpForm(ctx: UseCaseContext, binome: Binome): Promise<Reply> {
 }
 
 /**
- * `/mentorat point` typed: the latest round of each of the person's binômes, with the same three
- * buttons (theirs alone, in a private answer).
+ * Under `/mentorat binome`: the latest round of each of the person's binômes, with the same three
+ * buttons as the post in the space, for whoever missed it there. Nothing before the first round.
  */
-export async function showLatestCheckIns(ctx: UseCaseContext): Promise<Reply> {
+export async function latestCheckInMessages(ctx: UseCaseContext): Promise<OutgoingMessage[]> {
   const me = ctx.actor.id.userId;
   const mine = (await ctx.ports.binomes.listByCommunity(ctx.community)).filter(
     (binome) => isActiveBinome(binome) && isMemberOf(binome, me),
   );
-  const shown = [];
+  const shown: OutgoingMessage[] = [];
   for (const binome of mine) {
     const latest = (await ctx.ports.checkIns.listForBinome(ctx.community, binome.id)).sort((a, b) => a.round - b.round).at(-1);
     if (!latest) continue;
@@ -62,6 +62,5 @@ export async function showLatestCheckIns(ctx: UseCaseContext): Promise<Reply> {
       buttons: checkInButtons(binome.id, latest.round, [ctx.locale]),
     });
   }
-  if (shown.length === 0) return messages(translate(ctx.locale, 'checkIn.none'));
-  return messages(...shown);
+  return shown;
 }

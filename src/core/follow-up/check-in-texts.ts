@@ -5,8 +5,8 @@ import type { Programme } from '../programme/programme-schema';
 import { type Button, type MarkupText, mention, type OutgoingMessage } from '../reply';
 import type { CheckInAnswer } from './check-in';
 
-/** The command whose shared actions answer a check-in (commands/mentorat/check-in.ts). */
-export const CHECK_IN_COMMAND = 'mentorat.check-in';
+/** The command whose shared actions answer a check-in (commands/mentorat/binome.ts). */
+export const CHECK_IN_COMMAND = 'mentorat.binome';
 
 /** Button actions, one per answer; the answer stored is the action's. */
 export const CHECK_IN_ACTIONS = { met: 'met', 'not-yet': 'not-yet', help: 'help' } as const satisfies Record<CheckInAnswer, string>;

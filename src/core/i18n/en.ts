@@ -309,7 +309,7 @@ export const en = {
   'command.admin.confirm.description': 'Confirm the latest proposal: its pairs become binômes',
   'command.admin.announce.description': 'Announce the confirmed pairs: private channel, welcome message, direct messages',
   'command.admin.binome.description': 'Create a pair by hand, or dissolve one',
-  'command.mentorat.binome.description': 'My pair, my referent and our private space',
+  'command.mentorat.binome.description': 'My pair, my referent, our private space and the latest check-in',
 
   'referents.title': '**Referents ({count})**',
   'referents.entry': '- {person} — follows {count, plural, one {# pair} other {# pairs}} ({source})',
@@ -717,7 +717,6 @@ export const en = {
   'digest.overdue.none': '- Reports past their deadline: none',
   'digest.overdue': '- Reports past their deadline (nobody took them): {count, plural, one {# report} other {# reports}}: {references}',
   'digest.hint': 'The cycle in figures: `/mentorat-admin stats`; a report: `/mentorat follow-up reference:SIG-0001`.',
-  'command.mentorat.checkIn.description': 'Answer the latest check-in of your pair',
   'checkIn.post.title': '**Check-in #{round}**',
   'checkIn.post.question': '{people}, have you met since the last check-in? One answer is enough, in one click.',
   'checkIn.button.met': 'We met',
@@ -732,7 +731,6 @@ export const en = {
   'checkIn.unknownRound': 'This check-in cannot be found.',
   'checkIn.closedRound':
     'This check-in (#{round}) is closed: a newer one (#{latest}) was posted in your space, please answer that one instead.',
-  'checkIn.none': 'No check-in is waiting for your answer right now: they are posted in your pair’s space.',
   'checkIn.latest': 'Latest check-in of your pair with {partner} (#{round}): have you met?',
   'checkIn.alert.title': '**Check-in: a pair to look after**',
   'checkIn.alert.seen':

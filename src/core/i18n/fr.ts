@@ -324,7 +324,7 @@ export const fr = {
   'command.admin.confirm.description': 'Confirmer la dernière proposition : les paires deviennent des binômes',
   'command.admin.announce.description': 'Annoncer les binômes confirmés : salon privé, message d’accueil, messages privés',
   'command.admin.binome.description': 'Créer un binôme à la main, ou en dissoudre un',
-  'command.mentorat.binome.description': 'Mon binôme, mon ou ma référent·e et notre espace privé',
+  'command.mentorat.binome.description': 'Mon binôme, mon ou ma référent·e, notre espace privé et le dernier point d’étape',
 
   'referents.title': '**Référent·es ({count})**',
   'referents.entry': '- {person} — suit {count, plural, one {# binôme} other {# binômes}} ({source})',
@@ -748,7 +748,6 @@ export const fr = {
   'digest.overdue':
     '- Signalements en retard (personne ne les a pris) : {count, plural, one {# signalement} other {# signalements}} : {references}',
   'digest.hint': 'Les chiffres du cycle : `/mentorat-admin stats` ; un signalement : `/mentorat suivi reference:SIG-0001`.',
-  'command.mentorat.checkIn.description': 'Répondre au dernier point d’étape de votre binôme',
   'checkIn.post.title': '**Point d’étape n°{round}**',
   'checkIn.post.question': '{people}, vous êtes-vous rencontré·es depuis le dernier point ? Une réponse suffit, d’un clic.',
   'checkIn.button.met': 'On s’est vu·es',
@@ -764,7 +763,6 @@ export const fr = {
   'checkIn.unknownRound': 'Ce point d’étape est introuvable.',
   'checkIn.closedRound':
     'Ce point d’étape (n°{round}) est clos : un point plus récent (n°{latest}) a été posé dans votre espace, répondez plutôt à celui-là.',
-  'checkIn.none': 'Aucun point d’étape n’attend de réponse de votre part pour l’instant : ils sont posés dans l’espace de votre binôme.',
   'checkIn.latest': 'Dernier point d’étape de votre binôme avec {partner} (n°{round}) : vous êtes-vous rencontré·es ?',
   'checkIn.alert.title': '**Point d’étape : un binôme à suivre**',
   'checkIn.alert.seen':

@@ -38,9 +38,9 @@ describe('check-in rounds', () => {
     expect(first?.text).toContain(translate('fr', 'checkIn.post.title', { round: 1 }));
     expect(first?.text).toContain(translate('fr', 'checkIn.post.question', { people: '<@dan>, <@erin>' }));
     expect(first?.buttons?.map((button) => [button.command, button.action, button.args.join(',')])).toEqual([
-      ['mentorat.check-in', 'met', 'b1,1'],
-      ['mentorat.check-in', 'not-yet', 'b1,1'],
-      ['mentorat.check-in', 'help', 'b1,1'],
+      ['mentorat.binome', 'met', 'b1,1'],
+      ['mentorat.binome', 'not-yet', 'b1,1'],
+      ['mentorat.binome', 'help', 'b1,1'],
     ]);
     at(6, -1);
     await runner.runDue();
