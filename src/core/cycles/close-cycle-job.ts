@@ -1,6 +1,9 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import { dissolveBinome } from '../binomes/dissolve';
+import { scheduleSpaceArchive } from '../binomes/space-archive-job';
 import type { CorePorts } from '../context';
+import { FEEDBACK_JOB, feedbackJobKey } from '../feedback/feedback-job';
+import { cancelCheckIns } from '../follow-up/check-in-jobs';
 import type { CommunityRef } from '../identity';
 import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
@@ -9,10 +12,6 @@ import type { Cycle } from './cycle';
 
 export const CYCLE_CLOSE_JOB = 'cycle.close';
 export const CYCLE_RETENTION_JOB = 'cycle.retention';
-/** Built on other branches (i12-spaces, i12-stats, i12-checkins): scheduled here by kind only. */
-export const SPACE_ARCHIVE_JOB = 'space.archive';
-export const FEEDBACK_ASK_JOB = 'feedback.ask';
-export const CHECK_IN_ROUND_JOB = 'check-in.round';
 
 /** Binômes ended per run of `cycle.close`; the next run goes on at once. */
 export const BINOMES_PER_RUN = 50;
@@ -70,7 +69,7 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
       // A batch per run keeps each run well within the lease (three DMs per binôme).
       if (ports.stopping.aborted || done >= BINOMES_PER_RUN)
         return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence) } };
-      await ports.queue.cancel(community, CHECK_IN_ROUND_JOB, binome.id);
+      await cancelCheckIns(ports, community, binome.id);
       await dissolveBinome(ports, community, programme, binome, { by: cycle.closedBy ?? 'programme', because: 'cycle-closed' });
     }
     return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence), phase: 'follow-up' } };
@@ -78,19 +77,13 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
 
   const ended = ofCycle.filter((binome) => binome.dissolvedBecause === 'cycle-closed');
   for (const binome of ended) {
-    await ports.queue.schedule({
-      community,
-      kind: SPACE_ARCHIVE_JOB,
-      key: binome.id,
-      payload: { binome: binome.id },
-      dueAt: ports.clock.now(),
-    });
+    await scheduleSpaceArchive(ports, community, binome.id, ports.clock.now());
   }
   for (const participant of membersOf(ended)) {
     await ports.queue.schedule({
       community,
-      kind: FEEDBACK_ASK_JOB,
-      key: `${sequence}-${participant}`,
+      kind: FEEDBACK_JOB,
+      key: feedbackJobKey(sequence, participant),
       payload: { cycle: String(sequence), participant },
       dueAt: ports.clock.now(),
     });

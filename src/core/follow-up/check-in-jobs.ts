@@ -75,7 +75,7 @@ async function pauseTheSilent(
       continue;
     }
     if (silentRounds(previous, member, pauses) < threshold) continue;
-    const pause = await pauseForSilence(ports, community, member);
+    const pause = await pauseForSilence(ports, community, programme, member);
     result.set(member, [...pauses, pause]);
     await tell(pause, mayHaveBeenSent);
   }

@@ -741,8 +741,7 @@ export const en = {
   'checkIn.alert.referentUnreachable': 'This message could not reach its referent ({referent}): it goes to the coordinators instead.',
   'checkIn.paused.dm':
     'You have not answered the {count, plural, one {last check-in} other {last # check-ins}} of your pair with {partner}: your participation is paused, and you will not be nudged any more.',
-  'checkIn.paused.resume':
-    'To resume whenever you like, type **/mentorat resume**. If something is wrong, **/mentorat report** stays open.',
+  'checkIn.paused.resume': 'To resume whenever you like, type `/mentorat resume`. If something is wrong, `/mentorat report` stays open.',
   'command.mentorat.pause.description': 'Take a break: no new pair and no reminders for a while',
   'command.mentorat.resume.description': 'Come back to the programme after a break',
   'command.mentorat.notAFit.description': 'Say privately that my pair is not working',

@@ -775,7 +775,7 @@ export const fr = {
   'checkIn.paused.dm':
     'Vous n’avez pas répondu aux {count, plural, one {# dernier point d’étape} other {# derniers points d’étape}} de votre binôme avec {partner} : votre participation est mise en pause, et vous ne recevrez plus de relance.',
   'checkIn.paused.resume':
-    'Pour reprendre quand vous le souhaitez, tapez **/mentorat reprendre**. Si quelque chose ne va pas, **/mentorat signaler** reste ouvert.',
+    'Pour reprendre quand vous le souhaitez, tapez `/mentorat reprendre`. Si quelque chose ne va pas, `/mentorat signaler` reste ouvert.',
   'command.mentorat.pause.description': 'Faire une pause : plus de nouveau binôme ni de relance pour un temps',
   'command.mentorat.resume.description': 'Reprendre le programme après une pause',
   'command.mentorat.notAFit.description': 'Dire en privé que mon binôme ne fonctionne pas',

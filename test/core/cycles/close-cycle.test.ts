@@ -54,6 +54,12 @@ async function queued(kind: string, key: string) {
   return world.ports.queue.find(TERMINAL, kind, key);
 }
 
+/** The feedback form's DM names the command that opens it again; the thanks do not. */
+const isFeedbackAsk = (message: string) => message.includes('/mentorat avis');
+const thanksTo = (w: UseCaseWorld, userId: string) => dmsTo(w, userId).filter((message) => !isFeedbackAsk(message));
+const feedbackAsksTo = (w: UseCaseWorld, userId: string) => dmsTo(w, userId).filter(isFeedbackAsk);
+const archivedSpaces = (w: UseCaseWorld) => w.chat.events.flatMap((event) => (event.type === 'archive' ? [event.spaceId] : []));
+
 describe('closing a cycle', () => {
   it('marks it closed at once and tells the coordinator how many binômes end and that feedback forms go out', async () => {
     const question = await requestCycleAction(coordinator(), 'close');
@@ -75,27 +81,28 @@ describe('closing a cycle', () => {
       ['b2', 'dissolved', 'cycle-closed'],
       ['b3', 'dissolved', 'cycle-closed'],
     ]);
-    expect(dmsTo(world, 'dan')).toEqual([thanks(DAN_ERIN)]);
-    expect(dmsTo(world, 'erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
+    expect(thanksTo(world, 'dan')).toEqual([thanks(DAN_ERIN)]);
+    expect(thanksTo(world, 'erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
     expect(dmsTo(world, 'ref')).toEqual([thanks(DAN_ERIN)]);
-    expect(dmsTo(world, 'gus')).toEqual([thanks(FAY_GUS)]);
+    expect(thanksTo(world, 'gus')).toEqual([thanks(FAY_GUS)]);
     expect(thanks(DAN_ERIN)).toContain('Merci à vous');
     for (const id of ['b1', 'b2', 'b3']) {
       expect(await queued('check-in.round', id)).toBeUndefined();
-      expect((await queued('space.archive', id))?.payload).toEqual({ binome: id });
+      expect(await queued('space.archive', id)).toBeUndefined();
     }
-    for (const person of ['dan', 'erin', 'fay', 'gus', 'hal'])
-      expect((await queued('feedback.ask', `1-${person}`))?.payload).toEqual({ cycle: '1', participant: person });
+    // The queued archives and feedback forms have run: each space archived once, each member asked once.
+    expect(archivedSpaces(world).sort()).toEqual(['space-b1', 'space-b2', 'space-b3']);
+    for (const person of ['dan', 'erin', 'fay', 'gus', 'hal']) expect(feedbackAsksTo(world, person), person).toHaveLength(1);
     // The référent gives no participant feedback.
-    expect(await queued('feedback.ask', '1-ref')).toBeUndefined();
+    expect(feedbackAsksTo(world, 'ref')).toEqual([]);
   });
 
   it('leaves the binômes of other cycles alone', async () => {
     await world.ports.binomes.add(makeBinome({ id: 'old', cycle: 1, mentee: 'ida', mentor: 'gus', status: 'dissolved' }));
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
     await runAllDue(jobRunner(world));
-    expect(await queued('space.archive', 'old')).toBeUndefined();
-    expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
+    expect(archivedSpaces(world)).not.toContain('space-old');
+    expect(dmsTo(world, 'ida')).toEqual([]);
   });
 
   it('ends more binômes than one run takes, over several runs, each once', async () => {
@@ -106,8 +113,10 @@ describe('closing a cycle', () => {
     await runAllDue(jobRunner(world));
     const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
     expect(binomes.filter((binome) => binome.dissolvedBecause === 'cycle-closed')).toHaveLength(extra + 3);
-    expect(await queued('feedback.ask', `1-mentor${extra - 1}`)).toBeDefined();
-    expect(await queued('space.archive', `x${extra - 1}`)).toBeDefined();
+    // Archives and feedback forms go out for the last binômes too, once the ends are all done.
+    expect(archivedSpaces(world)).toHaveLength(3);
+    expect(await queued('space.archive', `x${extra - 1}`)).toBeUndefined();
+    expect(feedbackAsksTo(world, 'erin')).toHaveLength(1);
   });
 
   it('after a restart in the middle, skips nothing and doubles nothing', async () => {
@@ -137,16 +146,14 @@ describe('closing a cycle', () => {
       'dissolved',
       'dissolved',
     ]);
-    const all = (userId: string) => [...dmsTo(world, userId), ...dmsTo(restarted, userId)];
+    const all = (userId: string) => [...thanksTo(world, userId), ...thanksTo(restarted, userId)];
     expect(all('dan')).toEqual([thanks(DAN_ERIN)]);
     expect(all('erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
     expect(all('fay')).toEqual([thanks(FAY_GUS)]);
     for (const person of ['dan', 'erin', 'fay', 'gus', 'hal'])
-      expect(await restarted.ports.queue.find(TERMINAL, 'feedback.ask', `1-${person}`)).toBeDefined();
-    for (const id of ['b1', 'b2', 'b3']) {
-      expect(await restarted.ports.queue.find(TERMINAL, 'space.archive', id)).toBeDefined();
-      expect(await restarted.ports.queue.find(TERMINAL, 'check-in.round', id)).toBeUndefined();
-    }
+      expect([...feedbackAsksTo(world, person), ...feedbackAsksTo(restarted, person)], person).toHaveLength(1);
+    expect([...archivedSpaces(world), ...archivedSpaces(restarted)].sort()).toEqual(['space-b1', 'space-b2', 'space-b3']);
+    for (const id of ['b1', 'b2', 'b3']) expect(await restarted.ports.queue.find(TERMINAL, 'check-in.round', id)).toBeUndefined();
   });
 });
 
