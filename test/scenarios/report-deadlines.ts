@@ -57,8 +57,21 @@ const untakenReport: ScenarioFactory = (locale: Locale): Scenario => {
           { to: 'dan', via: 'dm', says: [says(locale, 'report.notice.escalated', { reference: 'SIG-0001' })], saysNot: [DAN_TEXT] },
         ],
       },
-      // Time goes on, nothing is sent twice.
-      { actor: 'coord', action: { wait: '2w' }, expect: [] },
+      // Time goes on, nothing about the report is sent twice: only the binôme's first check-in and the
+      // coordinators' weekly digest come, and neither quotes the report.
+      {
+        actor: 'coord',
+        action: { wait: '2w' },
+        expect: [
+          ...['dan', 'erin', 'ref'].map((to) => ({
+            to,
+            via: 'space' as const,
+            says: [says(locale, 'checkIn.post.title', { round: 1 })],
+            saysNot: [DAN_TEXT],
+          })),
+          { to: 'coord', via: 'space', says: [says('fr', 'digest.enrolments', { mentors: 1, mentees: 1 })], saysNot: [DAN_TEXT] },
+        ],
+      },
     ],
   };
 };

@@ -22,7 +22,13 @@ const POST_ATTEMPTS = 50;
  * of any community's life) and when coordinators read the stats; the queue keeps one job per
  * kind and key, so calling it often, or from two processes, plans one digest.
  */
-export async function ensureWeeklyDigest(ports: Pick<CorePorts, 'queue' | 'clock'>, community: CommunityRef, programme: Programme) {
+export async function ensureWeeklyDigest(
+  ports: Pick<CorePorts, 'queue' | 'clock'>,
+  community: CommunityRef,
+  programme: Programme,
+  /** Where the first digest's period starts: the enrolment that planned it counts among the new ones. */
+  since?: Date,
+) {
   const rule = programme.followUp.digest;
   if (!rule.enabled) {
     await ports.queue.cancel(community, DIGEST_JOB, DIGEST_KEY);
@@ -33,7 +39,7 @@ export async function ensureWeeklyDigest(ports: Pick<CorePorts, 'queue' | 'clock
     community,
     kind: DIGEST_JOB,
     key: DIGEST_KEY,
-    payload: { since: now.toISOString() },
+    payload: { since: (since ?? now).toISOString() },
     dueAt: nextWeeklySlot(now, programme.timeZone, rule.weekday, rule.hour),
   });
 }

@@ -88,7 +88,7 @@ export async function submitEnrolment(ctx: UseCaseContext, raw: RawFormValues): 
   };
   await ctx.ports.enrolments.save(enrolment);
   // A community's life starts with its first enrolments: its weekly digest is planned from then on.
-  if (!existing) await ensureWeeklyDigest(ctx.ports, ctx.community, ctx.programme);
+  if (!existing) await ensureWeeklyDigest(ctx.ports, ctx.community, ctx.programme, new Date(enrolment.enrolledAt));
 
   const headline = existing
     ? translate(ctx.locale, existing.status === 'withdrawn' ? 'enrol.rejoined' : 'enrol.updated')

@@ -55,7 +55,7 @@ const expectedElement: Record<FormField['kind'], string> = {
 };
 
 describe('the Slack modal built from a form', () => {
-  it('has forms to check: reporting, enrolment, the profile’s edit button, the check-in’s help button (the report form), and each report text with its button', () => {
+  it('has forms to check: reporting, enrolment, the profile’s edit button, the check-in’s help button (the report form), feedback, and each report text with its button', () => {
     const reportTexts = ['reply', 'note', 'resolve', 'escalate'].flatMap((action) => [
       `mentorat.report-${action}`,
       `mentorat.report-${action}`,
@@ -65,6 +65,8 @@ describe('the Slack modal built from a form', () => {
       'mentorat.enrol',
       'mentorat.enrol',
       'mentorat.report',
+      'mentorat.feedback',
+      'mentorat.feedback',
       ...reportTexts,
     ]);
   });
