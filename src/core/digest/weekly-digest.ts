@@ -1,8 +1,7 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import type { CorePorts } from '../context';
-import { isOpenFitConcern } from '../follow-up/fit-concern';
 import { binomeHealth } from '../follow-up/health';
-import { isPauseActive } from '../follow-up/pause';
+import { healthIndex } from '../follow-up/health-facts';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import type { CommunityRef } from '../identity';
@@ -48,17 +47,8 @@ export async function digestFacts(
     const at = Date.parse(enrolment.enrolledAt);
     return enrolment.status === 'active' && at >= since.getTime() && at < until.getTime();
   });
-  const now = ports.clock.now();
-  const paused = new Set(pauses.filter((pause) => isPauseActive(pause, now)).map((pause) => pause.participant.userId));
-  const atRisk = binomes.filter(isActiveBinome).filter(
-    (binome) =>
-      binomeHealth({
-        checkIns: checkIns.filter((checkIn) => checkIn.binomeId === binome.id),
-        pausedMembers: [binome.mentee, binome.mentor].filter((member) => paused.has(member)).length,
-        openFitConcerns: concerns.filter((concern) => concern.binomeId === binome.id && isOpenFitConcern(concern)).length,
-        openReports: reports.filter((report) => report.binomeId === binome.id && isOpen(report)).length,
-      }) === 'at-risk',
-  );
+  const { factsOf } = healthIndex({ checkIns, pauses, fitConcerns: concerns, reports }, ports.clock.now());
+  const atRisk = binomes.filter(isActiveBinome).filter((binome) => binomeHealth(factsOf(binome)) === 'at-risk');
   return {
     newMentors: fresh.filter((enrolment) => enrolment.profile.role === 'mentor').length,
     newMentees: fresh.filter((enrolment) => enrolment.profile.role === 'mentee').length,

@@ -3,11 +3,9 @@ import type { WaitlistEntry } from '../binomes/waitlist';
 import type { CorePorts } from '../context';
 import type { Cycle } from '../cycles/cycle';
 import type { CommunityRef } from '../identity';
-import { isOpen } from '../reports/report';
 import { type CheckIn, hasMet } from './check-in';
-import { isOpenFitConcern } from './fit-concern';
 import { type BinomeHealth, binomeHealth } from './health';
-import { isPauseActive } from './pause';
+import { healthIndex } from './health-facts';
 
 /** One binôme of a cycle as coordinators follow it: counts only, never a report's or a concern's content. */
 export interface PairFacts {
@@ -45,17 +43,7 @@ export async function cycleFacts(ports: CorePorts, community: CommunityRef, cycl
     ports.reports.listByCommunity(community),
     ports.waitlist.list(community),
   ]);
-  const now = ports.clock.now();
-  const paused = new Set(pauses.filter((pause) => isPauseActive(pause, now)).map((pause) => pause.participant.userId));
-  const countBy = (ids: readonly string[]) => {
-    const counts = new Map<string, number>();
-    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return counts;
-  };
-  const openConcerns = countBy(concerns.filter(isOpenFitConcern).map((concern) => concern.binomeId));
-  const openReports = countBy(reports.flatMap((report) => (report.binomeId && isOpen(report) ? [report.binomeId] : [])));
-  const roundsOf = new Map<string, CheckIn[]>();
-  for (const checkIn of checkIns) roundsOf.set(checkIn.binomeId, [...(roundsOf.get(checkIn.binomeId) ?? []), checkIn]);
+  const { paused, factsOf } = healthIndex({ checkIns, pauses, fitConcerns: concerns, reports }, ports.clock.now());
 
   const ofCycle = binomes
     .filter((binome) => binome.cycle === cycle.sequence)
@@ -63,15 +51,8 @@ export async function cycleFacts(ports: CorePorts, community: CommunityRef, cycl
       (a, b) => Number(isActiveBinome(b)) - Number(isActiveBinome(a)) || a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1),
     );
   const facts = ofCycle.map((binome): PairFacts => {
-    const rounds = (roundsOf.get(binome.id) ?? []).sort((a, b) => a.round - b.round);
-    const pausedMembers = [binome.mentee, binome.mentor].filter((userId) => paused.has(userId)).length;
-    const counts = {
-      checkIns: rounds,
-      pausedMembers,
-      openFitConcerns: openConcerns.get(binome.id) ?? 0,
-      openReports: openReports.get(binome.id) ?? 0,
-    };
-    return { binome, ...counts, met: hasMet(rounds), ...(isActiveBinome(binome) ? { health: binomeHealth(counts) } : {}) };
+    const counts = factsOf(binome);
+    return { binome, ...counts, met: hasMet(counts.checkIns), ...(isActiveBinome(binome) ? { health: binomeHealth(counts) } : {}) };
   });
   const waiting = waitlist
     .map((entry) => ({ entry, paused: paused.has(entry.mentee) }))
