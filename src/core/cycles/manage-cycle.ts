@@ -1,8 +1,8 @@
 import { isActiveBinome } from '../binomes/binome';
-import { localDate } from '../calendar';
 import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
+import { formatDate } from '../i18n/format-date';
 import { translate } from '../i18n/translate';
 import { literal, messages, type Reply } from '../reply';
 import { scheduleCycleClose } from './close-cycle-job';
@@ -43,7 +43,7 @@ async function countsOf(ctx: UseCaseContext, cycle: Cycle): Promise<CycleCounts>
 }
 
 function day(ctx: UseCaseContext, iso: string): string {
-  return localDate(new Date(iso), ctx.programme.timeZone);
+  return formatDate(iso, ctx.locale, ctx.programme.timeZone);
 }
 
 /** What coordinators read of a cycle: its name, state and dates, its counts, and what comes next. */

@@ -751,7 +751,7 @@ export const en = {
 
   'pause.until': 'until {date}',
   'pause.untilFurtherNotice': 'until further notice',
-  'pause.notEnrolled': 'You are not enrolled in the programme: there is nothing to pause. `/mentorat enrol` to enrol.',
+  'pause.notEnrolled': 'You are not enrolled in the programme: pausing and resuming are for enrolled people. `/mentorat enrol` to enrol.',
   'pause.invalidWeeks':
     '“{typed}” is not a possible number of weeks: 1 to {max}, or nothing for a break until further notice. For example: `/mentorat pause weeks:4`.',
   'pause.already': 'You are already on a break ({length}). `/mentorat resume` to come back sooner.',

@@ -786,7 +786,7 @@ export const fr = {
   'pause.until': 'jusqu’au {date}',
   'pause.untilFurtherNotice': 'jusqu’à nouvel ordre',
   'pause.notEnrolled':
-    "Vous n'êtes pas inscrit·e au programme : il n'y a rien à mettre en pause. `/mentorat inscription` pour vous inscrire.",
+    'Vous n’êtes pas inscrit·e au programme : pause et reprise ne concernent que les inscrit·es. `/mentorat inscription` pour vous inscrire.',
   'pause.invalidWeeks':
     '« {typed} » n’est pas un nombre de semaines possible : de 1 à {max}, ou rien pour une pause jusqu’à nouvel ordre. Par exemple : `/mentorat pause semaines:4`.',
   'pause.already': 'Vous êtes déjà en pause ({length}). `/mentorat reprendre` pour revenir plus tôt.',

@@ -31,7 +31,7 @@ describe('the cycle command', () => {
     expect(shown).toContain(
       translate('fr', 'cycle.show.title', { name: '2025-2026', state: translate('fr', 'cycle.state.enrolment-open') }),
     );
-    expect(shown).toContain('Ouvert le 2026-03-02.');
+    expect(shown).toContain('Ouvert le 2 mars 2026.');
     expect(shown).toContain(translate('fr', 'cycle.show.counts', { enrolled: 2, binomes: 0, waiting: 0 }));
     expect(shown).toContain('2 inscrit·es · 0 binôme en cours · 0 mentoré·e en attente');
     expect(shown).toContain(translate('fr', 'cycle.meaning.enrolment-open'));

@@ -142,10 +142,10 @@ describe('a participant who pauses until further notice, then resumes', () => {
       "Vous n'êtes pas en pause : il n'y a rien à reprendre. `/mentorat pause` si vous avez besoin d'en faire une.",
     );
     expect(await refusal(() => requestPause(world.as({ userId: 'zoe', locale: 'en' }), {}))).toBe(
-      'You are not enrolled in the programme: there is nothing to pause. `/mentorat enrol` to enrol.',
+      'You are not enrolled in the programme: pausing and resuming are for enrolled people. `/mentorat enrol` to enrol.',
     );
     expect(await refusal(() => resumeFromPause(world.as({ userId: 'zoe', locale: 'en' })))).toBe(
-      'You are not enrolled in the programme: there is nothing to pause. `/mentorat enrol` to enrol.',
+      'You are not enrolled in the programme: pausing and resuming are for enrolled people. `/mentorat enrol` to enrol.',
     );
   });
 
