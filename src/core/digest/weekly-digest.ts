@@ -74,6 +74,7 @@ export function digestMessage(facts: DigestFacts, since: string, locale: Locale)
       ? translate(locale, 'digest.overdue.none')
       : translate(locale, 'digest.overdue', { count: facts.overdue.length, references: facts.overdue.join(', ') }),
     translate(locale, 'digest.hint'),
+    ...(facts.overdue[0] ? [translate(locale, 'digest.hint.report', { reference: facts.overdue[0] })] : []),
   ];
   return { text: lines.join('\n') };
 }

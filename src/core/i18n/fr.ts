@@ -747,7 +747,8 @@ export const fr = {
   'digest.overdue.none': '- Signalements en retard : aucun',
   'digest.overdue':
     '- Signalements en retard (personne ne les a pris) : {count, plural, one {# signalement} other {# signalements}} : {references}',
-  'digest.hint': 'Les chiffres du cycle : `/mentorat-admin stats` ; un signalement : `/mentorat suivi reference:SIG-0001`.',
+  'digest.hint': 'Les chiffres du cycle : `/mentorat-admin stats` ; les binômes et leur état : `/mentorat-admin binomes`.',
+  'digest.hint.report': 'Pour ouvrir un signalement : `/mentorat suivi reference:{reference}`.',
   'checkIn.post.title': '**Point d’étape n°{round}**',
   'checkIn.post.question': '{people}, vous êtes-vous rencontré·es depuis le dernier point ? Une réponse suffit, d’un clic.',
   'checkIn.button.met': 'On s’est vu·es',

@@ -85,7 +85,8 @@ describe('the weekly digest', () => {
       '- Binômes à risque : 1 binôme',
       '  - <@e2> ↔ <@m2>',
       '- Signalements en retard (personne ne les a pris) : 1 signalement : SIG-0001',
-      'Les chiffres du cycle : `/mentorat-admin stats` ; un signalement : `/mentorat suivi reference:SIG-0001`.',
+      'Les chiffres du cycle : `/mentorat-admin stats` ; les binômes et leur état : `/mentorat-admin binomes`.',
+      'Pour ouvrir un signalement : `/mentorat suivi reference:SIG-0001`.',
     ]);
     expect(await at('2026-10-25T23:00:00.000Z')).toHaveLength(1);
     expect(await at('2026-10-26T07:00:00.000Z')).toHaveLength(1); // 8:00 in Paris now
