@@ -6,12 +6,17 @@ import { runScenarioOnDiscord } from '../scenarios/discord-driver';
 import { scenariosFor } from '../scenarios/participant-journey';
 import { reportDeadlineScenariosFor } from '../scenarios/report-deadlines';
 import { reportScenariosFor } from '../scenarios/report-visibility';
+import { wholeCycleScenariosFor } from '../scenarios/whole-cycle';
 
 describe.each(LOCALES)('the participant journey on Discord, in %s', (locale) => {
   it.concurrent.each(
-    [...scenariosFor(locale), ...coordinatorScenariosFor(locale), ...reportScenariosFor(locale), ...reportDeadlineScenariosFor(locale)].map(
-      (scenario) => [scenario.name, scenario] as const,
-    ),
+    [
+      ...scenariosFor(locale),
+      ...coordinatorScenariosFor(locale),
+      ...reportScenariosFor(locale),
+      ...reportDeadlineScenariosFor(locale),
+      ...wholeCycleScenariosFor(locale),
+    ].map((scenario) => [scenario.name, scenario] as const),
   )('%s', async (_name, scenario) => {
     checkScenario(scenario, await runScenarioOnDiscord(scenario, locale));
   });
