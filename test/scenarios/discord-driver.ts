@@ -191,19 +191,22 @@ async function performStep(world: DiscordWorld, step: Step, locale: Locale, cloc
   const person = discordPerson(world, step.actor, locale);
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not a person’s step');
+  const runAllDue = async () => {
+    for (let round = 0; round < 5 && (await world.app.jobs.runDue()) > 0; round += 1) await world.app.idle();
+    await world.app.idle();
+  };
   if ('wait' in action) {
     // Time passes, then whatever became due runs, as the background polling would have run it by then.
     clock.advance(waitedMs(action.wait));
     // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
-    for (let round = 0; round < 5 && (await world.app.jobs.runDue()) > 0; round += 1) await world.app.idle();
-    await world.app.idle();
+    await runAllDue();
     return;
   }
   const first = 'press' in action ? await person.press(action.press) : await person.runCommand(action.command, action.options);
   if (action.form) await person.fillForm(first, action.form);
-  // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
-  await world.app.jobs.runDue();
-  await world.app.idle();
+  // What the step left to do later (a report's deliveries are durable jobs) is done before looking,
+  // with what those jobs plan for now (closing a cycle goes on in phases), as the terminal does before its prompt.
+  await runAllDue();
 }
 
 /** Messages in the server's text channels (binôme spaces), seen by everyone the channel lets in. */

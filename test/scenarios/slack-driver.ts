@@ -195,19 +195,22 @@ async function performStep(world: SlackWorld, step: Step, locale: Locale, clock:
   const person = slackPerson(world, step.actor, locale);
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not a person’s step');
+  const runAllDue = async () => {
+    for (let round = 0; round < 5 && (await world.bot.jobs.runDue()) > 0; round += 1) await world.settle();
+    await world.settle();
+  };
   if ('wait' in action) {
     // Time passes, then whatever became due runs, as the background polling would have run it by then.
     clock.advance(waitedMs(action.wait));
     // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
-    for (let round = 0; round < 5 && (await world.bot.jobs.runDue()) > 0; round += 1) await world.settle();
-    await world.settle();
+    await runAllDue();
     return;
   }
   if ('press' in action) await person.press(action.press, action.form);
   else await person.runCommand(action.command, action.options, action.form);
-  // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
-  await world.bot.jobs.runDue();
-  await world.settle();
+  // What the step left to do later (a report's deliveries are durable jobs) is done before looking,
+  // with what those jobs plan for now (closing a cycle goes on in phases), as the terminal does before its prompt.
+  await runAllDue();
 }
 
 /** Messages posted in private channels (binôme spaces), seen by each of their members. */
@@ -215,6 +218,8 @@ function spaceMessagesSince(world: SlackWorld, before: ReadonlyMap<string, numbe
   const deliveries: Delivery[] = [];
   for (const channel of world.fake.channels.filter((candidate) => candidate.isPrivate)) {
     for (const message of world.fake.messagesIn(channel.id).slice(before.get(channel.id) ?? 0)) {
+      // An ephemeral message in a channel is seen by its one reader, and counted with chat.postEphemeral.
+      if (message.ephemeral) continue;
       for (const name of SLACK_PEOPLE) {
         if (channel.members.includes(slackUserIdOf(name))) deliveries.push({ to: name, via: 'space', text: messageText(message) });
       }
