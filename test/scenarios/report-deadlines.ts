@@ -57,8 +57,21 @@ const untakenReport: ScenarioFactory = (locale: Locale): Scenario => {
           { to: 'dan', via: 'dm', says: [says(locale, 'report.notice.escalated', { reference: 'SIG-0001' })], saysNot: [DAN_TEXT] },
         ],
       },
-      // Time goes on, nothing is sent twice.
-      { actor: 'coord', action: { wait: '2w' }, expect: [] },
+      // Time goes on, nothing of the report is sent twice: the binôme's first check-in comes two
+      // weeks after its announcement, and the coordinators' weekly digest, as for any binôme.
+      {
+        actor: 'coord',
+        action: { wait: '2w' },
+        expect: [
+          ...['dan', 'erin', 'ref'].map((to) => ({
+            to,
+            via: 'space' as const,
+            says: [says(locale, 'checkIn.post.title', { round: 1 })],
+            saysNot: [DAN_TEXT, 'SIG-0001'],
+          })),
+          { to: 'coord', via: 'space', says: [says('fr', 'digest.title', { since: '{since}' })], saysNot: [DAN_TEXT] },
+        ],
+      },
     ],
   };
 };
