@@ -52,8 +52,8 @@ export async function scheduleCycleClose(ports: CorePorts, community: CommunityR
 /**
  * Phase 1 ends the cycle's running binômes one by one (each one's dissolution is its own record:
  * a re-run after a cut skips those already ended), cancelling their pending check-ins first.
- * Phase 2, once none is left, schedules each binôme's space archive and each member's feedback
- * form, keyed so that a re-run queues nothing twice; it starts only when every binôme has ended,
+ * Phase 2, once none is left, schedules the archive of every space of the cycle and the feedback
+ * form of each member of a binôme it ended, keyed so that a re-run queues nothing twice; it starts only when every binôme has ended,
  * so a mentor of two binômes is asked once.
  */
 async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
@@ -77,7 +77,9 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
   }
 
   const ended = ofCycle.filter((binome) => binome.dissolvedBecause === 'cycle-closed');
-  for (const binome of ended) {
+  // Every space of the cycle is archived, those of binômes that ended earlier (dissolved, a member
+  // who left) too: they were told it ended, and nobody writes there any more.
+  for (const binome of ofCycle) {
     await ports.queue.schedule({
       community,
       kind: SPACE_ARCHIVE_JOB,

@@ -8,7 +8,7 @@ import { translate } from '../../../src/core/i18n/translate';
 import { mention } from '../../../src/core/reply';
 import { COORDINATOR, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
-import { jobRunner, pressYes, runAllDue } from './cycle-world';
+import { closingRunner, jobRunner, pressYes, runAllDue } from './cycle-world';
 
 const START = '2026-06-20T10:00:00.000Z';
 let world: UseCaseWorld;
@@ -67,7 +67,7 @@ describe('closing a cycle', () => {
 
   it('ends every binôme of the cycle, thanking its people privately, cancels their check-ins, and queues archives and feedback forms', async () => {
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
-    await runAllDue(jobRunner(world));
+    await runAllDue(closingRunner(world));
 
     const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
     expect(binomes.map((binome) => [binome.id, binome.status, binome.dissolvedBecause])).toEqual([
@@ -77,7 +77,8 @@ describe('closing a cycle', () => {
     ]);
     expect(dmsTo(world, 'dan')).toEqual([thanks(DAN_ERIN)]);
     expect(dmsTo(world, 'erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
-    expect(dmsTo(world, 'ref')).toEqual([thanks(DAN_ERIN)]);
+    // The référent is thanked too, without the promise of a form only members get.
+    expect(dmsTo(world, 'ref')).toEqual([translate('fr', 'binome.dissolved.cycleClosed.referent', { pair: DAN_ERIN })]);
     expect(dmsTo(world, 'gus')).toEqual([thanks(FAY_GUS)]);
     expect(thanks(DAN_ERIN)).toContain('Merci à vous');
     for (const id of ['b1', 'b2', 'b3']) {
@@ -91,10 +92,20 @@ describe('closing a cycle', () => {
   });
 
   it('leaves the binômes of other cycles alone', async () => {
-    await world.ports.binomes.add(makeBinome({ id: 'old', cycle: 1, mentee: 'ida', mentor: 'gus', status: 'dissolved' }));
+    await world.ports.binomes.add(makeBinome({ id: 'old', cycle: 2, mentee: 'ida', mentor: 'gus', status: 'dissolved' }));
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
-    await runAllDue(jobRunner(world));
+    await runAllDue(closingRunner(world));
     expect(await queued('space.archive', 'old')).toBeUndefined();
+    expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
+  });
+
+  it('archives the space of a binôme that ended earlier in the cycle too, without asking its members for feedback', async () => {
+    await world.ports.binomes.add(
+      makeBinome({ id: 'gone', mentee: 'ida', mentor: 'gus', status: 'dissolved', dissolvedBecause: 'coordinator' }),
+    );
+    await pressYes(world, await requestCycleAction(coordinator(), 'close'));
+    await runAllDue(closingRunner(world));
+    expect((await queued('space.archive', 'gone'))?.payload).toEqual({ binome: 'gone' });
     expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
   });
 
@@ -103,7 +114,7 @@ describe('closing a cycle', () => {
     for (let index = 0; index < extra; index += 1)
       await world.ports.binomes.add(makeBinome({ id: `x${index}`, mentee: `mentee${index}`, mentor: `mentor${index}` }));
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
-    await runAllDue(jobRunner(world));
+    await runAllDue(closingRunner(world));
     const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
     expect(binomes.filter((binome) => binome.dissolvedBecause === 'cycle-closed')).toHaveLength(extra + 3);
     expect(await queued('feedback.ask', `1-mentor${extra - 1}`)).toBeDefined();
@@ -121,7 +132,7 @@ describe('closing a cycle', () => {
         save: (binome) => (++saves === 2 ? new Promise<void>(() => {}) : world.ports.binomes.save(binome)),
       },
     };
-    void jobRunner(world, dying).runDue();
+    void closingRunner(world, dying).runDue();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await world.ports.binomes.listByCommunity(TERMINAL)).map((binome) => binome.status)).toEqual([
       'dissolved',
@@ -131,7 +142,7 @@ describe('closing a cycle', () => {
 
     // Another process, on the same data, once the lease ran out.
     const restarted = await createUseCaseWorld({ store: world.store, now: '2026-06-20T10:11:00.000Z' });
-    await runAllDue(jobRunner(restarted));
+    await runAllDue(closingRunner(restarted));
     expect((await restarted.ports.binomes.listByCommunity(TERMINAL)).map((binome) => binome.status)).toEqual([
       'dissolved',
       'dissolved',
