@@ -7,7 +7,7 @@ import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import type { FakeSlackMessage, FakeView, ViewAnswers } from '../fakes/slack/types';
 import { fixedClock } from '../support/fixed-clock';
 import { SLACK_PEOPLE, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
-import { type Delivery, SCENARIO_START, type Scenario, type Step, waitedMs } from './scenario';
+import { type Delivery, SCENARIO_START, type Scenario, type SpaceAtEnd, type SpacesAtEndListener, type Step, waitedMs } from './scenario';
 
 type ScenarioClock = ReturnType<typeof fixedClock>;
 
@@ -228,12 +228,22 @@ function spaceMessagesSince(world: SlackWorld, before: ReadonlyMap<string, numbe
   return deliveries;
 }
 
+/** The workspace's private channels: an archived one keeps its members, none of whom may post. */
+function spacesOf(world: SlackWorld): SpaceAtEnd[] {
+  return world.fake.channels
+    .filter((channel) => channel.isPrivate)
+    .map((channel) => {
+      const readers = SLACK_PEOPLE.filter((name) => channel.members.includes(slackUserIdOf(name)));
+      return { name: channel.name, readers, writers: channel.archived ? [] : readers };
+    });
+}
+
 /**
  * Replays a scenario on the real Bolt app answering a loopback Slack; returns what each step
  * delivered, to whom. A restart stops the app and starts a new one on the same store and workspace.
  * The bot's clock starts at SCENARIO_START and moves only with wait steps.
  */
-export async function runScenarioOnSlack(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
+export async function runScenarioOnSlack(scenario: Scenario, locale: Locale, atEnd?: SpacesAtEndListener): Promise<Delivery[][]> {
   // One clock for the whole scenario: a restarted bot goes on at the time the last one reached.
   const clock = fixedClock(SCENARIO_START);
   let world = await startSlackWorld({ locale, clock });
@@ -278,6 +288,7 @@ export async function runScenarioOnSlack(scenario: Scenario, locale: Locale): Pr
       deliveries.push(...spaceMessagesSince(world, spaces));
       observed.push(deliveries);
     }
+    atEnd?.(spacesOf(world));
     return observed;
   } finally {
     await world.close();

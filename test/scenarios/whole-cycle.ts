@@ -144,20 +144,26 @@ const wholeCycle: ScenarioFactory = (locale: Locale): Scenario => {
         { to: 'coord', via: 'ephemeral', says: [says(locale, 'cycle.button.close')] },
       ]),
       step('coord', { press: 'confirm' }, [
-        { to: 'coord', via: 'ephemeral', says: [says(locale, 'cycle.done.close', { name: CYCLE, binomes: 1, participants: 2 })] },
+        {
+          to: 'coord',
+          via: 'ephemeral',
+          says: [says(locale, 'cycle.done.close', { name: CYCLE, binomes: 1, participants: 2 })],
+          // Archiving every space went through: the coordination hears of no problem.
+          saysNot: [says('fr', 'binome.space.problemsTitle')],
+        },
         ...space(['dan', 'fay', 'ref'], [ended]),
         ...dm(['dan', 'fay'], [around(locale, 'binome.dissolved.cycleClosed', {}, ['pair'])]),
         ...dm(['dan', 'fay'], [around(locale, 'feedback.ask', { cycle: CYCLE }, ['programme'])]),
         ...dm(['ref'], [around('fr', 'binome.dissolved.cycleClosed.referent', {}, ['pair'])]),
       ]),
-      step('dan', { press: 'open', form: { satisfaction: '4', recommend: 'oui', comment: COMMENT } }, [
+      step('dan', { press: 'open', form: { satisfaction: '4', recommend: 'yes', comment: COMMENT } }, [
         { to: 'dan', via: 'form' },
         { to: 'dan', via: 'ephemeral', says: [says(locale, 'feedback.thanks', { cycle: CYCLE })] },
       ]),
       // A restart right after the close: nothing is sent again, however long one waits.
       step('coord', { restart: true }, []),
-      step('coord', { wait: '1w' }, [DIGEST]),
-      step('fay', { command: 'mentorat.feedback', form: { satisfaction: '5', recommend: 'oui' } }, [
+      step('coord', { wait: '1w' }, [{ ...DIGEST, saysNot: [says('fr', 'binome.space.problemsTitle')] }]),
+      step('fay', { command: 'mentorat.feedback', form: { satisfaction: '5', recommend: 'yes' } }, [
         { to: 'fay', via: 'form' },
         { to: 'fay', via: 'ephemeral', says: [says(locale, 'feedback.thanks', { cycle: CYCLE })] },
       ]),
@@ -187,6 +193,13 @@ const wholeCycle: ScenarioFactory = (locale: Locale): Scenario => {
         { to: 'coord', via: 'ephemeral', says: ['Dan Leroy ↔ Zoé Klein'], saysNot: ['Dan Leroy ↔ Erin Roux', 'Dan Leroy ↔ Fay Morel'] },
         { to: 'coord', via: 'file' },
       ]),
+    ],
+    // Every space of the closed cycle is archived: still readable, nobody writes there; carol, who
+    // withdrew, cannot even read hers.
+    spacesAtEnd: [
+      { name: 'binome-dan-leroy-erin-roux', readers: ['dan', 'erin', 'ref'], writers: [] },
+      { name: 'binome-carol-petit-fay-morel', readers: ['fay', 'ref'], writers: [] },
+      { name: 'binome-dan-leroy-fay-morel', readers: ['dan', 'fay', 'ref'], writers: [] },
     ],
   };
 };
