@@ -80,6 +80,11 @@ const wholeCycle: ScenarioFactory = (locale: Locale): Scenario => {
       step('dan', { press: 'met' }, [{ to: 'dan', via: 'ephemeral', says: [says(locale, 'checkIn.answered.met', { round: 1 })] }]),
       // A restart in the middle of the cycle, between two rounds: the next is neither skipped nor doubled.
       step('coord', { restart: true }, []),
+      // After the restart, round 1 still takes answers: erin finds it under her binôme and answers too.
+      step('erin', { command: 'mentorat.binome' }, [
+        { to: 'erin', via: 'ephemeral', says: [around(locale, 'checkIn.latest', { round: 1 }, ['partner'])] },
+      ]),
+      step('erin', { press: 'met' }, [{ to: 'erin', via: 'ephemeral', says: [says(locale, 'checkIn.answered.met', { round: 1 })] }]),
       step('coord', { wait: '4w' }, [DIGEST, ...space(['dan', 'erin', 'carol', 'fay', 'ref'], [round(2)], [round(1)])]),
 
       // A pause that ends by itself: carol is told, and so is her binôme's référent, both times.
