@@ -5,6 +5,7 @@ import { BINOMES_PER_RUN } from '../../../src/core/cycles/close-cycle-job';
 import { requestCycleAction } from '../../../src/core/cycles/manage-cycle';
 import type { CheckIn } from '../../../src/core/follow-up/check-in';
 import { translate } from '../../../src/core/i18n/translate';
+import { participantIdOf } from '../../../src/core/identity';
 import { mention } from '../../../src/core/reply';
 import { COORDINATOR, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
@@ -109,10 +110,35 @@ describe('closing a cycle', () => {
     expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
   });
 
+  it('asks for feedback the members of a binôme that ended earlier who are still enrolled, not one who withdrew', async () => {
+    await enrolMentee(world, 'ida', 'Ida Roy');
+    await enrolMentee(world, 'jo', 'Jo Blanc');
+    await world.ports.binomes.add(
+      makeBinome({ id: 'early', mentee: 'ida', mentor: 'gus', status: 'dissolved', dissolvedBecause: 'coordinator' }),
+    );
+    await world.ports.binomes.add(
+      makeBinome({ id: 'left', mentee: 'jo', mentor: 'gus', status: 'dissolved', dissolvedBecause: 'withdrawal' }),
+    );
+    const jo = await world.ports.enrolments.find(participantIdOf(TERMINAL, 'jo'));
+    if (!jo) throw new Error('jo is not enrolled');
+    await world.ports.enrolments.save({ ...jo, status: 'withdrawn' });
+
+    const done = text(await pressYes(world, await requestCycleAction(coordinator(), 'close')));
+    // dan, erin, fay, gus, hal, and ida; not jo.
+    expect(done).toBe(translate('fr', 'cycle.done.close', { name: '2025-2026', binomes: 3, participants: 6 }));
+    await runAllDue(closingRunner(world));
+    expect((await queued('feedback.ask', '1-ida'))?.payload).toEqual({ cycle: '1', participant: 'ida' });
+    expect(await queued('feedback.ask', '1-jo')).toBeUndefined();
+    // Their thanks at the end of the cycle are for the binômes it ends: ida's ended before.
+    expect(dmsTo(world, 'ida')).toEqual([]);
+  });
+
   it('ends more binômes than one run takes, over several runs, each once', async () => {
     const extra = BINOMES_PER_RUN + 2;
     for (let index = 0; index < extra; index += 1)
       await world.ports.binomes.add(makeBinome({ id: `x${index}`, mentee: `mentee${index}`, mentor: `mentor${index}` }));
+    // Only people still enrolled are asked for feedback: the last mentor is.
+    await enrolMentor(world, `mentor${extra - 1}`, 'Mia Perrin');
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
     await runAllDue(closingRunner(world));
     const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
