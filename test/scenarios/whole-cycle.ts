@@ -144,7 +144,7 @@ const wholeCycle: ScenarioFactory = (locale: Locale): Scenario => {
         ...dm(['ref'], [around('fr', 'binome.dissolved.memberLeft', {}, ['pair'])]),
       ]),
 
-      // Closing the cycle: the binôme still running ends, thanked; its members alone are asked for feedback.
+      // Closing the cycle: the binôme still running ends, thanked; everyone who was in a binôme of it and is still enrolled is asked for feedback.
       step('coord', { command: 'admin.cycle', options: { action: 'close' } }, [
         { to: 'coord', via: 'ephemeral', says: [says(locale, 'cycle.button.close')] },
       ]),
@@ -152,13 +152,14 @@ const wholeCycle: ScenarioFactory = (locale: Locale): Scenario => {
         {
           to: 'coord',
           via: 'ephemeral',
-          says: [says(locale, 'cycle.done.close', { name: CYCLE, binomes: 1, participants: 2 })],
+          says: [says(locale, 'cycle.done.close', { name: CYCLE, binomes: 1, participants: 3 })],
           // Archiving every space went through: the coordination hears of no problem.
           saysNot: [says('fr', 'binome.space.problemsTitle')],
         },
         ...space(['dan', 'fay', 'ref'], [ended]),
         ...dm(['dan', 'fay'], [around(locale, 'binome.dissolved.cycleClosed', {}, ['pair'])]),
-        ...dm(['dan', 'fay'], [around(locale, 'feedback.ask', { cycle: CYCLE }, ['programme'])]),
+        // erin's binôme ended earlier in the cycle: she took part, she is asked too; carol, who withdrew, is not.
+        ...dm(['dan', 'fay', 'erin'], [around(locale, 'feedback.ask', { cycle: CYCLE }, ['programme'])]),
         ...dm(['ref'], [around('fr', 'binome.dissolved.cycleClosed.referent', {}, ['pair'])]),
       ]),
       step('dan', { press: 'open', form: { satisfaction: '4', recommend: 'yes', comment: COMMENT } }, [
