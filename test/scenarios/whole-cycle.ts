@@ -40,10 +40,11 @@ const DIGEST: Expectation = { to: 'coord', via: 'space', says: [around('fr', 'di
  * a restart between two rounds; a pause that ends by itself; the référent alerted privately of the
  * silent binôme; "not a good fit" said privately and the binôme dissolved by the coordination, the
  * mentoré first in line and paired again; a member who withdraws (her space told, without her);
- * the cycle closed (the last binôme thanked, feedback asked of the members only) with a restart
- * right after, nothing doubled; feedback given, stats with their chart; the next cycle opened, where
- * nobody is paired again with a mentor they already had. Each step names everyone who receives
- * something; anyone else receiving anything fails it.
+ * the cycle closed (the last binôme thanked, its référent too; feedback asked of everyone who was in
+ * one of its binômes and is still enrolled) with a restart right after, nothing doubled; feedback
+ * given, stats with their chart; the next cycle opened, where nobody is paired again with a mentor
+ * they already had. Each step names everyone who receives something; anyone else receiving anything
+ * fails it. At the end every space of the closed cycle is archived, and carol cannot read hers.
  */
 const wholeCycle: ScenarioFactory = (locale: Locale): Scenario => {
   const round = (n: number) => says(locale, 'checkIn.post.title', { round: n });
