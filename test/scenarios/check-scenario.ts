@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type Delivery, plain, type Scenario } from './scenario';
+import { type Delivery, plain, type Scenario, type SpaceAtEnd } from './scenario';
 
 function describeDeliveries(deliveries: readonly Delivery[]): string {
   return (
@@ -32,4 +32,17 @@ export function checkScenario(scenario: Scenario, observed: readonly (readonly D
     const strays = deliveries.filter((delivery) => !addressed.has(delivery.to));
     expect(strays, `${where}\nonly ${[...addressed].join(', ')} may receive something`).toEqual([]);
   });
+}
+
+/** Each space the scenario names is found, with exactly these readers and writers (order aside). */
+export function checkSpacesAtEnd(scenario: Scenario, found: readonly SpaceAtEnd[]): void {
+  for (const wanted of scenario.spacesAtEnd ?? []) {
+    const space = found.find((candidate) => candidate.name === wanted.name);
+    const names = found.map((candidate) => candidate.name).join(', ');
+    expect(space, `${scenario.name}: no space ${wanted.name} at the end (found: ${names})`).toBeDefined();
+    expect(
+      { readers: [...(space?.readers ?? [])].sort(), writers: [...(space?.writers ?? [])].sort() },
+      `${scenario.name}: who can read and write in ${wanted.name} at the end`,
+    ).toEqual({ readers: [...wanted.readers].sort(), writers: [...wanted.writers].sort() });
+  }
 }

@@ -8,7 +8,8 @@ import { decodeStepId } from '../../src/platforms/discord/step-ids';
 import type { FakeInteraction, FakeMessage, InteractionSeed } from '../fakes/discord/types';
 import { type DiscordWorld, discordLocaleTag, GUILD_ID, PEOPLE, startDiscordWorld, userIdOf } from '../support/discord-world';
 import { fixedClock } from '../support/fixed-clock';
-import { type Delivery, SCENARIO_START, type Scenario, type Step, waitedMs } from './scenario';
+import { defaultProgramme } from '../support/programme';
+import { type Delivery, SCENARIO_START, type Scenario, type SpaceAtEnd, type SpacesAtEndListener, type Step, waitedMs } from './scenario';
 
 type ScenarioClock = ReturnType<typeof fixedClock>;
 
@@ -191,19 +192,22 @@ async function performStep(world: DiscordWorld, step: Step, locale: Locale, cloc
   const person = discordPerson(world, step.actor, locale);
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not a person’s step');
+  const runAllDue = async () => {
+    for (let round = 0; round < 5 && (await world.app.jobs.runDue()) > 0; round += 1) await world.app.idle();
+    await world.app.idle();
+  };
   if ('wait' in action) {
     // Time passes, then whatever became due runs, as the background polling would have run it by then.
     clock.advance(waitedMs(action.wait));
     // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
-    for (let round = 0; round < 5 && (await world.app.jobs.runDue()) > 0; round += 1) await world.app.idle();
-    await world.app.idle();
+    await runAllDue();
     return;
   }
   const first = 'press' in action ? await person.press(action.press) : await person.runCommand(action.command, action.options);
   if (action.form) await person.fillForm(first, action.form);
-  // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
-  await world.app.jobs.runDue();
-  await world.app.idle();
+  // What the step left to do later (a report's deliveries are durable jobs) is done before looking,
+  // with what those jobs plan for now (closing a cycle goes on in phases), as the terminal does before its prompt.
+  await runAllDue();
 }
 
 /** Messages in the server's text channels (binôme spaces), seen by everyone the channel lets in. */
@@ -219,16 +223,29 @@ function spaceMessagesSince(world: DiscordWorld, before: ReadonlyMap<string, num
   return deliveries;
 }
 
+const ARCHIVE_CATEGORY_ID = '920000000000000019';
+
+/** The server's text channels: an archived one is still readable by its members, none of whom may send. */
+function spacesOf(world: DiscordWorld): SpaceAtEnd[] {
+  return world.fake.channelsOf(GUILD_ID).map((channel) => ({
+    name: channel.name,
+    readers: PEOPLE.filter((name) => world.fake.canView(channel.id, userIdOf(name))),
+    writers: PEOPLE.filter((name) => world.fake.canSend(channel.id, userIdOf(name))),
+  }));
+}
+
 /**
  * Replays a scenario on the real bot logged into a loopback Discord (its commands registered on
  * the server, so the fake refuses anything they do not declare); returns what each step delivered,
  * to whom. A restart stops the bot and logs a new one in, on the same store and server. The bot's
  * clock starts at SCENARIO_START and moves only with wait steps.
  */
-export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
+export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale, atEnd?: SpacesAtEndListener): Promise<Delivery[][]> {
   // One clock for the whole scenario: a restarted bot goes on at the time the last one reached.
   const clock = fixedClock(SCENARIO_START);
   let world = await startDiscordWorld({ registerCommands: true, clock });
+  // The server is set up as the README says: the category where the spaces of a closed cycle go.
+  world.fake.addChannel(GUILD_ID, { id: ARCHIVE_CATEGORY_ID, name: defaultProgramme().spaces.discordArchiveCategory, type: 4 });
   try {
     const observed: Delivery[][] = [];
     for (const step of scenario.steps) {
@@ -256,6 +273,7 @@ export async function runScenarioOnDiscord(scenario: Scenario, locale: Locale): 
       deliveries.push(...spaceMessagesSince(world, channelsBefore));
       observed.push(deliveries);
     }
+    atEnd?.(spacesOf(world));
     return observed;
   } finally {
     await world.close();

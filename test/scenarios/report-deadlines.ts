@@ -57,8 +57,8 @@ const untakenReport: ScenarioFactory = (locale: Locale): Scenario => {
           { to: 'dan', via: 'dm', says: [says(locale, 'report.notice.escalated', { reference: 'SIG-0001' })], saysNot: [DAN_TEXT] },
         ],
       },
-      // Time goes on, nothing about the report is sent twice: only the binôme's first check-in and the
-      // coordinators' weekly digest come, and neither quotes the report.
+      // Time goes on, nothing of the report is sent twice: the binôme's first check-in comes two
+      // weeks after its announcement, and the coordinators' weekly digest, as for any binôme.
       {
         actor: 'coord',
         action: { wait: '2w' },
@@ -67,7 +67,7 @@ const untakenReport: ScenarioFactory = (locale: Locale): Scenario => {
             to,
             via: 'space' as const,
             says: [says(locale, 'checkIn.post.title', { round: 1 })],
-            saysNot: [DAN_TEXT],
+            saysNot: [DAN_TEXT, 'SIG-0001'],
           })),
           { to: 'coord', via: 'space', says: [says('fr', 'digest.enrolments', { mentors: 1, mentees: 1 })], saysNot: [DAN_TEXT] },
         ],

@@ -51,11 +51,26 @@ export interface Step {
   readonly expect: readonly Expectation[];
 }
 
+/**
+ * A binôme's private space as the scenario ends, by its name: who can still read it, and who can
+ * still write in it (nobody once it is archived). Someone who left it is in neither.
+ */
+export interface SpaceAtEnd {
+  readonly name: string;
+  readonly readers: readonly string[];
+  readonly writers: readonly string[];
+}
+
 /** Platform-neutral: who types what, who must receive what. Each driver replays it on its platform. */
 export interface Scenario {
   readonly name: string;
   readonly steps: readonly Step[];
+  /** What some spaces look like once every step has run (what deliveries cannot show: an archive). */
+  readonly spacesAtEnd?: readonly SpaceAtEnd[];
 }
+
+/** A driver's view of the spaces at the end, handed to whoever asked for it. */
+export type SpacesAtEndListener = (spaces: readonly SpaceAtEnd[]) => void;
 
 /** What a driver observed for one step. */
 export interface Delivery {

@@ -7,7 +7,7 @@ import { FIELD_ACTION_ID } from '../../src/platforms/slack/slack-modal';
 import type { FakeSlackMessage, FakeView, ViewAnswers } from '../fakes/slack/types';
 import { fixedClock } from '../support/fixed-clock';
 import { SLACK_PEOPLE, type SlackWorld, slackUserIdOf, startSlackWorld } from '../support/slack-world';
-import { type Delivery, SCENARIO_START, type Scenario, type Step, waitedMs } from './scenario';
+import { type Delivery, SCENARIO_START, type Scenario, type SpaceAtEnd, type SpacesAtEndListener, type Step, waitedMs } from './scenario';
 
 type ScenarioClock = ReturnType<typeof fixedClock>;
 
@@ -195,19 +195,22 @@ async function performStep(world: SlackWorld, step: Step, locale: Locale, clock:
   const person = slackPerson(world, step.actor, locale);
   const { action } = step;
   if ('restart' in action) throw new Error('a restart is not a person’s step');
+  const runAllDue = async () => {
+    for (let round = 0; round < 5 && (await world.bot.jobs.runDue()) > 0; round += 1) await world.settle();
+    await world.settle();
+  };
   if ('wait' in action) {
     // Time passes, then whatever became due runs, as the background polling would have run it by then.
     clock.advance(waitedMs(action.wait));
     // A job may plan others due at once (a deadline plans its reminder's DMs), as the terminal runs them before its prompt.
-    for (let round = 0; round < 5 && (await world.bot.jobs.runDue()) > 0; round += 1) await world.settle();
-    await world.settle();
+    await runAllDue();
     return;
   }
   if ('press' in action) await person.press(action.press, action.form);
   else await person.runCommand(action.command, action.options, action.form);
-  // What the step left to do later (a report's deliveries are durable jobs) is done before looking.
-  await world.bot.jobs.runDue();
-  await world.settle();
+  // What the step left to do later (a report's deliveries are durable jobs) is done before looking,
+  // with what those jobs plan for now (closing a cycle goes on in phases), as the terminal does before its prompt.
+  await runAllDue();
 }
 
 /** Messages posted in private channels (binôme spaces), seen by each of their members. */
@@ -215,6 +218,8 @@ function spaceMessagesSince(world: SlackWorld, before: ReadonlyMap<string, numbe
   const deliveries: Delivery[] = [];
   for (const channel of world.fake.channels.filter((candidate) => candidate.isPrivate)) {
     for (const message of world.fake.messagesIn(channel.id).slice(before.get(channel.id) ?? 0)) {
+      // An ephemeral message in a channel is seen by its one reader, and counted with chat.postEphemeral.
+      if (message.ephemeral) continue;
       for (const name of SLACK_PEOPLE) {
         if (channel.members.includes(slackUserIdOf(name))) deliveries.push({ to: name, via: 'space', text: messageText(message) });
       }
@@ -223,12 +228,22 @@ function spaceMessagesSince(world: SlackWorld, before: ReadonlyMap<string, numbe
   return deliveries;
 }
 
+/** The workspace's private channels: an archived one keeps its members, none of whom may post. */
+function spacesOf(world: SlackWorld): SpaceAtEnd[] {
+  return world.fake.channels
+    .filter((channel) => channel.isPrivate)
+    .map((channel) => {
+      const readers = SLACK_PEOPLE.filter((name) => channel.members.includes(slackUserIdOf(name)));
+      return { name: channel.name, readers, writers: channel.archived ? [] : readers };
+    });
+}
+
 /**
  * Replays a scenario on the real Bolt app answering a loopback Slack; returns what each step
  * delivered, to whom. A restart stops the app and starts a new one on the same store and workspace.
  * The bot's clock starts at SCENARIO_START and moves only with wait steps.
  */
-export async function runScenarioOnSlack(scenario: Scenario, locale: Locale): Promise<Delivery[][]> {
+export async function runScenarioOnSlack(scenario: Scenario, locale: Locale, atEnd?: SpacesAtEndListener): Promise<Delivery[][]> {
   // One clock for the whole scenario: a restarted bot goes on at the time the last one reached.
   const clock = fixedClock(SCENARIO_START);
   let world = await startSlackWorld({ locale, clock });
@@ -273,6 +288,7 @@ export async function runScenarioOnSlack(scenario: Scenario, locale: Locale): Pr
       deliveries.push(...spaceMessagesSince(world, spaces));
       observed.push(deliveries);
     }
+    atEnd?.(spacesOf(world));
     return observed;
   } finally {
     await world.close();

@@ -3,8 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { commands } from '../../commands';
 import type { Locale } from '../../src/core/i18n/locale';
+import { TERMINAL_COMMUNITY } from '../../src/platforms/terminal/terminal-app';
+import { createTerminalSpaces } from '../../src/platforms/terminal/terminal-spaces';
+import { createStore } from '../../src/store/create-store';
 import { runBot } from '../support/child-process';
-import { type Delivery, SCENARIO_START, type Scenario, type Step, type Via, waitedMs } from './scenario';
+import {
+  type Delivery,
+  SCENARIO_START,
+  type Scenario,
+  type SpaceAtEnd,
+  type SpacesAtEndListener,
+  type Step,
+  type Via,
+  waitedMs,
+} from './scenario';
 
 export interface TerminalRun {
   readonly stdout: string;
@@ -120,12 +132,27 @@ export function parseTranscript(stdout: string): Delivery[][] {
   return segments;
 }
 
+/** The terminal's spaces as the bot left them in its store: an archived one is read-only for all its members. */
+async function terminalSpaces(storeFile: string): Promise<SpaceAtEnd[]> {
+  const store = await createStore(`sqlite://${storeFile}`);
+  try {
+    const spaces = await createTerminalSpaces(store).list(TERMINAL_COMMUNITY);
+    return spaces.map((space) => ({ name: space.name, readers: space.members, writers: space.archived ? [] : space.members }));
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * Replays a scenario in the terminal chat and returns what each step delivered, to whom; a
  * restart ends the process and starts another on the same data (a restart itself delivers nothing).
  * The bot runs on a demo clock (MENTORAT_NOW) from SCENARIO_START; a wait step is typed `/wait`.
  */
-export async function runScenarioOnTerminal(scenario: Scenario, locale: Locale): Promise<{ observed: Delivery[][]; runs: TerminalRun[] }> {
+export async function runScenarioOnTerminal(
+  scenario: Scenario,
+  locale: Locale,
+  atEnd?: SpacesAtEndListener,
+): Promise<{ observed: Delivery[][]; runs: TerminalRun[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorat-e2e-store-'));
   try {
     const observed: Delivery[][] = [];
@@ -144,6 +171,7 @@ export async function runScenarioOnTerminal(scenario: Scenario, locale: Locale):
       const segments = parseTranscript(run.stdout);
       observed.push(...stepLines.map((line) => segments[line] ?? []));
     }
+    if (atEnd) atEnd(await terminalSpaces(path.join(dir, 'e2e.sqlite')));
     return { observed, runs };
   } finally {
     rmSync(dir, { recursive: true, force: true });

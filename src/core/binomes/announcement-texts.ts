@@ -102,10 +102,20 @@ export function waitlistNotice(entry: WaitlistEntry, programme: Programme, local
 }
 
 /** Told privately to each of the three when a binôme ends. */
-export function dissolvedMessage(binome: Binome, names: Names, locale: Locale, because: Binome['dissolvedBecause']): MarkupText {
+export function dissolvedMessage(
+  binome: Binome,
+  names: Names,
+  locale: Locale,
+  because: Binome['dissolvedBecause'],
+  recipient?: string,
+): MarkupText {
   const pair = pairLabel(binome, names);
   // The end of a cycle is a binôme that did its time: thanks, not "what next after a failure".
-  if (because === 'cycle-closed') return translate(locale, 'binome.dissolved.cycleClosed', { pair });
+  // Only its members get the feedback form: the référent is thanked without being promised one.
+  if (because === 'cycle-closed') {
+    const member = recipient === undefined || recipient === binome.mentee || recipient === binome.mentor;
+    return translate(locale, member ? 'binome.dissolved.cycleClosed' : 'binome.dissolved.cycleClosed.referent', { pair });
+  }
   const key = because === 'coordinator' ? 'binome.dissolved.byCoordinator' : 'binome.dissolved.memberLeft';
   return [translate(locale, key, { pair }), translate(locale, 'binome.dissolved.next')].join('\n\n');
 }

@@ -54,7 +54,7 @@ export async function dissolveBinome(
   for (const userId of peopleOf(binome)) {
     if (userId === context.leaver) continue;
     const sent = await ports.chat
-      .sendDirectMessage(community, userId, { text: dissolvedMessage(binome, names, localeOf(userId), context.because) })
+      .sendDirectMessage(community, userId, { text: dissolvedMessage(binome, names, localeOf(userId), context.because, userId) })
       .catch(() => ({ ok: false }) as const);
     (sent.ok ? told : notReached).push(userId);
   }

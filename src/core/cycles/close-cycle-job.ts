@@ -4,7 +4,7 @@ import { scheduleSpaceArchive } from '../binomes/space-archive-job';
 import type { CorePorts } from '../context';
 import { FEEDBACK_JOB, feedbackJobKey } from '../feedback/feedback-job';
 import { cancelCheckIns } from '../follow-up/check-in-jobs';
-import type { CommunityRef } from '../identity';
+import { type CommunityRef, participantIdOf } from '../identity';
 import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 import type { Programme } from '../programme/programme-schema';
@@ -19,6 +19,23 @@ export const BINOMES_PER_RUN = 50;
 /** The mentorés and mentors of these binômes, each once: the people asked for feedback. */
 export function membersOf(binomes: readonly Binome[]): string[] {
   return [...new Set(binomes.flatMap((binome) => [binome.mentee, binome.mentor]))];
+}
+
+/**
+ * Who is asked for feedback: each mentoré and mentor of a binôme of the cycle, whether it ended
+ * early (dissolved, not a good fit) or with the cycle, and still enrolled: someone who withdrew or
+ * erased their data is not written to. The same people the form is open to (`tookPartIn`).
+ */
+export async function feedbackRecipients(
+  ports: Pick<CorePorts, 'enrolments'>,
+  community: CommunityRef,
+  binomes: readonly Binome[],
+): Promise<string[]> {
+  const people = membersOf(binomes);
+  const enrolled = await Promise.all(
+    people.map(async (userId) => (await ports.enrolments.find(participantIdOf(community, userId)))?.status === 'active'),
+  );
+  return people.filter((_, index) => enrolled[index]);
 }
 
 function addMonths(date: Date, months: number): Date {
@@ -45,14 +62,20 @@ export async function scheduleCycleClose(ports: CorePorts, community: CommunityR
   });
   ports.queue.nudge();
   const binomes = await ports.binomes.listByCommunity(community);
-  return membersOf(binomes.filter((binome) => binome.cycle === cycle.sequence && isActiveBinome(binome))).length;
+  return (
+    await feedbackRecipients(
+      ports,
+      community,
+      binomes.filter((binome) => binome.cycle === cycle.sequence),
+    )
+  ).length;
 }
 
 /**
  * Phase 1 ends the cycle's running binômes one by one (each one's dissolution is its own record:
  * a re-run after a cut skips those already ended), cancelling their pending check-ins first.
- * Phase 2, once none is left, schedules each binôme's space archive and each member's feedback
- * form, keyed so that a re-run queues nothing twice; it starts only when every binôme has ended,
+ * Phase 2, once none is left, schedules the archive of every space of the cycle and the feedback
+ * form of each member of its binômes still enrolled (`feedbackRecipients`), keyed so that a re-run queues nothing twice; it starts only when every binôme has ended,
  * so a mentor of two binômes is asked once.
  */
 async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
@@ -75,11 +98,12 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
     return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence), phase: 'follow-up' } };
   }
 
-  const ended = ofCycle.filter((binome) => binome.dissolvedBecause === 'cycle-closed');
-  for (const binome of ended) {
+  // Every space of the cycle is archived, those of binômes that ended earlier (dissolved, a member
+  // who left) too: they were told it ended, and nobody writes there any more.
+  for (const binome of ofCycle) {
     await scheduleSpaceArchive(ports, community, binome.id, ports.clock.now());
   }
-  for (const participant of membersOf(ended)) {
+  for (const participant of await feedbackRecipients(ports, community, ofCycle)) {
     await ports.queue.schedule({
       community,
       kind: FEEDBACK_JOB,

@@ -881,6 +881,8 @@ export const en = {
     'The cycle {name} is closed: no more pairs are formed in it. Open the next cycle with `/mentorat-admin cycle action:open-next`, then run a round.',
   'binome.dissolved.cycleClosed':
     'The programme’s cycle is ending, and with it the pair {pair}. Thank you for the time you shared! A short feedback form will reach you privately; your answers help prepare the next cycle. Your private space stays readable but takes no more messages.',
+  'binome.dissolved.cycleClosed.referent':
+    'The programme’s cycle is ending, and with it the pair {pair} you were following. Thank you for your support! Its private space stays readable but takes no more messages.',
   'match.reason.pairedBefore': 'already paired in cycle {cycle}',
   'match.reason.askedAgain': 'already paired in cycle {cycle}, and both asked to be paired again',
   'match.unmatched.paired-before':

@@ -917,6 +917,8 @@ export const fr = {
     'Le cycle {name} est clos : plus aucun binôme ne s’y forme. Ouvrez le cycle suivant avec `/mentorat-admin cycle action:open-next`, puis lancez un tour.',
   'binome.dissolved.cycleClosed':
     'Le cycle du programme se termine, et avec lui le binôme {pair}. Merci à vous pour ce temps partagé ! Un court formulaire de retour va vous parvenir en privé ; vos réponses aident à préparer le cycle suivant. Votre salon privé reste lisible, mais ne reçoit plus de messages.',
+  'binome.dissolved.cycleClosed.referent':
+    'Le cycle du programme se termine, et avec lui le binôme {pair} que vous suiviez. Merci pour votre accompagnement ! Son salon privé reste lisible, mais ne reçoit plus de messages.',
   'match.reason.pairedBefore': 'déjà en binôme au cycle {cycle}',
   'match.reason.askedAgain': 'déjà en binôme au cycle {cycle}, et tous deux ont demandé à l’être de nouveau',
   'match.unmatched.paired-before':

@@ -124,6 +124,8 @@ describe('a binôme that ends, in its space', () => {
     expect(dmsTo(world, 'dan')).toEqual([translate('fr', 'binome.dissolved.cycleClosed', { pair })]);
     expect(dmsTo(world, 'erin')).toEqual([translate('en', 'binome.dissolved.cycleClosed', { pair })]);
     expect(dmsTo(world, 'erin')[0]).not.toContain(translate('en', 'binome.dissolved.next'));
+    // The référent gets no feedback form: thanked, without being promised one.
+    expect(dmsTo(world, 'ref')).toEqual([translate('fr', 'binome.dissolved.cycleClosed.referent', { pair })]);
     expect((await world.ports.binomes.find(TERMINAL, 'p1-1'))?.dissolvedBecause).toBe('cycle-closed');
   });
 });

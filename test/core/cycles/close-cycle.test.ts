@@ -5,10 +5,11 @@ import { BINOMES_PER_RUN } from '../../../src/core/cycles/close-cycle-job';
 import { requestCycleAction } from '../../../src/core/cycles/manage-cycle';
 import type { CheckIn } from '../../../src/core/follow-up/check-in';
 import { translate } from '../../../src/core/i18n/translate';
+import { participantIdOf } from '../../../src/core/identity';
 import { mention } from '../../../src/core/reply';
 import { COORDINATOR, dmsTo, enrolMentee, enrolMentor, makeBinome, markAnnounced, text } from '../../support/pairing-people';
 import { createUseCaseWorld, TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
-import { jobRunner, pressYes, runAllDue } from './cycle-world';
+import { closingRunner, jobRunner, pressYes, runAllDue } from './cycle-world';
 
 const START = '2026-06-20T10:00:00.000Z';
 let world: UseCaseWorld;
@@ -54,12 +55,6 @@ async function queued(kind: string, key: string) {
   return world.ports.queue.find(TERMINAL, kind, key);
 }
 
-/** The feedback form's DM names the command that opens it again; the thanks do not. */
-const isFeedbackAsk = (message: string) => message.includes('/mentorat avis');
-const thanksTo = (w: UseCaseWorld, userId: string) => dmsTo(w, userId).filter((message) => !isFeedbackAsk(message));
-const feedbackAsksTo = (w: UseCaseWorld, userId: string) => dmsTo(w, userId).filter(isFeedbackAsk);
-const archivedSpaces = (w: UseCaseWorld) => w.chat.events.flatMap((event) => (event.type === 'archive' ? [event.spaceId] : []));
-
 describe('closing a cycle', () => {
   it('marks it closed at once and tells the coordinator how many binômes end and that feedback forms go out', async () => {
     const question = await requestCycleAction(coordinator(), 'close');
@@ -73,7 +68,7 @@ describe('closing a cycle', () => {
 
   it('ends every binôme of the cycle, thanking its people privately, cancels their check-ins, and queues archives and feedback forms', async () => {
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
-    await runAllDue(jobRunner(world));
+    await runAllDue(closingRunner(world));
 
     const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
     expect(binomes.map((binome) => [binome.id, binome.status, binome.dissolvedBecause])).toEqual([
@@ -81,27 +76,60 @@ describe('closing a cycle', () => {
       ['b2', 'dissolved', 'cycle-closed'],
       ['b3', 'dissolved', 'cycle-closed'],
     ]);
-    expect(thanksTo(world, 'dan')).toEqual([thanks(DAN_ERIN)]);
-    expect(thanksTo(world, 'erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
-    expect(dmsTo(world, 'ref')).toEqual([thanks(DAN_ERIN)]);
-    expect(thanksTo(world, 'gus')).toEqual([thanks(FAY_GUS)]);
+    expect(dmsTo(world, 'dan')).toEqual([thanks(DAN_ERIN)]);
+    expect(dmsTo(world, 'erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
+    // The référent is thanked too, without the promise of a form only members get.
+    expect(dmsTo(world, 'ref')).toEqual([translate('fr', 'binome.dissolved.cycleClosed.referent', { pair: DAN_ERIN })]);
+    expect(dmsTo(world, 'gus')).toEqual([thanks(FAY_GUS)]);
     expect(thanks(DAN_ERIN)).toContain('Merci à vous');
     for (const id of ['b1', 'b2', 'b3']) {
       expect(await queued('check-in.round', id)).toBeUndefined();
-      expect(await queued('space.archive', id)).toBeUndefined();
+      expect((await queued('space.archive', id))?.payload).toEqual({ binome: id });
     }
-    // The queued archives and feedback forms have run: each space archived once, each member asked once.
-    expect(archivedSpaces(world).sort()).toEqual(['space-b1', 'space-b2', 'space-b3']);
-    for (const person of ['dan', 'erin', 'fay', 'gus', 'hal']) expect(feedbackAsksTo(world, person), person).toHaveLength(1);
+    for (const person of ['dan', 'erin', 'fay', 'gus', 'hal'])
+      expect((await queued('feedback.ask', `1-${person}`))?.payload).toEqual({ cycle: '1', participant: person });
     // The référent gives no participant feedback.
-    expect(feedbackAsksTo(world, 'ref')).toEqual([]);
+    expect(await queued('feedback.ask', '1-ref')).toBeUndefined();
   });
 
   it('leaves the binômes of other cycles alone', async () => {
-    await world.ports.binomes.add(makeBinome({ id: 'old', cycle: 1, mentee: 'ida', mentor: 'gus', status: 'dissolved' }));
+    await world.ports.binomes.add(makeBinome({ id: 'old', cycle: 2, mentee: 'ida', mentor: 'gus', status: 'dissolved' }));
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
-    await runAllDue(jobRunner(world));
-    expect(archivedSpaces(world)).not.toContain('space-old');
+    await runAllDue(closingRunner(world));
+    expect(await queued('space.archive', 'old')).toBeUndefined();
+    expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
+  });
+
+  it('archives the space of a binôme that ended earlier in the cycle too, without asking its members for feedback', async () => {
+    await world.ports.binomes.add(
+      makeBinome({ id: 'gone', mentee: 'ida', mentor: 'gus', status: 'dissolved', dissolvedBecause: 'coordinator' }),
+    );
+    await pressYes(world, await requestCycleAction(coordinator(), 'close'));
+    await runAllDue(closingRunner(world));
+    expect((await queued('space.archive', 'gone'))?.payload).toEqual({ binome: 'gone' });
+    expect(await queued('feedback.ask', '1-ida')).toBeUndefined();
+  });
+
+  it('asks for feedback the members of a binôme that ended earlier who are still enrolled, not one who withdrew', async () => {
+    await enrolMentee(world, 'ida', 'Ida Roy');
+    await enrolMentee(world, 'jo', 'Jo Blanc');
+    await world.ports.binomes.add(
+      makeBinome({ id: 'early', mentee: 'ida', mentor: 'gus', status: 'dissolved', dissolvedBecause: 'coordinator' }),
+    );
+    await world.ports.binomes.add(
+      makeBinome({ id: 'left', mentee: 'jo', mentor: 'gus', status: 'dissolved', dissolvedBecause: 'withdrawal' }),
+    );
+    const jo = await world.ports.enrolments.find(participantIdOf(TERMINAL, 'jo'));
+    if (!jo) throw new Error('jo is not enrolled');
+    await world.ports.enrolments.save({ ...jo, status: 'withdrawn' });
+
+    const done = text(await pressYes(world, await requestCycleAction(coordinator(), 'close')));
+    // dan, erin, fay, gus, hal, and ida; not jo.
+    expect(done).toBe(translate('fr', 'cycle.done.close', { name: '2025-2026', binomes: 3, participants: 6 }));
+    await runAllDue(closingRunner(world));
+    expect((await queued('feedback.ask', '1-ida'))?.payload).toEqual({ cycle: '1', participant: 'ida' });
+    expect(await queued('feedback.ask', '1-jo')).toBeUndefined();
+    // Their thanks at the end of the cycle are for the binômes it ends: ida's ended before.
     expect(dmsTo(world, 'ida')).toEqual([]);
   });
 
@@ -109,14 +137,14 @@ describe('closing a cycle', () => {
     const extra = BINOMES_PER_RUN + 2;
     for (let index = 0; index < extra; index += 1)
       await world.ports.binomes.add(makeBinome({ id: `x${index}`, mentee: `mentee${index}`, mentor: `mentor${index}` }));
+    // Only people still enrolled are asked for feedback: the last mentor is.
+    await enrolMentor(world, `mentor${extra - 1}`, 'Mia Perrin');
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
-    await runAllDue(jobRunner(world));
+    await runAllDue(closingRunner(world));
     const binomes = await world.ports.binomes.listByCommunity(TERMINAL);
     expect(binomes.filter((binome) => binome.dissolvedBecause === 'cycle-closed')).toHaveLength(extra + 3);
-    // Archives and feedback forms go out for the last binômes too, once the ends are all done.
-    expect(archivedSpaces(world)).toHaveLength(3);
-    expect(await queued('space.archive', `x${extra - 1}`)).toBeUndefined();
-    expect(feedbackAsksTo(world, 'erin')).toHaveLength(1);
+    expect(await queued('feedback.ask', `1-mentor${extra - 1}`)).toBeDefined();
+    expect(await queued('space.archive', `x${extra - 1}`)).toBeDefined();
   });
 
   it('after a restart in the middle, skips nothing and doubles nothing', async () => {
@@ -130,7 +158,7 @@ describe('closing a cycle', () => {
         save: (binome) => (++saves === 2 ? new Promise<void>(() => {}) : world.ports.binomes.save(binome)),
       },
     };
-    void jobRunner(world, dying).runDue();
+    void closingRunner(world, dying).runDue();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await world.ports.binomes.listByCommunity(TERMINAL)).map((binome) => binome.status)).toEqual([
       'dissolved',
@@ -140,20 +168,22 @@ describe('closing a cycle', () => {
 
     // Another process, on the same data, once the lease ran out.
     const restarted = await createUseCaseWorld({ store: world.store, now: '2026-06-20T10:11:00.000Z' });
-    await runAllDue(jobRunner(restarted));
+    await runAllDue(closingRunner(restarted));
     expect((await restarted.ports.binomes.listByCommunity(TERMINAL)).map((binome) => binome.status)).toEqual([
       'dissolved',
       'dissolved',
       'dissolved',
     ]);
-    const all = (userId: string) => [...thanksTo(world, userId), ...thanksTo(restarted, userId)];
+    const all = (userId: string) => [...dmsTo(world, userId), ...dmsTo(restarted, userId)];
     expect(all('dan')).toEqual([thanks(DAN_ERIN)]);
     expect(all('erin')).toEqual([thanks(DAN_ERIN), thanks(HAL_ERIN)]);
     expect(all('fay')).toEqual([thanks(FAY_GUS)]);
     for (const person of ['dan', 'erin', 'fay', 'gus', 'hal'])
-      expect([...feedbackAsksTo(world, person), ...feedbackAsksTo(restarted, person)], person).toHaveLength(1);
-    expect([...archivedSpaces(world), ...archivedSpaces(restarted)].sort()).toEqual(['space-b1', 'space-b2', 'space-b3']);
-    for (const id of ['b1', 'b2', 'b3']) expect(await restarted.ports.queue.find(TERMINAL, 'check-in.round', id)).toBeUndefined();
+      expect(await restarted.ports.queue.find(TERMINAL, 'feedback.ask', `1-${person}`)).toBeDefined();
+    for (const id of ['b1', 'b2', 'b3']) {
+      expect(await restarted.ports.queue.find(TERMINAL, 'space.archive', id)).toBeDefined();
+      expect(await restarted.ports.queue.find(TERMINAL, 'check-in.round', id)).toBeUndefined();
+    }
   });
 });
 

@@ -1,8 +1,10 @@
 import type { AppPorts } from '../../../src/app/app-ports';
+import { closeCycleJob } from '../../../src/core/cycles/close-cycle-job';
 import type { Cycle } from '../../../src/core/cycles/cycle';
 import { confirmCycleAction } from '../../../src/core/cycles/manage-cycle';
 import type { Reply } from '../../../src/core/reply';
 import { createJobRunner } from '../../../src/jobs/job-handlers';
+import { createPollingJobRunner } from '../../../src/jobs/polling-job-runner';
 import { COORDINATOR } from '../../support/pairing-people';
 import { createRecordingLog } from '../../support/recording-log';
 import { TERMINAL, type UseCaseWorld } from '../../support/use-case-world';
@@ -22,8 +24,23 @@ export function jobRunner(world: UseCaseWorld, ports: AppPorts = world.ports as 
   return createJobRunner(ports, { programmes: { programmeFor: () => programme }, log: createRecordingLog() });
 }
 
+/**
+ * Runs the cycle-closing job alone: what it queues (archives, feedback forms) stays in the queue for
+ * the test to look at, as it would until the runner's next poll.
+ */
+export function closingRunner(world: UseCaseWorld, ports: AppPorts = world.ports as AppPorts) {
+  const programme = world.programme;
+  return createPollingJobRunner({
+    jobs: ports.jobStore,
+    handlers: [closeCycleJob],
+    ports,
+    programmes: { programmeFor: () => programme },
+    log: createRecordingLog(),
+  });
+}
+
 /** Runs due jobs until none is left due (a job that reschedules itself now runs again). */
-export async function runAllDue(runner: ReturnType<typeof jobRunner>): Promise<void> {
+export async function runAllDue(runner: Pick<ReturnType<typeof jobRunner>, 'runDue'>): Promise<void> {
   for (let round = 0; round < 10; round += 1) if ((await runner.runDue()) === 0) return;
 }
 
