@@ -114,9 +114,11 @@ export function cycleStats(input: CycleStatsInput): CycleStats {
     : { mentors: mentors.size, mentees: new Set([...mentees, ...waitlistedDuring.map((entry) => entry.mentee)]).size };
 
   const activeMentees = new Set(binomes.filter(isActiveBinome).map((binome) => binome.mentee));
-  const unmatched = current
-    ? active.filter((enrolment) => enrolment.profile.role === 'mentee' && !activeMentees.has(enrolment.participant.userId)).length
-    : undefined;
+  // A closed cycle has no running binômes: "without a binôme" would count everyone.
+  const unmatched =
+    current && input.cycle.state !== 'closed'
+      ? active.filter((enrolment) => enrolment.profile.role === 'mentee' && !activeMentees.has(enrolment.participant.userId)).length
+      : undefined;
 
   const checkIns = input.checkIns.filter((checkIn) => ids.has(checkIn.binomeId));
   const byBinome = new Map<string, CheckIn[]>();

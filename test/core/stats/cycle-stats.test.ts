@@ -137,6 +137,16 @@ describe('a cycle in figures', () => {
     expect(stats.feedback).toEqual({ shown: false });
   });
 
+  it('counts nobody as without a binôme once the current cycle is closed: its binômes ended with it', async () => {
+    const { world } = await builtCycle();
+    const cycle = await world.ports.cycles.latest(TERMINAL);
+    if (!cycle) throw new Error('no cycle');
+    await world.ports.cycles.save({ ...cycle, state: 'closed', closedAt: '2027-03-01T09:00:00.000Z', closedBy: 'coord' });
+    const stats = await loadCycleStats(world.as(COORDINATOR), undefined);
+    expect(stats.unmatched).toBeUndefined();
+    expect(stats.waiting).toBe(1);
+  });
+
   it('shows them with plurals, and never a name, a report text or a reference', async () => {
     const { world } = await builtCycle();
     const text = textOf(await statsCommand.run(world.as(COORDINATOR), {}, { commands: [] }));
