@@ -252,6 +252,8 @@ export interface FitConcernRepository {
   /** False when this member already said it about this binôme. */
   add(concern: FitConcern): Promise<boolean>;
   save(concern: FitConcern): Promise<void>;
+  /** Forgets one (retention of a past cycle replaces it by an anonymous copy). */
+  remove(concern: FitConcern): Promise<boolean>;
 }
 
 /** An image the core asked for, ready to attach. */

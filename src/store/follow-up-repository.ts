@@ -91,6 +91,7 @@ export function createFitConcernRepository(store: KeyValueStore): FitConcernRepo
     listByCommunity: (community) => records.list(community.platform, community.id),
     add: (concern) => records.add(concern),
     save: (concern) => records.set(concern),
+    remove: (concern) => records.remove(concern.community.platform, concern.community.id, concern.binomeId, concern.by),
     exportFor: theirs,
     async eraseFor(participant) {
       const found = await theirs(participant);

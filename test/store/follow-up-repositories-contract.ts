@@ -137,5 +137,15 @@ export function describeFollowUpRepositories(name: string, open: () => Promise<K
       expect(await concerns.eraseFor(participantIn(LOCAL, 'dan'))).toBe(true);
       expect(await concerns.listByCommunity(LOCAL)).toEqual([]);
     });
+
+    it('forgets one "not a good fit" and keeps the others of the binôme', async () => {
+      const concerns = createFitConcernRepository(store);
+      const concern = { schemaVersion: 1 as const, community: LOCAL, binomeId: 'p1-1', by: 'dan', at: AT };
+      await concerns.add(concern);
+      await concerns.add({ ...concern, by: 'erin' });
+      expect(await concerns.remove(concern)).toBe(true);
+      expect(await concerns.remove(concern)).toBe(false);
+      expect((await concerns.listForBinome(LOCAL, 'p1-1')).map((found) => found.by)).toEqual(['erin']);
+    });
   });
 }

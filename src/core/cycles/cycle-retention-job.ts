@@ -1,5 +1,6 @@
 import type { Binome } from '../binomes/binome';
 import type { CheckIn } from '../follow-up/check-in';
+import type { FitConcern } from '../follow-up/fit-concern';
 import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
 import { CYCLE_RETENTION_JOB } from './close-cycle-job';
@@ -33,9 +34,14 @@ function anonymousCheckIn(checkIn: CheckIn, binome: Binome): CheckIn {
   };
 }
 
+/** A "not a good fit" keeps its binôme, date and outcome; who said it becomes their role. */
+function anonymousConcern(concern: FitConcern, binome: Binome): FitConcern {
+  return { ...concern, by: concern.by === binome.mentee ? FORMER.mentee : FORMER.mentor };
+}
+
 /**
  * `cycle.retention`: `followUp.pastCyclesRetentionMonths` after a cycle closed, its ended binômes
- * and their check-in answers keep no one's id; the records stay, so per-cycle counts (binômes,
+ * their check-in answers and "not a good fit" keep no one's id; the records stay, so per-cycle counts (binômes,
  * answers, meetings) remain. Check-ins first, while the binôme still says who was who: a re-run
  * after a cut redoes what is left and changes nothing already done.
  */
@@ -50,6 +56,12 @@ async function applyRetention(ctx: JobContext, job: Job): Promise<JobOutcome> {
   for (const binome of binomes) {
     for (const checkIn of await ports.checkIns.listForBinome(community, binome.id)) {
       await ports.checkIns.save(anonymousCheckIn(checkIn, binome));
+    }
+    // Its key names who said it: the anonymous copy is added first, so a cut never loses the count.
+    for (const concern of await ports.fitConcerns.listForBinome(community, binome.id)) {
+      if (isFormerPerson(concern.by)) continue;
+      await ports.fitConcerns.add(anonymousConcern(concern, binome));
+      await ports.fitConcerns.remove(concern);
     }
     await ports.binomes.save(anonymousBinome(binome));
   }

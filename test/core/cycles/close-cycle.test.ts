@@ -200,8 +200,15 @@ describe('the personal data of a closed cycle', () => {
     ],
   };
 
-  it('is kept for the months set in config, then its binômes and check-in answers name nobody; the counts stay', async () => {
+  it('is kept for the months set in config, then its binômes, check-in answers and "not a good fit" name nobody; the counts stay', async () => {
     await world.ports.checkIns.add(checkIn);
+    await world.ports.fitConcerns.add({
+      schemaVersion: 1,
+      community: TERMINAL,
+      binomeId: 'b1',
+      by: 'erin',
+      at: '2026-05-01T08:00:00.000Z',
+    });
     await pressYes(world, await requestCycleAction(coordinator(), 'close'));
     const runner = jobRunner(world);
     await runAllDue(runner);
@@ -225,7 +232,9 @@ describe('the personal data of a closed cycle', () => {
       ['~mentee', 'met'],
       ['~mentor', 'met'],
     ]);
-    const everything = JSON.stringify([binomes, answers]);
+    const concerns = await world.ports.fitConcerns.listForBinome(TERMINAL, 'b1');
+    expect(concerns.map((concern) => [concern.by, concern.at])).toEqual([['~mentor', '2026-05-01T08:00:00.000Z']]);
+    const everything = JSON.stringify([binomes, answers, concerns]);
     for (const person of ['dan', 'erin', 'fay', 'gus', 'hal', 'ref', COORDINATOR.userId]) expect(everything).not.toContain(`"${person}"`);
   });
 });
