@@ -306,7 +306,7 @@ export const en = {
   'command.admin.forbid.description': 'Keep a pair out of the next proposals',
   'command.admin.release.description': 'Lift a pin or a forbid on a pair',
   'command.admin.setReferent.description': 'Choose the referent of a mentee’s pair',
-  'command.admin.confirm.description': 'Confirm the latest proposal: its pairs become binômes',
+  'command.admin.confirm.description': 'Confirm the latest proposal: its pairs are formed',
   'command.admin.announce.description': 'Announce the confirmed pairs: private channel, welcome message, direct messages',
   'command.admin.binome.description': 'Create a pair by hand, or dissolve one',
   'command.mentorat.binome.description': 'My pair, my referent, our private space and the latest check-in',
@@ -670,14 +670,14 @@ export const en = {
   'feedback.ask':
     'The **{cycle}** cycle of {programme} has ended: thank you for taking part! Three questions, under a minute, and your answers stay anonymous: they are kept only with everyone else’s, never with your name. If this message gets lost, `/mentorat feedback` opens the same form for 8 weeks.',
   'feedback.button': 'Give my feedback',
-  'feedback.notOpen': 'No feedback to give right now: the form opens at the end of a cycle in which you were in a binôme, for 8 weeks.',
+  'feedback.notOpen': 'No feedback to give right now: the form opens at the end of a cycle in which you were in a pair, for 8 weeks.',
   'feedback.alreadyAnswered':
     'You already gave your feedback on the {cycle} cycle, thank you! As it is anonymous, it can be neither read back nor changed.',
   'feedback.rejected': 'Your feedback is not saved: please correct the fields shown.',
   'feedback.thanks':
     'Thank you! Your feedback on the {cycle} cycle is saved, without your name. Only overall figures are ever shown, from 3 answers.',
 
-  'command.admin.stats.description': 'A cycle in figures: enrolled, binômes, check-ins, feedback',
+  'command.admin.stats.description': 'A cycle in figures: enrolled, pairs, check-ins, feedback',
   'option.stats.cycle.description': 'The name of a past cycle, e.g. 2025-2026 (else the current cycle)',
   'stats.title': '**Statistics of the {cycle} cycle** ({state})',
   'stats.state.enrolment-open': 'enrolment open',
@@ -686,18 +686,18 @@ export const en = {
   'stats.enrolled.current':
     '- Enrolled and active today: {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
   'stats.enrolled.past':
-    '- Took part (binômes and waiting list): {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
-  'stats.binomes': '- Binômes: {active, plural, one {# active} other {# active}}, {ended, plural, one {# ended} other {# ended}}',
+    '- Took part (pairs and waiting list): {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
+  'stats.binomes': '- Pairs: {active, plural, one {# active} other {# active}}, {ended, plural, one {# ended} other {# ended}}',
   'stats.waiting.current':
-    '- Without a binôme: {unmatched, plural, one {# mentee} other {# mentees}}, of whom {waiting, plural, one {# on the waiting list} other {# on the waiting list}}',
+    '- Without a pair: {unmatched, plural, one {# mentee} other {# mentees}}, of whom {waiting, plural, one {# on the waiting list} other {# on the waiting list}}',
   'stats.waiting.past': '- Left on the waiting list: {waiting, plural, one {# mentee} other {# mentees}}',
   'stats.checkIns':
     '- Check-ins: {answered, plural, one {# answered} other {# answered}} out of {posted, plural, one {# posted} other {# posted}} ({rate} %)',
   'stats.meetings':
-    '- Meetings: {rounds, plural, one {# “we met” check-in} other {# “we met” check-ins}}; {binomes, plural, one {# binôme met} other {# binômes met}} at least once',
+    '- Meetings: {rounds, plural, one {# “we met” check-in} other {# “we met” check-ins}}; {binomes, plural, one {# pair met} other {# pairs met}} at least once',
   'stats.pauses':
     '- Pauses started during the cycle: {started, plural, one {# pause} other {# pauses}}, {noAnswer, plural, one {# for lack of answers} other {# for lack of answers}}',
-  'stats.fit': '- “Not a good fit”: {said, plural, one {# time} other {# times}}, for {binomes, plural, one {# binôme} other {# binômes}}',
+  'stats.fit': '- “Not a good fit”: {said, plural, one {# time} other {# times}}, for {binomes, plural, one {# pair} other {# pairs}}',
   'stats.reports': '- Reports: {total, plural, one {# report} other {# reports}}',
   'stats.reports.category':
     '  - {category}: {received, plural, one {# received} other {# received}}, {inProgress, plural, one {# in progress} other {# in progress}}, {resolved, plural, one {# resolved} other {# resolved}}',
@@ -712,7 +712,7 @@ export const en = {
   'digest.title': '**This week’s digest** (since {since})',
   'digest.enrolments':
     '- New enrolments: {mentors, plural, one {# mentor} other {# mentors}} and {mentees, plural, one {# mentee} other {# mentees}}',
-  'digest.atRisk': '- Binômes at risk: {count, plural, one {# binôme} other {# binômes}}',
+  'digest.atRisk': '- Pairs at risk: {count, plural, one {# pair} other {# pairs}}',
   'digest.pair': '  - {mentee} ↔ {mentor}',
   'digest.overdue.none': '- Reports past their deadline: none',
   'digest.overdue': '- Reports past their deadline (nobody took them): {count, plural, one {# report} other {# reports}}: {references}',
