@@ -1,6 +1,8 @@
+import type { CorePorts } from './context';
 import { UserError } from './errors';
 import { foldForMatching } from './forms/raw-input';
-import type { Platform } from './identity';
+import type { Locale } from './i18n/locale';
+import { type CommunityRef, type Platform, participantIdOf } from './identity';
 import type { Enrolment, ParticipantRole } from './participants/enrolment';
 import { literal, type MarkupText, mention } from './reply';
 
@@ -57,4 +59,14 @@ export function personLabel(userId: string, names: ReadonlyMap<string, string>):
 
 export function namesOf(enrolments: readonly Enrolment[]): Map<string, string> {
   return new Map(enrolments.map((enrolment) => [enrolment.participant.userId, enrolment.profile.name]));
+}
+
+/** The language a person enrolled in; someone never enrolled (a référent named in config) reads the programme's. */
+export async function localeOf(
+  ports: Pick<CorePorts, 'enrolments'>,
+  community: CommunityRef,
+  programme: { readonly defaultLocale: Locale },
+  userId: string,
+): Promise<Locale> {
+  return (await ports.enrolments.find(participantIdOf(community, userId)))?.locale ?? programme.defaultLocale;
 }

@@ -3,6 +3,7 @@ import type { CorePorts } from '../context';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import type { CommunityRef } from '../identity';
+import { localeOf } from '../people';
 import type { ArchiveSpaceResult } from '../ports';
 import type { Programme } from '../programme/programme-schema';
 import { literal, type MarkupText, spaceMention } from '../reply';
@@ -42,8 +43,7 @@ function endNotice(programme: Programme, locales: readonly Locale[]): MarkupText
 
 /** Someone never enrolled (a référent named in config) reads the programme's language, as in their DMs. */
 async function localesOf(ports: CorePorts, community: CommunityRef, programme: Programme, people: readonly string[]): Promise<Locale[]> {
-  const enrolments = await ports.enrolments.listByCommunity(community);
-  return people.map((userId) => enrolments.find((enrolment) => enrolment.participant.userId === userId)?.locale ?? programme.defaultLocale);
+  return Promise.all(people.map((userId) => localeOf(ports, community, programme, userId)));
 }
 
 /**

@@ -2,8 +2,7 @@ import { type Binome, isActiveBinome } from '../binomes/binome';
 import { dissolveBinome } from '../binomes/dissolve';
 import { scheduleSpaceArchive } from '../binomes/space-archive-job';
 import type { CorePorts } from '../context';
-import { FEEDBACK_JOB, feedbackJobKey } from '../feedback/feedback-job';
-import { cancelCheckIns } from '../follow-up/check-in-jobs';
+import { scheduleFeedbackAsk } from '../feedback/feedback-job';
 import { type CommunityRef, participantIdOf } from '../identity';
 import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
@@ -92,7 +91,6 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
       // A batch per run keeps each run well within the lease (three DMs per binôme).
       if (ports.stopping.aborted || done >= BINOMES_PER_RUN)
         return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence) } };
-      await cancelCheckIns(ports, community, binome.id);
       await dissolveBinome(ports, community, programme, binome, { by: cycle.closedBy ?? 'programme', because: 'cycle-closed' });
     }
     return { status: 'reschedule', dueAt: ports.clock.now(), payload: { cycle: String(sequence), phase: 'follow-up' } };
@@ -104,13 +102,7 @@ async function closeCycle(ctx: JobContext, job: Job): Promise<JobOutcome> {
     await scheduleSpaceArchive(ports, community, binome.id, ports.clock.now());
   }
   for (const participant of await feedbackRecipients(ports, community, ofCycle)) {
-    await ports.queue.schedule({
-      community,
-      kind: FEEDBACK_JOB,
-      key: feedbackJobKey(sequence, participant),
-      payload: { cycle: String(sequence), participant },
-      dueAt: ports.clock.now(),
-    });
+    await scheduleFeedbackAsk(ports, community, cycle, participant);
   }
   return { status: 'done' };
 }

@@ -3,6 +3,7 @@ import type { CorePorts } from '../context';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { type CommunityRef, participantIdOf } from '../identity';
+import { localeOf } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import { mention } from '../reply';
 import { coordinationSpaceRequest } from '../reports/report-routing';
@@ -12,7 +13,8 @@ import { alertText } from './check-in-texts';
 import type { Pause } from './pause';
 
 /** A person's language when they are enrolled; référents and coordinators may not be. */
-export async function localeOf(ports: CorePorts, community: CommunityRef, userId: string): Promise<Locale | undefined> {
+/** The language a person enrolled in, none for someone never enrolled (a space speaks its members' languages). */
+export async function enrolledLocale(ports: CorePorts, community: CommunityRef, userId: string): Promise<Locale | undefined> {
   return (await ports.enrolments.find(participantIdOf(community, userId)))?.locale;
 }
 
@@ -76,7 +78,7 @@ export async function alertReferent(
   const referent = binome.referent && !isMemberOf(binome, binome.referent) ? binome.referent : undefined;
   let unreachable: string | undefined;
   if (referent) {
-    const locale = (await localeOf(ports, community, referent)) ?? programme.defaultLocale;
+    const locale = await localeOf(ports, community, programme, referent);
     const sent = await ports.chat.sendDirectMessage(community, referent, { text: alertText(binome, seen, locale, false) }, options);
     if (sent.ok) return;
     unreachable = referent;

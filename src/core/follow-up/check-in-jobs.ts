@@ -4,12 +4,13 @@ import type { CorePorts } from '../context';
 import { type CommunityRef, participantIdOf } from '../identity';
 import type { JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
+import { localeOf } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import type { CheckIn } from './check-in';
-import { alertReferent, alertSeen, localeOf, silentRounds } from './check-in-evaluation';
+import { alertReferent, alertSeen, enrolledLocale, silentRounds } from './check-in-evaluation';
 import { checkInPost, silencePauseText, spaceLocales } from './check-in-texts';
 import { activePause, type Pause } from './pause';
-import { pauseForSilence } from './pause-for-silence';
+import { startPause } from './pauses';
 
 /** Key = binôme id; payload { binome, round } (and the space it posts in, and whether a failed run is being tried again). */
 export const CHECK_IN_JOB = 'check-in.round';
@@ -60,7 +61,7 @@ async function pauseTheSilent(
     result.set(member, pauses);
     const partner = members.find((other) => other !== member) ?? member;
     const tell = async (pause: Pause, again: boolean) => {
-      const locale = (await localeOf(ports, community, member)) ?? programme.defaultLocale;
+      const locale = await localeOf(ports, community, programme, member);
       await ports.chat.sendDirectMessage(
         community,
         member,
@@ -75,7 +76,7 @@ async function pauseTheSilent(
       continue;
     }
     if (silentRounds(previous, member, pauses) < threshold) continue;
-    const pause = await pauseForSilence(ports, community, programme, member);
+    const { pause } = await startPause(ports, community, programme, member, { because: 'no-answer' });
     result.set(member, [...pauses, pause]);
     await tell(pause, mayHaveBeenSent);
   }
@@ -148,7 +149,7 @@ export const checkInRoundJob: JobHandler = {
     if (!space) return { status: 'done' };
     const locales = spaceLocales(
       programme,
-      (await Promise.all(peopleOf(binome).map((userId) => localeOf(ports, community, userId)))).flatMap((locale) => locale ?? []),
+      (await Promise.all(peopleOf(binome).map((userId) => enrolledLocale(ports, community, userId)))).flatMap((locale) => locale ?? []),
     );
     const sent = await ports.chat.postInSpace(community, space, checkInPost(binome, round, asked, locales), {
       key: `check-in:${binomeId}:${round}`,

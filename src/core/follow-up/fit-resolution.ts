@@ -7,13 +7,10 @@ import { UserError } from '../errors';
 import { formatDate } from '../i18n/format-date';
 import { translate } from '../i18n/translate';
 import { participantIdOf } from '../identity';
-import { namesOf, personLabel } from '../people';
+import { pairLabel } from '../matching/proposal-view';
+import { localeOf, namesOf } from '../people';
 import { mention, type Reply } from '../reply';
 import type { FitConcern } from './fit-concern';
-import { localeOf } from './pauses';
-
-/** The check-ins branch's job kind: a dissolved binôme is asked nothing more. */
-const CHECK_IN_JOB = 'check-in.round';
 
 /** Pressed in the coordinators' space: anyone there sees the button, only a coordinator may act. */
 async function openConcern(ctx: UseCaseContext, args: readonly string[]): Promise<FitConcern> {
@@ -46,10 +43,9 @@ export async function dissolveForFit(ctx: UseCaseContext, args: readonly string[
   const binome = await ports.binomes.find(community, concern.binomeId);
   if (!binome) throw new UserError('fit.unknown');
   const names = namesOf(await ports.enrolments.listByCommunity(community));
-  const pair = `${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)}`;
+  const pair = pairLabel(binome, names);
   if (isActiveBinome(binome)) {
     await dissolveBinome(ports, community, programme, binome, { by: ctx.actor.id.userId, because: 'coordinator' });
-    await ports.queue.cancel(community, CHECK_IN_JOB, binome.id);
   }
   const menteeActive = (await ports.enrolments.find(participantIdOf(community, binome.mentee)))?.status === 'active';
   if (menteeActive) await putFirstInLine(ctx, binome.mentee, binome.id);
@@ -105,6 +101,6 @@ export async function keepAfterFit(ctx: UseCaseContext, args: readonly string[])
   if (!binome) throw new UserError('fit.unknown');
   await resolve(ctx, concern, 'kept');
   const names = namesOf(await ctx.ports.enrolments.listByCommunity(ctx.community));
-  const pair = `${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)}`;
+  const pair = pairLabel(binome, names);
   return { kind: 'messages', messages: [{ text: translate(ctx.locale, 'fit.kept', { pair }) }] };
 }

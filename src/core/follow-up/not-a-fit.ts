@@ -3,12 +3,12 @@ import { confirmationButtons, confirmedArgs } from '../confirmation';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
-import { namesOf, personLabel } from '../people';
+import { pairLabel } from '../matching/proposal-view';
+import { localeOf, namesOf } from '../people';
 import { type Button, mention, type Reply } from '../reply';
 import { coordinationSpaceRequest } from '../reports/report-routing';
 import { hasMet } from './check-in';
 import type { FitConcern } from './fit-concern';
-import { localeOf } from './pauses';
 
 export const NOT_A_FIT_COMMAND = 'mentorat.not-a-fit';
 /** The coordinators' buttons live on `/mentorat-admin binomes`: coordinators only, by audience and by check. */
@@ -93,7 +93,7 @@ export async function confirmNotAFit(ctx: UseCaseContext, args: readonly string[
   if (!(await ports.fitConcerns.add(concern))) throw new UserError('fit.alreadySaid');
 
   const names = namesOf(await ports.enrolments.listByCommunity(community));
-  const pair = `${personLabel(binome.mentee, names)} ↔ ${personLabel(binome.mentor, names)}`;
+  const pair = pairLabel(binome, names);
   const key = `fit|${binome.id}|${me}`;
   const referent = binome.referent && !isMemberOf(binome, binome.referent) ? binome.referent : undefined;
   if (referent) {

@@ -4,6 +4,7 @@ import { formatDate } from '../i18n/format-date';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { type CommunityRef, type ParticipantId, participantIdOf } from '../identity';
+import { localeOf } from '../people';
 import type { Programme } from '../programme/programme-schema';
 import { mention } from '../reply';
 import { activePause, type Pause, type PauseReason } from './pause';
@@ -19,10 +20,6 @@ export async function currentPause(ports: CorePorts, participant: ParticipantId)
 /** Never proposed, never nudged while this holds. */
 export async function isPaused(ports: CorePorts, participant: ParticipantId): Promise<boolean> {
   return (await currentPause(ports, participant)) !== undefined;
-}
-
-export async function localeOf(ports: CorePorts, community: CommunityRef, programme: Programme, userId: string): Promise<Locale> {
-  return (await ports.enrolments.find(participantIdOf(community, userId)))?.locale ?? programme.defaultLocale;
 }
 
 /** "until 3 April 2026" or "until further notice", in the reader's language. */

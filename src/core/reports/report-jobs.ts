@@ -1,8 +1,8 @@
 import type { Binome } from '../binomes/binome';
 import type { CorePorts } from '../context';
-import type { Locale } from '../i18n/locale';
 import type { Job, JobOutcome } from '../jobs/job';
 import type { JobContext, JobHandler } from '../jobs/job-handler';
+import { localeOf } from '../people';
 import type { Report, ReportEvent } from './report';
 import { REPORT_JOBS, tellAbout } from './report-events';
 import { guardedSpaceNotice, handlingNotice, reporterNotice, showsText } from './report-notices';
@@ -20,11 +20,6 @@ async function loadEvent(ctx: JobContext, job: Job): Promise<{ report: Report; e
   if (!report || !event || report.purgedAt) return undefined;
   const binome = report.binomeId ? await ctx.ports.binomes.find(ctx.community, report.binomeId) : undefined;
   return { report, event, ...(binome ? { binome } : {}) };
-}
-
-async function localeOf(ports: CorePorts, ctx: JobContext, userId: string): Promise<Locale> {
-  const enrolment = await ports.enrolments.find({ platform: ctx.community.platform, communityId: ctx.community.id, userId });
-  return enrolment?.locale ?? ctx.programme.defaultLocale;
 }
 
 /** Records who saw the text, and, for a first delivery to a référent, that it reached them. */
@@ -71,7 +66,7 @@ export const reportDmJob: JobHandler = {
     const to = job.payload.to;
     if (!loaded || !to) return { status: 'done' };
     const { report, event, binome } = loaded;
-    const locale = to === report.reporter ? report.reporterLocale : await localeOf(ctx.ports, ctx, to);
+    const locale = to === report.reporter ? report.reporterLocale : await localeOf(ctx.ports, ctx.community, ctx.programme, to);
     const message =
       to === report.reporter ? reporterNotice(report, event, locale) : handlingNotice(report, event, binome, ctx.programme, locale);
     if (!message) return { status: 'done' };
