@@ -1,3 +1,8 @@
+/** Lengths of time in milliseconds, for due dates (check-ins, pauses, deadlines, digests). */
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+export const WEEK_MS = 7 * DAY_MS;
+
 /** Calendar dates as `YYYY-MM-DD` strings: they compare correctly as text and carry no time zone. */
 export type IsoDate = string;
 

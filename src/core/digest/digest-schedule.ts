@@ -1,7 +1,6 @@
+import { DAY_MS } from '../calendar';
 import type { Weekday } from '../programme/programme-schema';
 import { WEEKDAYS } from '../programme/programme-schema';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The wall-clock time in a zone at an instant, read field by field (Intl, no time-zone library). */
 function wallClock(at: number, timeZone: string) {

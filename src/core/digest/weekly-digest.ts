@@ -1,4 +1,5 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
+import { HOUR_MS } from '../calendar';
 import type { CorePorts } from '../context';
 import { binomeHealth } from '../follow-up/health';
 import { healthIndex } from '../follow-up/health-facts';
@@ -8,8 +9,6 @@ import type { CommunityRef } from '../identity';
 import type { Programme } from '../programme/programme-schema';
 import { mention, type OutgoingMessage } from '../reply';
 import { isOpen, type Report } from '../reports/report';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /** What the digest says, in counts, pairs (mentions) and report references: never a report's text. */
 export interface DigestFacts {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEEK_MS } from '../calendar';
 import type { Cycle } from '../cycles/cycle';
 import { communityRefSchema, participantIdSchema } from '../identity';
 
@@ -42,7 +43,6 @@ export const MIN_ANSWERS_SHOWN = 3;
  * long enough for someone back from holidays, short enough that answers speak of that cycle.
  */
 export const FEEDBACK_OPEN_WEEKS = 8;
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function feedbackOpen(cycle: Cycle, now: Date): boolean {
   if (cycle.state !== 'closed' || !cycle.closedAt) return false;

@@ -1,5 +1,6 @@
 import { isActiveBinome, peopleOf } from '../binomes/binome';
 import { announcedSpaces } from '../binomes/binome-spaces';
+import { WEEK_MS } from '../calendar';
 import type { CorePorts } from '../context';
 import { type CommunityRef, participantIdOf } from '../identity';
 import type { JobOutcome } from '../jobs/job';
@@ -15,7 +16,6 @@ import { startPause } from './pauses';
 /** Key = binôme id; payload { binome, round } (and the space it posts in, and whether a failed run is being tried again). */
 export const CHECK_IN_JOB = 'check-in.round';
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** A round the platform refused (or whose alert could not be delivered) is tried again this much later. */
 const AGAIN_MS = 60 * 60 * 1000;
 

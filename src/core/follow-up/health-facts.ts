@@ -1,4 +1,5 @@
 import type { Binome } from '../binomes/binome';
+import { countBy } from '../count-by';
 import { isOpen, type Report } from '../reports/report';
 import type { CheckIn } from './check-in';
 import { type FitConcern, isOpenFitConcern } from './fit-concern';
@@ -18,12 +19,6 @@ export interface HealthIndex {
   readonly paused: ReadonlySet<string>;
   /** What `binomeHealth` needs for this binôme, its rounds in order. */
   factsOf(binome: Binome): HealthFacts;
-}
-
-function countBy(ids: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return counts;
 }
 
 /**

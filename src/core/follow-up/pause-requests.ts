@@ -1,4 +1,5 @@
 import { isActiveBinome, isMemberOf } from '../binomes/binome';
+import { WEEK_MS } from '../calendar';
 import type { UseCaseContext } from '../context';
 import { UserError } from '../errors';
 import { translate } from '../i18n/translate';
@@ -6,7 +7,6 @@ import { literal, type Reply } from '../reply';
 import { currentPause, endPause, pauseLength, startPause } from './pauses';
 
 export const MAX_PAUSE_WEEKS = 52;
-const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 async function requireEnrolled(ctx: UseCaseContext): Promise<void> {
   const enrolment = await ctx.ports.enrolments.find(ctx.actor.id);

@@ -1,5 +1,6 @@
 import { type Binome, isActiveBinome } from '../binomes/binome';
 import type { UseCaseContext } from '../context';
+import { countBy } from '../count-by';
 import { currentCycle } from '../cycles/current-cycle';
 import { isPauseActive, type Pause } from '../follow-up/pause';
 import { binomeCommitments, committedRole, placesLeft } from '../participants/binome-commitments';
@@ -44,12 +45,6 @@ function pausedNow(pauses: readonly Pause[], now: Date): Map<string, { userId: s
     paused.set(userId, { userId, ...(pause.until ? { until: pause.until } : {}) });
   }
   return paused;
-}
-
-function countBy(values: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
 }
 
 export async function loadMatchingSituation(ctx: UseCaseContext): Promise<MatchingSituation> {

@@ -1,4 +1,5 @@
 import { type Binome, isActiveBinome, isMemberOf } from '../binomes/binome';
+import { HOUR_MS } from '../calendar';
 import type { UseCaseContext } from '../context';
 import { StoreUnavailableError, UserError } from '../errors';
 import { fieldError } from '../forms/field-error';
@@ -15,7 +16,6 @@ import { buildReportForm } from './report-form';
 import { scheduleRetention } from './report-retention';
 import { routeOf } from './report-routing';
 
-const HOUR_MS = 60 * 60 * 1000;
 const NO_BINOME = new Set(['aucun', 'aucune', 'none', 'no', 'non', '-', 'programme', 'program']);
 
 async function requireEnrolled(ctx: UseCaseContext) {

@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../calendar';
 import type { CorePorts } from '../context';
 import type { JobOutcome } from '../jobs/job';
 import type { JobHandler } from '../jobs/job-handler';
@@ -6,8 +7,6 @@ import type { Report } from './report';
 import { REPORT_JOBS, tellAbout } from './report-events';
 import { escalateToCoordinators } from './report-jobs';
 import { updateReport } from './report-store';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /** Planned when a report is filed, and again when it changes hands without anyone taking it (an escalation). */
 export async function scheduleDeadline(
